@@ -1,0 +1,60 @@
+//! `plan check`: every diagnostic, to stderr (text) or stdout (JSON); exit 2 on errors.
+
+use crate::cli::args::{CheckArgs, CheckFormat};
+use crate::cli::{Config, Output, exit};
+use crate::diagnostic::Severity;
+use crate::load::Loaded;
+use crate::model::Lang;
+use crate::render::diagnostics;
+
+pub fn run(config: &Config, loaded: &Loaded, args: &CheckArgs) -> Output {
+    let lang = config.lang_for(loaded);
+    let diags = &loaded.diagnostics;
+    let failing = diags
+        .iter()
+        .any(|d| d.severity() == Severity::Error || args.strict);
+    let code = if failing { exit::ERROR } else { exit::OK };
+    let sources = &loaded.workspace.sources;
+    match args.format {
+        CheckFormat::Json => Output {
+            stdout: diagnostics::json(diags, sources, lang),
+            code,
+            ..Output::default()
+        },
+        CheckFormat::Text => {
+            let mut stderr = diagnostics::text(diags, sources, lang, config.stderr_style);
+            if let Some(summary) = diagnostics::summary(diags, lang) {
+                stderr.push_str(&summary);
+                stderr.push('\n');
+            }
+            let stdout = if failing {
+                String::new()
+            } else {
+                passed(loaded, lang)
+            };
+            Output {
+                stdout,
+                stderr,
+                code,
+            }
+        }
+    }
+}
+
+/// The line printed when the plans check: what was read.
+fn passed(loaded: &Loaded, lang: Lang) -> String {
+    let plans = &loaded.workspace.plans;
+    let areas: usize = plans.iter().map(|p| p.areas.len()).sum();
+    let items: usize = plans.iter().map(|p| p.items().count()).sum();
+    match lang {
+        Lang::Zh => format!(
+            "检查通过：{} 个计划，{areas} 个工作方面，{items} 个事项\n",
+            plans.len()
+        ),
+        Lang::En => format!(
+            "ok: {} plan{}, {areas} areas, {items} items\n",
+            plans.len(),
+            if plans.len() == 1 { "" } else { "s" }
+        ),
+    }
+}

@@ -1,0 +1,187 @@
+//! The command line: arguments become a [`Config`] before any work starts; each command is a
+//! function from (config, loaded plans) to an [`Output`]; this module alone reads the
+//! environment and the clock, prints, and chooses the exit code.
+
+mod args;
+mod check;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Parser;
+
+use crate::load::{self, Loaded, discover};
+use crate::model::Lang;
+use crate::render::diagnostics;
+use crate::render::style::Style;
+use args::{Args, ColorArg, Command, LangArg};
+
+/// Exit codes of the contract.
+pub mod exit {
+    pub const OK: u8 = 0;
+    /// `plan overdue` found overdue items.
+    pub const FOUND: u8 = 1;
+    /// Invalid plan files, invalid arguments or any other error.
+    pub const ERROR: u8 = 2;
+}
+
+/// Everything a command needs, resolved once.
+#[derive(Debug)]
+pub struct Config {
+    pub root: PathBuf,
+    /// The date everything is computed for.
+    pub today: NaiveDate,
+    /// `--lang` / `$PLAN_LANG`, when given; otherwise the plan's `lang` decides.
+    pub lang: Option<Lang>,
+    pub stdout_style: Style,
+    pub stderr_style: Style,
+}
+
+impl Config {
+    /// The output language: the explicit one, else the first plan's `lang`, else English.
+    pub fn lang_for(&self, loaded: &Loaded) -> Lang {
+        self.lang
+            .or_else(|| loaded.workspace.plans.iter().find_map(|p| p.lang))
+            .unwrap_or(Lang::En)
+    }
+}
+
+/// What a command produced: the text for stdout and stderr, and the exit code.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+}
+
+/// Parse `argv`, run the command, print, and return the exit code.
+pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
+    let output = match Args::try_parse_from(argv) {
+        Ok(args) => execute(args),
+        Err(e) => {
+            let code = if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::OK
+            };
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                Output {
+                    stderr: text,
+                    code,
+                    ..Output::default()
+                }
+            } else {
+                Output {
+                    stdout: text,
+                    code,
+                    ..Output::default()
+                }
+            }
+        }
+    };
+    emit(&output)
+}
+
+fn execute(args: Args) -> Output {
+    let config = match configure(&args) {
+        Ok(config) => config,
+        Err(message) => return fail(&message, None),
+    };
+    let loaded = load::load(&config.root);
+    match &args.command {
+        Command::Check(check) => check::run(&config, &loaded, check),
+    }
+}
+
+fn configure(args: &Args) -> Result<Config, String> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let root = discover::find_root(args.plans.as_deref(), &cwd)?;
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let lang = args.lang.map(|l| match l {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    });
+    let color_wanted = |tty: bool| match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        }
+    };
+    Ok(Config {
+        root,
+        today,
+        lang,
+        stdout_style: Style {
+            color: color_wanted(std::io::stdout().is_terminal()),
+        },
+        stderr_style: Style {
+            color: color_wanted(std::io::stderr().is_terminal()),
+        },
+    })
+}
+
+/// An error that is not about a place in a file.
+fn fail(message: &str, style: Option<Style>) -> Output {
+    let style = style.unwrap_or_default();
+    Output {
+        stderr: format!("{}: {message}\n", style.error("error")),
+        code: exit::ERROR,
+        ..Output::default()
+    }
+}
+
+/// For commands other than `check`: when the plans have errors, print them and stop.
+#[allow(dead_code)]
+pub(crate) fn refuse_on_errors(config: &Config, loaded: &Loaded) -> Option<Output> {
+    if !loaded.has_errors() {
+        return None;
+    }
+    let lang = config.lang_for(loaded);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
+        .cloned()
+        .collect();
+    let mut stderr = diagnostics::text(
+        &errors,
+        &loaded.workspace.sources,
+        lang,
+        config.stderr_style,
+    );
+    if let Some(summary) = diagnostics::summary(&errors, lang) {
+        stderr.push_str(&summary);
+        stderr.push('\n');
+    }
+    Some(Output {
+        stderr,
+        code: exit::ERROR,
+        ..Output::default()
+    })
+}
+
+/// Print an output. A closed stdout (`plan overdue | head`) is not an error.
+fn emit(output: &Output) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(output.stdout.as_bytes())
+        .and_then(|()| stdout.flush());
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(output.stderr.as_bytes());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(stderr, "error: cannot write the output: {e}");
+            ExitCode::from(exit::ERROR)
+        }
+        _ => ExitCode::from(output.code),
+    }
+}

@@ -1,0 +1,188 @@
+//! The date forms of the contract: a calendar day, or a period (`"2016-03"`, `"2016-Q1"`,
+//! `"2016-H1"`, `"2016"`) that stands for its last day; and indicator reporting periods.
+
+use std::fmt;
+
+use chrono::{Datelike, Months, NaiveDate};
+
+/// How a date was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    Day(NaiveDate),
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+    Half { year: i32, half: u32 },
+    Year { year: i32 },
+}
+
+/// Why a date text was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not one of the accepted forms.
+    Form,
+    /// The right form, but no such day or period (`2016-02-30`, `"2016-13"`, `"2016-Q5"`).
+    NoSuchDate,
+}
+
+impl Period {
+    /// Parse the string form of a date or period.
+    pub fn parse(text: &str) -> Result<Period, DateError> {
+        let t = text.trim();
+        let parts: Vec<&str> = t.split('-').collect();
+        let year = |s: &str| -> Result<i32, DateError> {
+            if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().map_err(|_| DateError::Form)
+            } else {
+                Err(DateError::Form)
+            }
+        };
+        let small = |s: &str, lo: u32, hi: u32| -> Result<u32, DateError> {
+            if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(DateError::Form);
+            }
+            let n: u32 = s.parse().map_err(|_| DateError::Form)?;
+            if (lo..=hi).contains(&n) {
+                Ok(n)
+            } else {
+                Err(DateError::NoSuchDate)
+            }
+        };
+        match parts.as_slice() {
+            [y] => Ok(Period::Year { year: year(y)? }),
+            [y, p] => {
+                let year = year(y)?;
+                if let Some(q) = p.strip_prefix(['Q', 'q']) {
+                    Ok(Period::Quarter {
+                        year,
+                        quarter: small(q, 1, 4)?,
+                    })
+                } else if let Some(h) = p.strip_prefix(['H', 'h']) {
+                    Ok(Period::Half {
+                        year,
+                        half: small(h, 1, 2)?,
+                    })
+                } else if p.len() == 2 {
+                    Ok(Period::Month {
+                        year,
+                        month: small(p, 1, 12)?,
+                    })
+                } else {
+                    Err(DateError::Form)
+                }
+            }
+            [y, m, d] if m.len() == 2 && d.len() == 2 => {
+                let year = year(y)?;
+                let month = small(m, 1, 12)?;
+                let day = small(d, 1, 31)?;
+                NaiveDate::from_ymd_opt(year, month, day)
+                    .map(Period::Day)
+                    .ok_or(DateError::NoSuchDate)
+            }
+            _ => Err(DateError::Form),
+        }
+    }
+
+    /// The calendar year the period belongs to.
+    pub fn year(self) -> i32 {
+        match self {
+            Period::Day(d) => d.year(),
+            Period::Month { year, .. }
+            | Period::Quarter { year, .. }
+            | Period::Half { year, .. }
+            | Period::Year { year } => year,
+        }
+    }
+
+    /// The last day of the period: the deadline it stands for.
+    pub fn last_day(self) -> NaiveDate {
+        let end_of_month = |year: i32, month: u32| {
+            NaiveDate::from_ymd_opt(year, month, 1)
+                .and_then(|d| d.checked_add_months(Months::new(1)))
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(NaiveDate::MAX)
+        };
+        match self {
+            Period::Day(d) => d,
+            Period::Month { year, month } => end_of_month(year, month),
+            Period::Quarter { year, quarter } => end_of_month(year, quarter * 3),
+            Period::Half { year, half } => end_of_month(year, half * 6),
+            Period::Year { year } => end_of_month(year, 12),
+        }
+    }
+
+    /// Whether this period covers the whole year (`"2016"` or `"2016-12"` for cumulative figures).
+    pub fn is_full_year(self) -> bool {
+        matches!(self, Period::Year { .. } | Period::Month { month: 12, .. })
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Period::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Period::Half { year, half } => write!(f, "{year:04}-H{half}"),
+            Period::Year { year } => write!(f, "{year:04}"),
+        }
+    }
+}
+
+/// `date` plus whole calendar months, clamped to the month's end (`Jan 31 + 1 month = Feb 29`).
+pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn every_form_means_the_last_day_of_its_period() {
+        let cases = [
+            ("2016-03-31", d(2016, 3, 31)),
+            ("2016-03", d(2016, 3, 31)),
+            ("2016-02", d(2016, 2, 29)),
+            ("2015-02", d(2015, 2, 28)),
+            ("2016-Q1", d(2016, 3, 31)),
+            ("2016-Q4", d(2016, 12, 31)),
+            ("2016-H1", d(2016, 6, 30)),
+            ("2016", d(2016, 12, 31)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                Period::parse(text).map(Period::last_day),
+                Ok(want),
+                "{text}"
+            );
+            assert_eq!(
+                Period::parse(text).map(|p| p.to_string()).as_deref(),
+                Ok(text)
+            );
+        }
+    }
+
+    #[test]
+    fn impossible_dates_and_bad_forms_are_refused() {
+        assert_eq!(Period::parse("2016-02-30"), Err(DateError::NoSuchDate));
+        assert_eq!(Period::parse("2016-13"), Err(DateError::NoSuchDate));
+        assert_eq!(Period::parse("2016-Q5"), Err(DateError::NoSuchDate));
+        assert_eq!(Period::parse("2016-H3"), Err(DateError::NoSuchDate));
+        assert_eq!(Period::parse("3月31日"), Err(DateError::Form));
+        assert_eq!(Period::parse("2016/03/31"), Err(DateError::Form));
+        assert_eq!(Period::parse("16-03"), Err(DateError::Form));
+        assert_eq!(Period::parse(""), Err(DateError::Form));
+    }
+
+    #[test]
+    fn adding_months_clamps_to_the_month_end() {
+        assert_eq!(add_months(d(2016, 1, 31), 1), d(2016, 2, 29));
+        assert_eq!(add_months(d(2015, 1, 31), 1), d(2015, 2, 28));
+        assert_eq!(add_months(d(2016, 8, 31), 3), d(2016, 11, 30));
+    }
+}

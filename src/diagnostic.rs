@@ -1,0 +1,645 @@
+//! Problems found in plan files: one enum of kinds, every message text (Chinese and English)
+//! in one place, and a stable `code` per kind for scripts and editors.
+
+use chrono::NaiveDate;
+
+use crate::date::DateError;
+use crate::model::{Lang, Stage};
+use crate::source::{FileId, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Where a problem is: a span in a file, or a whole file or directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Span(Span),
+    File(FileId),
+}
+
+/// One problem, located.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub problem: Problem,
+    pub at: At,
+    /// A second place the problem involves (the first definition of a duplicate id).
+    pub related: Option<Span>,
+}
+
+impl Diagnostic {
+    pub fn new(problem: Problem, span: Span) -> Self {
+        Diagnostic {
+            problem,
+            at: At::Span(span),
+            related: None,
+        }
+    }
+
+    pub fn file(problem: Problem, file: FileId) -> Self {
+        Diagnostic {
+            problem,
+            at: At::File(file),
+            related: None,
+        }
+    }
+
+    pub fn with_related(mut self, span: Span) -> Self {
+        self.related = Some(span);
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+}
+
+/// The kind of value a key expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    Number,
+    Integer,
+    Bool,
+    Date,
+    Period,
+    StringArray,
+    Table,
+    TableArray,
+}
+
+impl Expected {
+    fn words(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::String, Lang::Zh) => "字符串",
+            (Expected::String, Lang::En) => "a string",
+            (Expected::Number, Lang::Zh) => "数值",
+            (Expected::Number, Lang::En) => "a number",
+            (Expected::Integer, Lang::Zh) => "整数",
+            (Expected::Integer, Lang::En) => "an integer",
+            (Expected::Bool, Lang::Zh) => "true 或 false",
+            (Expected::Bool, Lang::En) => "true or false",
+            (Expected::Date, Lang::Zh) => "日期（如 2016-03-31 或 \"2016-03\"）",
+            (Expected::Date, Lang::En) => "a date (like 2016-03-31 or \"2016-03\")",
+            (Expected::Period, Lang::Zh) => "报告期（如 \"2016-03\"、\"2016-Q1\"、\"2016\"）",
+            (Expected::Period, Lang::En) => "a period (like \"2016-03\", \"2016-Q1\", \"2016\")",
+            (Expected::StringArray, Lang::Zh) => "字符串数组",
+            (Expected::StringArray, Lang::En) => "an array of strings",
+            (Expected::Table, Lang::Zh) => "表",
+            (Expected::Table, Lang::En) => "a table",
+            (Expected::TableArray, Lang::Zh) => "表数组（[[...]]）",
+            (Expected::TableArray, Lang::En) => "an array of tables ([[...]])",
+        }
+    }
+}
+
+/// Every kind of problem `plan` reports about plan files.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The file or directory could not be read.
+    Io {
+        error: String,
+    },
+    /// The file is not UTF-8 (often: saved as GBK).
+    NotUtf8,
+    /// The file is over the size limit.
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// Too many files under the plans root.
+    TooManyFiles {
+        limit: usize,
+    },
+    /// A directory link leads back to a directory already read.
+    SymlinkLoop,
+    /// A `.toml` file that is in no plan directory.
+    OrphanFile,
+    /// The plans root holds no plan.
+    NoPlans,
+    /// TOML syntax, as reported by the parser.
+    Syntax {
+        message: String,
+    },
+    /// Arrays, tables or dotted keys nested too deep.
+    TooDeep,
+    /// `[plan]` missing from plan.toml, or `[area]` from an area file.
+    MissingTable {
+        table: &'static str,
+    },
+    UnknownKey {
+        key: String,
+        context: &'static str,
+        suggestion: Option<&'static str>,
+    },
+    MissingKey {
+        key: &'static str,
+        context: &'static str,
+    },
+    WrongType {
+        key: String,
+        expected: Expected,
+        found: &'static str,
+    },
+    BadDate {
+        key: String,
+        text: String,
+        reason: DateError,
+    },
+    BadValue {
+        key: String,
+        value: String,
+        allowed: &'static [&'static str],
+        suggestion: Option<&'static str>,
+    },
+    NotFinite {
+        key: String,
+    },
+    BadId {
+        id: String,
+    },
+    BadYear {
+        year: i64,
+    },
+    DuplicateId {
+        id: String,
+    },
+    DuplicateArea {
+        id: String,
+    },
+    DuplicatePlan {
+        id: String,
+    },
+    UnknownReference {
+        key: &'static str,
+        id: String,
+        suggestion: Option<String>,
+    },
+    WrongReferenceKind {
+        key: &'static str,
+        id: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+    ParentCycle {
+        id: String,
+    },
+    StageDateBeyondStage {
+        date_stage: Stage,
+        stage: Stage,
+    },
+    ActualOnBatch,
+    BatchWithoutProjects,
+    BatchWithoutStage,
+    LastWithoutEvery,
+    DuplicatePeriod {
+        period: String,
+    },
+    // Warnings.
+    DueOnRecurring,
+    DoneRecurring,
+    DoneDateNotDone {
+        status: String,
+    },
+    DelayMismatch {
+        last_to: NaiveDate,
+        due: Option<NaiveDate>,
+    },
+    DelayChain {
+        expected: NaiveDate,
+    },
+    IndicatorInconsistent {
+        prior: f64,
+        target: f64,
+        growth: f64,
+        expected: f64,
+    },
+    FallingIndicatorRises {
+        growth: f64,
+    },
+    PeriodOutsideYear {
+        period: String,
+        year: i32,
+    },
+    BatchTargetTooHigh {
+        target: f64,
+        count: usize,
+    },
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::SymlinkLoop
+            | Problem::DueOnRecurring
+            | Problem::DoneRecurring
+            | Problem::DoneDateNotDone { .. }
+            | Problem::DelayMismatch { .. }
+            | Problem::DelayChain { .. }
+            | Problem::IndicatorInconsistent { .. }
+            | Problem::FallingIndicatorRises { .. }
+            | Problem::PeriodOutsideYear { .. }
+            | Problem::BatchTargetTooHigh { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// A stable name for the kind, for `--format json` and docs/errors.md.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Io { .. } => "io",
+            Problem::NotUtf8 => "not-utf8",
+            Problem::TooLarge { .. } => "too-large",
+            Problem::TooManyFiles { .. } => "too-many-files",
+            Problem::SymlinkLoop => "symlink-loop",
+            Problem::OrphanFile => "orphan-file",
+            Problem::NoPlans => "no-plans",
+            Problem::Syntax { .. } => "syntax",
+            Problem::TooDeep => "too-deep",
+            Problem::MissingTable { .. } => "missing-table",
+            Problem::UnknownKey { .. } => "unknown-key",
+            Problem::MissingKey { .. } => "missing-key",
+            Problem::WrongType { .. } => "wrong-type",
+            Problem::BadDate { .. } => "bad-date",
+            Problem::BadValue { .. } => "bad-value",
+            Problem::NotFinite { .. } => "not-finite",
+            Problem::BadId { .. } => "bad-id",
+            Problem::BadYear { .. } => "bad-year",
+            Problem::DuplicateId { .. } => "duplicate-id",
+            Problem::DuplicateArea { .. } => "duplicate-area",
+            Problem::DuplicatePlan { .. } => "duplicate-plan",
+            Problem::UnknownReference { .. } => "unknown-reference",
+            Problem::WrongReferenceKind { .. } => "wrong-reference-kind",
+            Problem::ParentCycle { .. } => "parent-cycle",
+            Problem::StageDateBeyondStage { .. } => "stage-date-beyond-stage",
+            Problem::ActualOnBatch => "actual-on-batch",
+            Problem::BatchWithoutProjects => "batch-without-projects",
+            Problem::BatchWithoutStage => "batch-without-stage",
+            Problem::LastWithoutEvery => "last-without-every",
+            Problem::DuplicatePeriod { .. } => "duplicate-period",
+            Problem::DueOnRecurring => "due-on-recurring",
+            Problem::DoneRecurring => "done-recurring",
+            Problem::DoneDateNotDone { .. } => "done-date-not-done",
+            Problem::DelayMismatch { .. } => "delay-mismatch",
+            Problem::DelayChain { .. } => "delay-chain",
+            Problem::IndicatorInconsistent { .. } => "indicator-inconsistent",
+            Problem::FallingIndicatorRises { .. } => "falling-indicator-rises",
+            Problem::PeriodOutsideYear { .. } => "period-outside-year",
+            Problem::BatchTargetTooHigh { .. } => "batch-target-too-high",
+        }
+    }
+
+    /// The one-line message.
+    #[allow(clippy::too_many_lines)]
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let pick = |z: String, e: String| if zh { z } else { e };
+        match self {
+            Problem::Io { error } => pick(format!("无法读取：{error}"), format!("cannot read: {error}")),
+            Problem::NotUtf8 => pick(
+                "文件不是 UTF-8 编码（可能是以 GBK 保存的）".into(),
+                "file is not UTF-8 (it may have been saved as GBK)".into(),
+            ),
+            Problem::TooLarge { size, limit } => pick(
+                format!("文件有 {size} 字节，超过 {limit} 字节的上限"),
+                format!("file is {size} bytes, over the limit of {limit} bytes"),
+            ),
+            Problem::TooManyFiles { limit } => pick(
+                format!("计划目录下的文件超过 {limit} 个"),
+                format!("more than {limit} files under the plans directory"),
+            ),
+            Problem::SymlinkLoop => pick(
+                "符号链接指回已读过的目录，已跳过".into(),
+                "symbolic link leads back to a directory already read; skipped".into(),
+            ),
+            Problem::OrphanFile => pick(
+                "`.toml` 文件不属于任何计划（所在目录没有 plan.toml）".into(),
+                "`.toml` file belongs to no plan (its directory has no plan.toml)".into(),
+            ),
+            Problem::NoPlans => pick(
+                "计划目录中没有计划（没有含 plan.toml 的目录）".into(),
+                "no plans here (no directory holds a plan.toml)".into(),
+            ),
+            Problem::Syntax { message } => pick(
+                format!("TOML 语法错误：{message}"),
+                format!("TOML syntax: {message}"),
+            ),
+            Problem::TooDeep => pick(
+                "嵌套层数过深（数组、表或点分键超过 80 层）".into(),
+                "nested too deep (arrays, tables or dotted keys over 80 levels)".into(),
+            ),
+            Problem::MissingTable { table } => pick(
+                format!("缺少 `[{table}]` 表"),
+                format!("missing the `[{table}]` table"),
+            ),
+            Problem::UnknownKey { key, context, .. } => pick(
+                format!("{context} 中有未知的键 `{key}`"),
+                format!("unknown key `{key}` in {context}"),
+            ),
+            Problem::MissingKey { key, context } => pick(
+                format!("{context} 缺少必填的键 `{key}`"),
+                format!("{context} is missing the required key `{key}`"),
+            ),
+            Problem::WrongType {
+                key,
+                expected,
+                found,
+            } => pick(
+                format!("`{key}` 应为{}，实际是 {found}", expected.words(lang)),
+                format!("`{key}` must be {}, found {found}", expected.words(lang)),
+            ),
+            Problem::BadDate { key, text, reason } => match reason {
+                DateError::Form => pick(
+                    format!("`{key}` 的日期 `{text}` 格式无法识别"),
+                    format!("`{key}`: `{text}` is not a date form `plan` knows"),
+                ),
+                DateError::NoSuchDate => pick(
+                    format!("`{key}` 的日期 `{text}` 不存在"),
+                    format!("`{key}`: there is no date `{text}`"),
+                ),
+            },
+            Problem::BadValue { key, value, .. } => pick(
+                format!("`{key}` 的取值 `{value}` 无效"),
+                format!("`{key}` cannot be `{value}`"),
+            ),
+            Problem::NotFinite { key } => pick(
+                format!("`{key}` 必须是有限的数值"),
+                format!("`{key}` must be a finite number"),
+            ),
+            Problem::BadId { id } => pick(
+                format!("编号 `{id}` 无效：不能为空，也不能含空白字符"),
+                format!("id `{id}` is invalid: it must be non-empty and have no white space"),
+            ),
+            Problem::BadYear { year } => pick(
+                format!("年份 {year} 不在 1900 到 2999 之间"),
+                format!("year {year} is not between 1900 and 2999"),
+            ),
+            Problem::DuplicateId { id } => pick(
+                format!("编号 `{id}` 在本计划中重复"),
+                format!("duplicate id `{id}` in this plan"),
+            ),
+            Problem::DuplicateArea { id } => pick(
+                format!("工作方面编号 `{id}` 在本计划中重复"),
+                format!("duplicate area id `{id}` in this plan"),
+            ),
+            Problem::DuplicatePlan { id } => pick(
+                format!("计划编号 `{id}` 重复"),
+                format!("duplicate plan id `{id}`"),
+            ),
+            Problem::UnknownReference { key, id, .. } => pick(
+                format!("`{key}` 引用了不存在的编号 `{id}`"),
+                format!("`{key}` names `{id}`, which is not in this plan"),
+            ),
+            Problem::WrongReferenceKind {
+                key,
+                id,
+                expected,
+                found,
+            } => pick(
+                format!("`{key}` 引用的 `{id}` 是 {found}，应为 {expected}"),
+                format!("`{key}` names `{id}`, which is a {found}, not a {expected}"),
+            ),
+            Problem::ParentCycle { id } => pick(
+                format!("指标 `{id}` 的 `parent` 形成循环"),
+                format!("the `parent` chain of indicator `{id}` loops back to itself"),
+            ),
+            Problem::StageDateBeyondStage { date_stage, stage } => pick(
+                format!(
+                    "记录了 `{}` 阶段的日期，但项目阶段 `stage` 只到 `{}`",
+                    date_stage.name(),
+                    stage.name()
+                ),
+                format!(
+                    "a date for stage `{}`, but the project's `stage` is only `{}`",
+                    date_stage.name(),
+                    stage.name()
+                ),
+            ),
+            Problem::ActualOnBatch => pick(
+                "按项目计数的目标不能填写 `actual`".into(),
+                "a batch target cannot have `actual`".into(),
+            ),
+            Problem::BatchWithoutProjects => pick(
+                "有 `stage` 的目标必须列出 `projects`".into(),
+                "a target with `stage` must list its `projects`".into(),
+            ),
+            Problem::BatchWithoutStage => pick(
+                "列出 `projects` 的目标必须写明 `stage`".into(),
+                "a target that lists `projects` must name a `stage`".into(),
+            ),
+            Problem::LastWithoutEvery => pick(
+                "`last` 只用于周期性任务，但此任务没有 `every`".into(),
+                "`last` is for recurring tasks, but this task has no `every`".into(),
+            ),
+            Problem::DuplicatePeriod { period } => pick(
+                format!("报告期 `{period}` 重复"),
+                format!("period `{period}` is reported twice"),
+            ),
+            Problem::DueOnRecurring => pick(
+                "周期性任务的 `due` 会被忽略，下次期限由 `every` 和 `last` 推算".into(),
+                "`due` on a recurring task is ignored: its next deadline follows from `every` and `last`".into(),
+            ),
+            Problem::DoneRecurring => pick(
+                "周期性任务不会一次完成：状态 `done` 被忽略".into(),
+                "a recurring task is never done for good: status `done` is ignored".into(),
+            ),
+            Problem::DoneDateNotDone { status } => pick(
+                format!("填写了完成日期 `done`，但状态是 `{status}`"),
+                format!("`done` date given, but the status is `{status}`"),
+            ),
+            Problem::DelayMismatch { last_to, due } => {
+                let due_text = due.map_or_else(|| "—".to_string(), |d| d.to_string());
+                pick(
+                    format!("延期记录最后改到 {last_to}，但当前 `due` 是 {due_text}"),
+                    format!("the delay log's last `to` is {last_to}, but `due` is {due_text}"),
+                )
+            }
+            Problem::DelayChain { expected } => pick(
+                format!("延期记录的 `from` 应为上一条的 `to`（{expected}）"),
+                format!("this delay's `from` should be the previous entry's `to` ({expected})"),
+            ),
+            Problem::IndicatorInconsistent {
+                prior,
+                target,
+                growth,
+                expected,
+            } => pick(
+                format!(
+                    "`prior` {prior} 增长 {growth}% 应为 {expected:.2}，与 `target` {target} 相差超过 1%"
+                ),
+                format!(
+                    "`prior` {prior} grown by {growth}% is {expected:.2}, more than 1% away from `target` {target}"
+                ),
+            ),
+            Problem::FallingIndicatorRises { growth } => pick(
+                format!("下降型指标（direction = \"down\"）的目标增速却是 +{growth}%"),
+                format!("a falling indicator (direction = \"down\") with a target growth of +{growth}%"),
+            ),
+            Problem::PeriodOutsideYear { period, year } => pick(
+                format!("报告期 `{period}` 不在计划年度 {year} 内"),
+                format!("period `{period}` is outside the plan year {year}"),
+            ),
+            Problem::BatchTargetTooHigh { target, count } => pick(
+                format!("目标 {target} 大于所列项目数 {count}，不可能完成"),
+                format!("target {target} is more than the {count} listed projects: it can never be met"),
+            ),
+        }
+    }
+
+    /// The remedy, where there is one.
+    #[allow(clippy::too_many_lines)]
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        let zh = lang == Lang::Zh;
+        let pick = |z: String, e: String| Some(if zh { z } else { e });
+        match self {
+            Problem::NotUtf8 => pick(
+                "请另存为 UTF-8，例如：iconv -f GBK -t UTF-8 原文件 > 新文件".into(),
+                "save it as UTF-8, for example: iconv -f GBK -t UTF-8 old.toml > new.toml".into(),
+            ),
+            Problem::OrphanFile => pick(
+                "把它移到某个计划目录中，或在此目录创建 plan.toml".into(),
+                "move it into a plan directory, or create a plan.toml beside it".into(),
+            ),
+            Problem::NoPlans => pick(
+                "用 `plan init` 创建计划，或用 --plans 指定计划目录".into(),
+                "create one with `plan init`, or point --plans at the plans directory".into(),
+            ),
+            Problem::TooDeep => pick(
+                "计划文件不需要这样的嵌套；请检查是否多写了括号".into(),
+                "plan files never need such nesting; look for stray brackets".into(),
+            ),
+            Problem::MissingTable { table } => pick(
+                format!("在文件开头加上 `[{table}]` 和它的键"),
+                format!("add `[{table}]` with its keys at the top of the file"),
+            ),
+            Problem::UnknownKey {
+                suggestion: Some(s),
+                ..
+            } => pick(format!("是否想写 `{s}`？"), format!("did you mean `{s}`?")),
+            Problem::UnknownKey { context, .. } => pick(
+                format!("{context} 可用的键见 docs/format.md"),
+                format!("the keys of {context} are listed in docs/format.md"),
+            ),
+            Problem::BadDate { .. } => pick(
+                "可写日期 2016-03-31，或期间 \"2016-03\"（月底）、\"2016-Q1\"、\"2016-H1\"、\"2016\"".into(),
+                "write a day 2016-03-31, or a period \"2016-03\" (its last day), \"2016-Q1\", \"2016-H1\", \"2016\"".into(),
+            ),
+            Problem::BadValue {
+                suggestion: Some(s),
+                ..
+            } => pick(format!("是否想写 `{s}`？"), format!("did you mean `{s}`?")),
+            Problem::BadValue { allowed, .. } => {
+                let list = allowed.join(", ");
+                pick(format!("可选值：{list}"), format!("expected one of: {list}"))
+            }
+            Problem::BadId { .. } => pick(
+                "编号用小写英文字母、数字和连字符，例如 `xiongxing-survey`".into(),
+                "use lowercase ASCII letters, digits and hyphens, like `xiongxing-survey`".into(),
+            ),
+            Problem::DuplicateId { .. } | Problem::DuplicateArea { .. } => pick(
+                "编号在整个计划内必须唯一（不分类型、不分文件）；请改名其中一个".into(),
+                "ids are unique across the whole plan, whatever the kind or file; rename one".into(),
+            ),
+            Problem::DuplicatePlan { .. } => pick(
+                "在其中一个 plan.toml 中设置不同的 `id`".into(),
+                "give one of the plan.toml files a different `id`".into(),
+            ),
+            Problem::UnknownReference {
+                suggestion: Some(s),
+                ..
+            } => pick(format!("是否想写 `{s}`？"), format!("did you mean `{s}`?")),
+            Problem::StageDateBeyondStage { date_stage, .. } => pick(
+                format!(
+                    "把 `stage` 改为 \"{}\"，或删去这个日期",
+                    date_stage.name()
+                ),
+                format!(
+                    "set `stage = \"{}\"`, or remove this date",
+                    date_stage.name()
+                ),
+            ),
+            Problem::ActualOnBatch => pick(
+                "完成数由所列项目达到 `stage` 的个数自动计算；删去 `actual`".into(),
+                "its value is counted from the listed projects that reached `stage`; remove `actual`".into(),
+            ),
+            Problem::BatchWithoutProjects => pick(
+                "加上 projects = [\"项目编号\", ...]".into(),
+                "add projects = [\"project-id\", ...]".into(),
+            ),
+            Problem::BatchWithoutStage => pick(
+                "加上 stage = \"signed\"（或其他阶段）".into(),
+                "add stage = \"signed\" (or another stage)".into(),
+            ),
+            Problem::LastWithoutEvery => pick(
+                "加上 every = \"month\"（或其他周期），或删去 `last`".into(),
+                "add every = \"month\" (or another interval), or remove `last`".into(),
+            ),
+            Problem::DueOnRecurring => pick(
+                "删去 `due`；用 `last` 记录最近一次完成的日期".into(),
+                "remove `due`; record the latest completion in `last`".into(),
+            ),
+            Problem::DoneRecurring => pick(
+                "用 `last` 记录最近一次完成；不再执行时用 status = \"dropped\"".into(),
+                "record the latest completion in `last`; use status = \"dropped\" to stop it".into(),
+            ),
+            Problem::DelayMismatch { last_to, .. } => pick(
+                format!("把 `due` 改为 {last_to}，或补上对应的延期记录"),
+                format!("set `due = {last_to}`, or add the delay entry that moved it"),
+            ),
+            Problem::IndicatorInconsistent { .. } => pick(
+                "三者只需填两个；另一个会自动推算".into(),
+                "give two of the three; the third follows from them".into(),
+            ),
+            Problem::FallingIndicatorRises { growth } => pick(
+                format!("下降写成负数：growth = -{growth}"),
+                format!("write a fall as a negative growth: growth = -{growth}"),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The label on the second place, for problems that have one.
+    pub fn related_note(&self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (_, Lang::Zh) => "首次定义在此",
+            (_, Lang::En) => "first defined here",
+        }
+    }
+}
+
+/// The closest of `candidates` to `name`, if one is close enough to be a likely typo.
+pub fn suggest<'a, I>(name: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_and_not_strangers() {
+        assert_eq!(suggest("stauts", ["status", "title"]), Some("status"));
+        assert_eq!(suggest("tittle", ["status", "title"]), Some("title"));
+        assert_eq!(suggest("colour", ["status", "title"]), None);
+    }
+}

@@ -1,0 +1,134 @@
+//! Finding the plans root and the files under it: plan directories (those holding a
+//! `plan.toml`), their area files in name order, and `.toml` files that belong to no plan.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Files a run refuses to read past (a province's repository stays far below this).
+pub const MAX_FILES: usize = 200_000;
+/// Directory depth below the root that is walked.
+const MAX_DEPTH: usize = 64;
+
+/// The plans root: `--plans` / `$PLAN_DIR` when given, else the nearest `plans/` directory
+/// found walking up from `cwd`.
+pub fn find_root(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, String> {
+    if let Some(dir) = given {
+        return if dir.is_dir() {
+            Ok(dir.to_path_buf())
+        } else {
+            Err(format!(
+                "plans directory `{}` does not exist",
+                dir.display()
+            ))
+        };
+    }
+    cwd.ancestors()
+        .map(|d| d.join("plans"))
+        .find(|d| d.is_dir())
+        .ok_or_else(|| {
+            format!(
+                "no `plans/` directory in `{}` or any directory above it",
+                cwd.display()
+            )
+        })
+}
+
+/// A plan directory and its area files, sorted by file name.
+#[derive(Debug)]
+pub struct PlanDir {
+    pub dir: PathBuf,
+    pub plan_file: PathBuf,
+    pub area_files: Vec<PathBuf>,
+}
+
+/// What the walk found, and what it could not read.
+#[derive(Debug, Default)]
+pub struct Tree {
+    pub plans: Vec<PlanDir>,
+    pub orphans: Vec<PathBuf>,
+    /// Directories that could not be listed, with the reason.
+    pub unreadable: Vec<(PathBuf, String)>,
+    /// Directory links that lead back to a directory already walked.
+    pub loops: Vec<PathBuf>,
+    /// Set when the walk stopped at [`MAX_FILES`].
+    pub too_many: bool,
+}
+
+/// Walk `root`: every directory holding `plan.toml` is a plan. Hidden entries are skipped;
+/// links are followed, but never into a directory already walked.
+pub fn walk(root: &Path) -> Tree {
+    let mut tree = Tree::default();
+    let mut seen = HashSet::new();
+    let mut files = 0usize;
+    let mut stack = vec![(root.to_path_buf(), 0usize)];
+    while let Some((dir, depth)) = stack.pop() {
+        match fs::canonicalize(&dir) {
+            Ok(real) => {
+                if !seen.insert(real) {
+                    tree.loops.push(dir);
+                    continue;
+                }
+            }
+            Err(e) => {
+                tree.unreadable.push((dir, e.to_string()));
+                continue;
+            }
+        }
+        let entries = match list(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                tree.unreadable.push((dir, e.to_string()));
+                continue;
+            }
+        };
+        let mut tomls = Vec::new();
+        let mut subdirs = Vec::new();
+        for path in entries {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => subdirs.push(path),
+                Ok(_) if name.ends_with(".toml") => tomls.push(path),
+                Ok(_) => {}
+                // A dangling link or a file that vanished: report it if it looks like ours.
+                Err(e) if name.ends_with(".toml") => tree.unreadable.push((path, e.to_string())),
+                Err(_) => {}
+            }
+        }
+        files += tomls.len();
+        if files > MAX_FILES {
+            tree.too_many = true;
+            return tree;
+        }
+        let plan_file = dir.join("plan.toml");
+        if tomls.contains(&plan_file) {
+            tomls.retain(|p| *p != plan_file);
+            tree.plans.push(PlanDir {
+                dir: dir.clone(),
+                plan_file,
+                area_files: tomls,
+            });
+        } else {
+            tree.orphans.extend(tomls);
+        }
+        if depth < MAX_DEPTH {
+            // Reversed so that the stack pops them in name order.
+            stack.extend(subdirs.into_iter().rev().map(|d| (d, depth + 1)));
+        }
+    }
+    tree.plans.sort_by(|a, b| a.dir.cmp(&b.dir));
+    tree
+}
+
+fn list(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut entries = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<Vec<_>, _>>()?;
+    entries.sort();
+    Ok(entries)
+}

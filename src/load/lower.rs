@@ -1,0 +1,759 @@
+//! Lowering a parsed TOML document (the spanned tree of `toml::de::DeTable`) into the model.
+//! Every key is checked here, and every problem is collected, not only the first: wrong
+//! types, unknown keys (with a did-you-mean), missing keys, bad dates and bad enum values.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::date::{DateError, Period};
+use crate::diagnostic::{Diagnostic, Expected, Problem, suggest};
+use crate::model::{
+    Actual, Area, Common, Compare, DateSpec, Delay, Direction, Every, Indicator, Lang, Located,
+    Project, Stage, Target, Task, TaskStatus,
+};
+use crate::source::{FileId, Span};
+
+type Val<'i> = Spanned<DeValue<'i>>;
+type Key<'i> = Spanned<Cow<'i, str>>;
+
+const PLAN_KEYS: &[&str] = &["id", "title", "org", "year", "lang", "money_unit"];
+const AREA_KEYS: &[&str] = &["id", "title", "key", "owner"];
+const AREA_FILE_KEYS: &[&str] = &["area", "task", "target", "project", "indicator"];
+const TASK_KEYS: &[&str] = &[
+    "id", "title", "owner", "with", "tags", "note", "due", "status", "done", "every", "last",
+    "delays",
+];
+const TARGET_KEYS: &[&str] = &[
+    "id", "title", "owner", "with", "tags", "note", "unit", "target", "actual", "compare",
+    "stretch", "due", "stage", "projects", "delays",
+];
+const PROJECT_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "owner",
+    "with",
+    "tags",
+    "note",
+    "investment",
+    "stage",
+    "negotiating",
+    "signed",
+    "land",
+    "started",
+    "completed",
+    "producing",
+];
+const INDICATOR_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "owner",
+    "with",
+    "tags",
+    "note",
+    "unit",
+    "prior",
+    "target",
+    "growth",
+    "direction",
+    "parent",
+    "actuals",
+];
+const DELAY_KEYS: &[&str] = &["from", "to", "on", "reason"];
+const ACTUAL_KEYS: &[&str] = &["period", "value", "prior"];
+const LANG_NAMES: &[&str] = &["zh", "en"];
+
+/// The `[plan]` table, before its areas are attached.
+#[derive(Debug)]
+pub struct PlanHead {
+    pub id: Located<String>,
+    pub title: String,
+    pub org: Option<String>,
+    pub year: i32,
+    pub lang: Option<Lang>,
+    pub money_unit: String,
+}
+
+/// Lowers one file, pushing every problem it finds into `diags`.
+pub struct Lower<'d> {
+    file: FileId,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+#[derive(Default)]
+struct CommonParts {
+    id: Option<Located<String>>,
+    title: Option<String>,
+    owner: Option<String>,
+    with: Vec<String>,
+    tags: Vec<String>,
+    note: Option<String>,
+}
+
+impl<'d> Lower<'d> {
+    pub fn new(file: FileId, diags: &'d mut Vec<Diagnostic>) -> Self {
+        Lower { file, diags }
+    }
+
+    fn span(&self, range: std::ops::Range<usize>) -> Span {
+        Span::new(self.file, range)
+    }
+
+    fn report(&mut self, problem: Problem, range: std::ops::Range<usize>) {
+        let span = self.span(range);
+        self.diags.push(Diagnostic::new(problem, span));
+    }
+
+    // ---- files -------------------------------------------------------------------------
+
+    /// `plan.toml`: exactly a `[plan]` table.
+    pub fn plan_file(&mut self, doc: &Spanned<DeTable<'_>>, dir: &Path) -> Option<PlanHead> {
+        let mut head = None;
+        for (k, v) in doc.get_ref() {
+            match k.get_ref().as_ref() {
+                "plan" => head = self.table(k, v).and_then(|t| self.plan(t, v, dir)),
+                _ => self.unknown(k, "plan.toml", &["plan"]),
+            }
+        }
+        if head.is_none() && !doc.get_ref().iter().any(|(k, _)| k.get_ref() == "plan") {
+            self.report(Problem::MissingTable { table: "plan" }, 0..0);
+        }
+        head
+    }
+
+    fn plan(&mut self, t: &DeTable<'_>, whole: &Val<'_>, dir: &Path) -> Option<PlanHead> {
+        let (mut id, mut title, mut org, mut year, mut lang, mut money_unit) =
+            (None, None, None, None, None, None);
+        for (k, v) in t {
+            let key = k.get_ref().as_ref();
+            match key {
+                "id" => id = self.id(key, v),
+                "title" => title = self.string(key, v),
+                "org" => org = self.string(key, v),
+                "year" => year = self.year(key, v),
+                "lang" => {
+                    lang = self
+                        .choice(key, v, LANG_NAMES, &[Lang::Zh, Lang::En])
+                        .map(|l| l.value);
+                }
+                "money_unit" => money_unit = self.string(key, v),
+                _ => self.unknown(k, "[plan]", PLAN_KEYS),
+            }
+        }
+        let title = self.required(title, "title", "[plan]", whole);
+        let year = self.required(year, "year", "[plan]", whole);
+        let id = id.unwrap_or_else(|| Located {
+            value: dir
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            span: self.span(whole.span()),
+        });
+        Some(PlanHead {
+            id,
+            title: title.unwrap_or_default(),
+            org,
+            year: year?,
+            lang,
+            money_unit: money_unit.unwrap_or_else(|| "亿元".to_string()),
+        })
+    }
+
+    /// An area file: `[area]` and its items.
+    pub fn area_file(&mut self, doc: &Spanned<DeTable<'_>>) -> Option<Area> {
+        let mut area: Option<Area> = None;
+        let (mut tasks, mut targets, mut projects, mut indicators) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (k, v) in doc.get_ref() {
+            match k.get_ref().as_ref() {
+                "area" => area = self.table(k, v).and_then(|t| self.area(t, v)),
+                "task" => tasks = self.items(k, v, "[[task]]", Self::task),
+                "target" => targets = self.items(k, v, "[[target]]", Self::target),
+                "project" => projects = self.items(k, v, "[[project]]", Self::project),
+                "indicator" => indicators = self.items(k, v, "[[indicator]]", Self::indicator),
+                _ => self.unknown(k, "an area file", AREA_FILE_KEYS),
+            }
+        }
+        if !doc.get_ref().iter().any(|(k, _)| k.get_ref() == "area") {
+            self.report(Problem::MissingTable { table: "area" }, 0..0);
+        }
+        let mut area = area?;
+        area.tasks = tasks;
+        area.targets = targets;
+        area.projects = projects;
+        area.indicators = indicators;
+        Some(area)
+    }
+
+    fn area(&mut self, t: &DeTable<'_>, whole: &Val<'_>) -> Option<Area> {
+        let (mut id, mut title, mut key_area, mut owner) = (None, None, None, None);
+        for (k, v) in t {
+            let key = k.get_ref().as_ref();
+            match key {
+                "id" => id = self.id(key, v),
+                "title" => title = self.string(key, v),
+                "key" => key_area = self.boolean(key, v),
+                "owner" => owner = self.string(key, v),
+                _ => self.unknown(k, "[area]", AREA_KEYS),
+            }
+        }
+        let id = self.required(id, "id", "[area]", whole);
+        let title = self.required(title, "title", "[area]", whole);
+        Some(Area {
+            id: id?,
+            title: title.unwrap_or_default(),
+            key: key_area.unwrap_or(false),
+            owner,
+            tasks: Vec::new(),
+            targets: Vec::new(),
+            projects: Vec::new(),
+            indicators: Vec::new(),
+        })
+    }
+
+    /// An array of tables (`[[task]]`), each lowered by `one`.
+    fn items<T>(
+        &mut self,
+        k: &Key<'_>,
+        v: &Val<'_>,
+        context: &'static str,
+        one: fn(&mut Self, &DeTable<'_>, &Val<'_>, &'static str) -> Option<T>,
+    ) -> Vec<T> {
+        let DeValue::Array(array) = v.get_ref() else {
+            self.wrong_type(k.get_ref(), Expected::TableArray, v);
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(array.len());
+        for element in array {
+            match element.get_ref() {
+                DeValue::Table(t) => out.extend(one(self, t, element, context)),
+                _ => self.wrong_type(k.get_ref(), Expected::TableArray, element),
+            }
+        }
+        out
+    }
+
+    // ---- items -------------------------------------------------------------------------
+
+    fn common_key(&mut self, parts: &mut CommonParts, key: &str, v: &Val<'_>) -> bool {
+        match key {
+            "id" => parts.id = self.id(key, v),
+            "title" => parts.title = self.string(key, v),
+            "owner" => parts.owner = self.string(key, v),
+            "with" => parts.with = self.strings(key, v).into_iter().map(|s| s.value).collect(),
+            "tags" => parts.tags = self.strings(key, v).into_iter().map(|s| s.value).collect(),
+            "note" => parts.note = self.string(key, v),
+            _ => return false,
+        }
+        true
+    }
+
+    fn common(
+        &mut self,
+        parts: CommonParts,
+        context: &'static str,
+        whole: &Val<'_>,
+    ) -> Option<Common> {
+        let id = self.required(parts.id, "id", context, whole);
+        let title = self.required(parts.title, "title", context, whole);
+        Some(Common {
+            id: id?,
+            title: title.unwrap_or_default(),
+            owner: parts.owner,
+            with: parts.with,
+            tags: parts.tags,
+            note: parts.note,
+            span: self.span(whole.span()),
+        })
+    }
+
+    fn task(&mut self, t: &DeTable<'_>, whole: &Val<'_>, context: &'static str) -> Option<Task> {
+        let mut parts = CommonParts::default();
+        let (mut due, mut status, mut done, mut every, mut last, mut delays) =
+            (None, None, None, None, None, Vec::new());
+        for (k, v) in t {
+            let key = k.get_ref().as_ref();
+            if self.common_key(&mut parts, key, v) {
+                continue;
+            }
+            match key {
+                "due" => due = self.date(key, v),
+                "status" => status = self.choice(key, v, TaskStatus::NAMES, &TASK_STATUSES),
+                "done" => done = self.date(key, v),
+                "every" => every = self.choice(key, v, Every::NAMES, &EVERIES),
+                "last" => last = self.date(key, v),
+                "delays" => delays = self.delays(key, v),
+                _ => self.unknown(k, context, TASK_KEYS),
+            }
+        }
+        Some(Task {
+            common: self.common(parts, context, whole)?,
+            due,
+            status: status.map_or(TaskStatus::Todo, |s| s.value),
+            done,
+            every,
+            last,
+            delays,
+        })
+    }
+
+    fn target(
+        &mut self,
+        t: &DeTable<'_>,
+        whole: &Val<'_>,
+        context: &'static str,
+    ) -> Option<Target> {
+        let mut parts = CommonParts::default();
+        let mut out = Target {
+            common: placeholder_common(self.span(whole.span())),
+            unit: None,
+            target: None,
+            actual: None,
+            compare: Compare::AtLeast,
+            stretch: false,
+            due: None,
+            stage: None,
+            projects: Vec::new(),
+            projects_span: None,
+            delays: Vec::new(),
+        };
+        for (k, v) in t {
+            let key = k.get_ref().as_ref();
+            if self.common_key(&mut parts, key, v) {
+                continue;
+            }
+            match key {
+                "unit" => out.unit = self.string(key, v),
+                "target" => out.target = self.number(key, v),
+                "actual" => out.actual = self.number(key, v),
+                "compare" => {
+                    if let Some(c) =
+                        self.choice(key, v, Compare::NAMES, &[Compare::AtLeast, Compare::AtMost])
+                    {
+                        out.compare = c.value;
+                    }
+                }
+                "stretch" => out.stretch = self.boolean(key, v).unwrap_or(false),
+                "due" => out.due = self.date(key, v),
+                "stage" => out.stage = self.choice(key, v, Stage::NAMES, &Stage::ALL),
+                "projects" => {
+                    out.projects = self.strings(key, v);
+                    out.projects_span = Some(self.span(v.span()));
+                }
+                "delays" => out.delays = self.delays(key, v),
+                _ => self.unknown(k, context, TARGET_KEYS),
+            }
+        }
+        out.common = self.common(parts, context, whole)?;
+        Some(out)
+    }
+
+    fn project(
+        &mut self,
+        t: &DeTable<'_>,
+        whole: &Val<'_>,
+        context: &'static str,
+    ) -> Option<Project> {
+        let mut parts = CommonParts::default();
+        let (mut investment, mut stage, mut stage_dates) = (None, None, Vec::new());
+        for (k, v) in t {
+            let key = k.get_ref().as_ref();
+            if self.common_key(&mut parts, key, v) {
+                continue;
+            }
+            match key {
+                "investment" => investment = self.number(key, v).map(|n| n.value),
+                "stage" => stage = self.choice(key, v, Stage::NAMES, &Stage::ALL),
+                _ => match Stage::from_name(key) {
+                    Some(s) => stage_dates.extend(self.date(key, v).map(|d| (s, d))),
+                    None => self.unknown(k, context, PROJECT_KEYS),
+                },
+            }
+        }
+        stage_dates.sort_by_key(|(s, _)| *s);
+        let span = self.span(whole.span());
+        Some(Project {
+            common: self.common(parts, context, whole)?,
+            investment,
+            stage: stage.unwrap_or(Located {
+                value: Stage::Negotiating,
+                span,
+            }),
+            stage_dates,
+        })
+    }
+
+    fn indicator(
+        &mut self,
+        t: &DeTable<'_>,
+        whole: &Val<'_>,
+        context: &'static str,
+    ) -> Option<Indicator> {
+        let mut parts = CommonParts::default();
+        let mut out = Indicator {
+            common: placeholder_common(self.span(whole.span())),
+            unit: None,
+            prior: None,
+            target: None,
+            growth: None,
+            direction: Direction::Up,
+            parent: None,
+            actuals: Vec::new(),
+        };
+        for (k, v) in t {
+            let key = k.get_ref().as_ref();
+            if self.common_key(&mut parts, key, v) {
+                continue;
+            }
+            match key {
+                "unit" => out.unit = self.string(key, v),
+                "prior" => out.prior = self.number(key, v),
+                "target" => out.target = self.number(key, v),
+                "growth" => out.growth = self.number(key, v),
+                "direction" => {
+                    if let Some(d) =
+                        self.choice(key, v, Direction::NAMES, &[Direction::Up, Direction::Down])
+                    {
+                        out.direction = d.value;
+                    }
+                }
+                "parent" => out.parent = self.id(key, v),
+                "actuals" => out.actuals = self.actuals(key, v),
+                _ => self.unknown(k, context, INDICATOR_KEYS),
+            }
+        }
+        out.common = self.common(parts, context, whole)?;
+        Some(out)
+    }
+
+    fn delays(&mut self, key: &str, v: &Val<'_>) -> Vec<Delay> {
+        self.entries(key, v, |this, t, whole| {
+            let (mut from, mut to, mut on, mut reason) = (None, None, None, None);
+            for (k, v) in t {
+                let key = k.get_ref().as_ref();
+                match key {
+                    "from" => from = this.date(key, v),
+                    "to" => to = this.date(key, v),
+                    "on" => on = this.date(key, v),
+                    "reason" => reason = this.string(key, v),
+                    _ => this.unknown(k, "a delay entry", DELAY_KEYS),
+                }
+            }
+            let from = this.required(from, "from", "a delay entry", whole);
+            let to = this.required(to, "to", "a delay entry", whole);
+            Some(Delay {
+                from: from?,
+                to: to?,
+                on: on.map(|d| d.value),
+                reason,
+            })
+        })
+    }
+
+    fn actuals(&mut self, key: &str, v: &Val<'_>) -> Vec<Actual> {
+        self.entries(key, v, |this, t, whole| {
+            let (mut period, mut value, mut prior) = (None, None, None);
+            for (k, v) in t {
+                let key = k.get_ref().as_ref();
+                match key {
+                    "period" => period = this.period(key, v),
+                    "value" => value = this.number(key, v),
+                    "prior" => prior = this.number(key, v),
+                    _ => this.unknown(k, "an actuals entry", ACTUAL_KEYS),
+                }
+            }
+            let period = this.required(period, "period", "an actuals entry", whole);
+            let value = this.required(value, "value", "an actuals entry", whole);
+            Some(Actual {
+                period: period?,
+                value: value?.value,
+                prior: prior.map(|p| p.value),
+            })
+        })
+    }
+
+    /// An array of inline tables, each lowered by `one`.
+    fn entries<T>(
+        &mut self,
+        key: &str,
+        v: &Val<'_>,
+        mut one: impl FnMut(&mut Self, &DeTable<'_>, &Val<'_>) -> Option<T>,
+    ) -> Vec<T> {
+        let DeValue::Array(array) = v.get_ref() else {
+            self.wrong_type(key, Expected::TableArray, v);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for element in array {
+            match element.get_ref() {
+                DeValue::Table(t) => out.extend(one(self, t, element)),
+                _ => self.wrong_type(key, Expected::Table, element),
+            }
+        }
+        out
+    }
+
+    // ---- values ------------------------------------------------------------------------
+
+    fn table<'a, 'i>(&mut self, k: &Key<'_>, v: &'a Val<'i>) -> Option<&'a DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.wrong_type(k.get_ref(), Expected::Table, v);
+                None
+            }
+        }
+    }
+
+    fn required<T>(
+        &mut self,
+        value: Option<T>,
+        key: &'static str,
+        context: &'static str,
+        whole: &Val<'_>,
+    ) -> Option<T> {
+        if value.is_none() {
+            self.report(Problem::MissingKey { key, context }, whole.span());
+        }
+        value
+    }
+
+    fn unknown(&mut self, k: &Key<'_>, context: &'static str, known: &'static [&'static str]) {
+        let key = k.get_ref().to_string();
+        let suggestion = suggest(&key, known.iter().copied());
+        self.report(
+            Problem::UnknownKey {
+                key,
+                context,
+                suggestion,
+            },
+            k.span(),
+        );
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: Expected, v: &Val<'_>) {
+        let found = v.get_ref().type_str();
+        self.report(
+            Problem::WrongType {
+                key: key.to_string(),
+                expected,
+                found,
+            },
+            v.span(),
+        );
+    }
+
+    fn string(&mut self, key: &str, v: &Val<'_>) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.wrong_type(key, Expected::String, v);
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, key: &str, v: &Val<'_>) -> Option<Located<String>> {
+        let s = self.string(key, v)?;
+        if s.is_empty() || s.chars().any(char::is_whitespace) {
+            self.report(Problem::BadId { id: s }, v.span());
+            return None;
+        }
+        Some(Located {
+            value: s,
+            span: self.span(v.span()),
+        })
+    }
+
+    fn strings(&mut self, key: &str, v: &Val<'_>) -> Vec<Located<String>> {
+        let DeValue::Array(array) = v.get_ref() else {
+            self.wrong_type(key, Expected::StringArray, v);
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(array.len());
+        for element in array {
+            if let Some(s) = self.string(key, element) {
+                out.push(Located {
+                    value: s,
+                    span: self.span(element.span()),
+                });
+            }
+        }
+        out
+    }
+
+    fn boolean(&mut self, key: &str, v: &Val<'_>) -> Option<bool> {
+        if let DeValue::Boolean(b) = v.get_ref() {
+            Some(*b)
+        } else {
+            self.wrong_type(key, Expected::Bool, v);
+            None
+        }
+    }
+
+    fn number(&mut self, key: &str, v: &Val<'_>) -> Option<Located<f64>> {
+        let n = match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| {
+                #[allow(clippy::cast_precision_loss)]
+                let f = n as f64;
+                f
+            }),
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            _ => {
+                self.wrong_type(key, Expected::Number, v);
+                return None;
+            }
+        };
+        match n {
+            Some(n) if n.is_finite() => Some(Located {
+                value: n,
+                span: self.span(v.span()),
+            }),
+            _ => {
+                self.report(
+                    Problem::NotFinite {
+                        key: key.to_string(),
+                    },
+                    v.span(),
+                );
+                None
+            }
+        }
+    }
+
+    fn year(&mut self, key: &str, v: &Val<'_>) -> Option<i32> {
+        let DeValue::Integer(i) = v.get_ref() else {
+            self.wrong_type(key, Expected::Integer, v);
+            return None;
+        };
+        let n = i64::from_str_radix(i.as_str(), i.radix()).unwrap_or(i64::MAX);
+        match i32::try_from(n) {
+            Ok(y) if (1900..=2999).contains(&y) => Some(y),
+            _ => {
+                self.report(Problem::BadYear { year: n }, v.span());
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str, v: &Val<'_>) -> Option<Located<DateSpec>> {
+        let span = self.span(v.span());
+        let written = match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                        .map(Period::Day)
+                }
+                _ => None,
+            },
+            DeValue::String(s) => match Period::parse(s) {
+                Ok(p) => Some(p),
+                Err(reason) => {
+                    self.report(
+                        Problem::BadDate {
+                            key: key.to_string(),
+                            text: s.to_string(),
+                            reason,
+                        },
+                        v.span(),
+                    );
+                    return None;
+                }
+            },
+            _ => None,
+        };
+        if written.is_none() {
+            self.wrong_type(key, Expected::Date, v);
+        }
+        written.map(|written| Located {
+            value: DateSpec { written },
+            span,
+        })
+    }
+
+    fn period(&mut self, key: &str, v: &Val<'_>) -> Option<Located<Period>> {
+        let DeValue::String(s) = v.get_ref() else {
+            self.wrong_type(key, Expected::Period, v);
+            return None;
+        };
+        // A reporting period is a month, quarter, half or year, never a single day.
+        let reason = match Period::parse(s) {
+            Ok(Period::Day(_)) => DateError::Form,
+            Ok(p) => {
+                return Some(Located {
+                    value: p,
+                    span: self.span(v.span()),
+                });
+            }
+            Err(e) => e,
+        };
+        self.report(
+            Problem::BadDate {
+                key: key.to_string(),
+                text: s.to_string(),
+                reason,
+            },
+            v.span(),
+        );
+        None
+    }
+
+    fn choice<T: Copy>(
+        &mut self,
+        key: &str,
+        v: &Val<'_>,
+        names: &'static [&'static str],
+        values: &[T],
+    ) -> Option<Located<T>> {
+        let s = self.string(key, v)?;
+        if let Some(i) = names.iter().position(|n| *n == s) {
+            return values.get(i).map(|&value| Located {
+                value,
+                span: self.span(v.span()),
+            });
+        }
+        let suggestion = suggest(&s, names.iter().copied());
+        self.report(
+            Problem::BadValue {
+                key: key.to_string(),
+                value: s,
+                allowed: names,
+                suggestion,
+            },
+            v.span(),
+        );
+        None
+    }
+}
+
+const TASK_STATUSES: [TaskStatus; 5] = [
+    TaskStatus::Todo,
+    TaskStatus::Doing,
+    TaskStatus::Blocked,
+    TaskStatus::Done,
+    TaskStatus::Dropped,
+];
+const EVERIES: [Every; 5] = [
+    Every::Week,
+    Every::HalfMonth,
+    Every::Month,
+    Every::Quarter,
+    Every::Year,
+];
+
+fn placeholder_common(span: Span) -> Common {
+    Common {
+        id: Located {
+            value: String::new(),
+            span,
+        },
+        title: String::new(),
+        owner: None,
+        with: Vec::new(),
+        tags: Vec::new(),
+        note: None,
+        span,
+    }
+}

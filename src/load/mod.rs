@@ -1,0 +1,296 @@
+//! Loading a plans tree: discover the files, read them (size limit, UTF-8), parse and lower
+//! them in parallel, assemble the plans, then run every validation check.
+
+pub mod discover;
+mod lower;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use toml::de::DeTable;
+
+use crate::diagnostic::{Diagnostic, Problem, Severity};
+use crate::model::{Area, Plan, Workspace};
+use crate::source::{FileId, Sources, Span};
+use crate::validate;
+use lower::{Lower, PlanHead};
+
+/// Files larger than this are refused unread.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The loaded workspace and every problem found on the way, sorted by place.
+#[derive(Debug)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Plan,
+    Area,
+}
+
+enum Lowered {
+    Plan(PlanHead),
+    Area(Area),
+    Nothing,
+}
+
+/// What reading and lowering one file produced.
+struct FileResult {
+    text: String,
+    lowered: Lowered,
+    /// False when the file could not be read or parsed: the plan it belongs to is then
+    /// incomplete, and cross-file checks are skipped so as not to report follow-on errors.
+    parsed: bool,
+    diags: Vec<Diagnostic>,
+}
+
+/// Load every plan under `root`.
+pub fn load(root: &Path) -> Loaded {
+    let tree = discover::walk(root);
+    let mut sources = Sources::default();
+    let mut diags = Vec::new();
+
+    let root_id = sources.add(root, String::new());
+    if tree.too_many {
+        diags.push(Diagnostic::file(
+            Problem::TooManyFiles {
+                limit: discover::MAX_FILES,
+            },
+            root_id,
+        ));
+    }
+    for (path, error) in &tree.unreadable {
+        let id = sources.add(path, String::new());
+        diags.push(Diagnostic::file(
+            Problem::Io {
+                error: error.clone(),
+            },
+            id,
+        ));
+    }
+    for path in &tree.loops {
+        let id = sources.add(path, String::new());
+        diags.push(Diagnostic::file(Problem::SymlinkLoop, id));
+    }
+    for path in &tree.orphans {
+        let id = sources.add(path, String::new());
+        diags.push(Diagnostic::file(Problem::OrphanFile, id));
+    }
+    if tree.plans.is_empty() && !tree.too_many {
+        diags.push(Diagnostic::file(Problem::NoPlans, root_id));
+    }
+
+    // Register every file first so that ids are stable, then read and lower in parallel.
+    let mut jobs: Vec<(FileId, PathBuf, Kind)> = Vec::new();
+    for plan in &tree.plans {
+        jobs.push((
+            sources.add(&plan.plan_file, String::new()),
+            plan.plan_file.clone(),
+            Kind::Plan,
+        ));
+        for area in &plan.area_files {
+            jobs.push((sources.add(area, String::new()), area.clone(), Kind::Area));
+        }
+    }
+    let mut results = run_parallel(&jobs);
+
+    let mut plans = Vec::new();
+    let mut incomplete = Vec::new();
+    let mut next = 0;
+    for dir in &tree.plans {
+        let files = 1 + dir.area_files.len();
+        let mut head = None;
+        let mut areas = Vec::new();
+        let mut complete = true;
+        for (job, result) in jobs[next..next + files]
+            .iter()
+            .zip(&mut results[next..next + files])
+        {
+            let result = std::mem::replace(result, empty_result());
+            sources.set_text(job.0, result.text);
+            diags.extend(result.diags);
+            complete &= result.parsed;
+            match result.lowered {
+                Lowered::Plan(h) => head = Some(h),
+                Lowered::Area(a) => areas.push(a),
+                Lowered::Nothing => {}
+            }
+        }
+        next += files;
+        if let Some(head) = head {
+            if !complete {
+                incomplete.push(plans.len());
+            }
+            plans.push(assemble(head, dir.dir.clone(), areas));
+        }
+    }
+
+    let workspace = Workspace {
+        root: root.to_path_buf(),
+        sources,
+        plans,
+    };
+    diags.extend(validate::run(&workspace, &incomplete));
+    sort(&mut diags, &workspace.sources);
+    Loaded {
+        workspace,
+        diagnostics: diags,
+    }
+}
+
+fn assemble(head: PlanHead, dir: PathBuf, areas: Vec<Area>) -> Plan {
+    Plan {
+        id: head.id,
+        title: head.title,
+        org: head.org,
+        year: head.year,
+        lang: head.lang,
+        money_unit: head.money_unit,
+        dir,
+        areas,
+    }
+}
+
+fn empty_result() -> FileResult {
+    FileResult {
+        text: String::new(),
+        lowered: Lowered::Nothing,
+        parsed: false,
+        diags: Vec::new(),
+    }
+}
+
+/// Read and lower every job, split over the available cores.
+fn run_parallel(jobs: &[(FileId, PathBuf, Kind)]) -> Vec<FileResult> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads <= 1 || jobs.len() < 2 {
+        return jobs
+            .iter()
+            .map(|(id, path, kind)| read_and_lower(*id, path, *kind))
+            .collect();
+    }
+    let chunk = jobs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(id, path, kind)| read_and_lower(*id, path, *kind))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn read_and_lower(id: FileId, path: &Path, kind: Kind) -> FileResult {
+    let mut result = empty_result();
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err((problem, text, offset)) => {
+            let diag = match offset {
+                Some(at) => Diagnostic::new(problem, Span::new(id, at..at + 1)),
+                None => Diagnostic::file(problem, id),
+            };
+            result.diags.push(diag);
+            result.text = text;
+            return result;
+        }
+    };
+    let (doc, errors) = DeTable::parse_recoverable(&text);
+    for e in &errors {
+        let span = e.span().unwrap_or(0..0);
+        let problem = if e.message().contains("recursion") || e.message().contains("recurse") {
+            Problem::TooDeep
+        } else {
+            Problem::Syntax {
+                message: e.message().trim().to_string(),
+            }
+        };
+        result
+            .diags
+            .push(Diagnostic::new(problem, Span::new(id, span)));
+    }
+    if errors.is_empty() {
+        let mut lower = Lower::new(id, &mut result.diags);
+        result.lowered = match kind {
+            Kind::Plan => {
+                let dir = path.parent().unwrap_or(Path::new("."));
+                lower
+                    .plan_file(&doc, dir)
+                    .map_or(Lowered::Nothing, Lowered::Plan)
+            }
+            Kind::Area => lower
+                .area_file(&doc)
+                .map_or(Lowered::Nothing, Lowered::Area),
+        };
+        result.parsed = true;
+    }
+    drop(doc);
+    result.text = text;
+    result
+}
+
+/// The file's text without a byte-order mark; on failure the problem, whatever text can be
+/// shown, and the byte offset to point at.
+fn read_text(path: &Path) -> Result<String, (Problem, String, Option<usize>)> {
+    let io = |e: std::io::Error| {
+        (
+            Problem::Io {
+                error: e.to_string(),
+            },
+            String::new(),
+            None,
+        )
+    };
+    let meta = fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::other("is a directory, not a file")));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err((
+            Problem::TooLarge {
+                size: meta.len(),
+                limit: MAX_FILE_BYTES,
+            },
+            String::new(),
+            None,
+        ));
+    }
+    let mut bytes = fs::read(path).map_err(io)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        (Problem::NotUtf8, shown, Some(at))
+    })
+}
+
+/// Sort by file, line and column, errors before warnings at the same place.
+fn sort(diags: &mut [Diagnostic], sources: &Sources) {
+    diags.sort_by_cached_key(|d| {
+        let (file, pos) = match d.at {
+            crate::diagnostic::At::Span(span) => (span.file, Some(sources.line_col(span))),
+            crate::diagnostic::At::File(file) => (file, None),
+        };
+        (sources.get(file).display.clone(), pos, d.severity())
+    });
+}

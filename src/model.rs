@@ -1,0 +1,319 @@
+//! The plans as the rest of the program sees them: typed, with defaults applied, and with
+//! the spans that validation needs to point back into the files.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::date::Period;
+use crate::source::{Sources, Span};
+
+/// A value together with where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// Everything loaded in one run: every plan under the root.
+#[derive(Debug)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub sources: Sources,
+    pub plans: Vec<Plan>,
+}
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+/// One plan: a directory holding `plan.toml` and its area files.
+#[derive(Debug)]
+pub struct Plan {
+    pub id: Located<String>,
+    pub title: String,
+    pub org: Option<String>,
+    pub year: i32,
+    pub lang: Option<Lang>,
+    /// The unit of project investment (`money_unit`, default 亿元).
+    pub money_unit: String,
+    pub dir: PathBuf,
+    pub areas: Vec<Area>,
+}
+
+/// One area file: a part of the plan (for instance 招商引资).
+#[derive(Debug)]
+pub struct Area {
+    pub id: Located<String>,
+    pub title: String,
+    /// 重点: a key area.
+    pub key: bool,
+    pub owner: Option<String>,
+    pub tasks: Vec<Task>,
+    pub targets: Vec<Target>,
+    pub projects: Vec<Project>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// The keys every item may carry.
+#[derive(Debug, Clone)]
+pub struct Common {
+    pub id: Located<String>,
+    pub title: String,
+    /// The lead unit or person (牵头).
+    pub owner: Option<String>,
+    /// Assisting units (配合).
+    pub with: Vec<String>,
+    pub tags: Vec<String>,
+    pub note: Option<String>,
+    /// The item's table, for messages about the item as a whole.
+    pub span: Span,
+}
+
+/// A date as written (a day or a period) and the day it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateSpec {
+    pub written: Period,
+}
+
+impl DateSpec {
+    /// The day the date stands for: the last day of a period.
+    pub fn day(self) -> NaiveDate {
+        self.written.last_day()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskStatus {
+    Todo,
+    Doing,
+    Blocked,
+    Done,
+    Dropped,
+}
+
+impl TaskStatus {
+    pub const NAMES: &'static [&'static str] = &["todo", "doing", "blocked", "done", "dropped"];
+
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            TaskStatus::Todo | TaskStatus::Doing | TaskStatus::Blocked
+        )
+    }
+}
+
+/// Recurrence interval of a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Every {
+    Week,
+    HalfMonth,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Every {
+    pub const NAMES: &'static [&'static str] = &["week", "half-month", "month", "quarter", "year"];
+}
+
+/// One entry of a delay log (延期记录).
+#[derive(Debug, Clone)]
+pub struct Delay {
+    /// The deadline this entry replaced.
+    pub from: Located<DateSpec>,
+    /// The new deadline.
+    pub to: Located<DateSpec>,
+    /// When the postponement was decided.
+    pub on: Option<DateSpec>,
+    pub reason: Option<String>,
+}
+
+/// A measure: something to do, maybe by a date, maybe recurring.
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub common: Common,
+    pub due: Option<Located<DateSpec>>,
+    pub status: TaskStatus,
+    pub done: Option<Located<DateSpec>>,
+    pub every: Option<Located<Every>>,
+    pub last: Option<Located<DateSpec>>,
+    pub delays: Vec<Delay>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compare {
+    AtLeast,
+    AtMost,
+}
+
+impl Compare {
+    pub const NAMES: &'static [&'static str] = &["at_least", "at_most"];
+}
+
+/// The stages a project moves through, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    Negotiating,
+    Signed,
+    Land,
+    Started,
+    Completed,
+    Producing,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::Negotiating,
+        Stage::Signed,
+        Stage::Land,
+        Stage::Started,
+        Stage::Completed,
+        Stage::Producing,
+    ];
+    pub const NAMES: &'static [&'static str] = &[
+        "negotiating",
+        "signed",
+        "land",
+        "started",
+        "completed",
+        "producing",
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    pub fn from_name(name: &str) -> Option<Stage> {
+        Self::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| Self::ALL[i])
+    }
+}
+
+/// A quantity to reach: either a number (`target`, `actual`) or a batch counted from projects.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub common: Common,
+    pub unit: Option<String>,
+    /// The value to reach; for a batch target, defaults to the number of listed projects.
+    pub target: Option<Located<f64>>,
+    pub actual: Option<Located<f64>>,
+    pub compare: Compare,
+    /// 力争: a stretch target.
+    pub stretch: bool,
+    /// The deadline; `None` means the end of the plan year.
+    pub due: Option<Located<DateSpec>>,
+    /// Batch targets: the stage the listed projects must reach.
+    pub stage: Option<Located<Stage>>,
+    pub projects: Vec<Located<String>>,
+    /// Where `projects` was written, if it was.
+    pub projects_span: Option<Span>,
+    pub delays: Vec<Delay>,
+}
+
+impl Target {
+    /// Whether this target is counted from projects.
+    pub fn is_batch(&self) -> bool {
+        self.stage.is_some() || self.projects_span.is_some()
+    }
+}
+
+/// A named investment or construction project.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub common: Common,
+    /// In the plan's money unit.
+    pub investment: Option<f64>,
+    pub stage: Located<Stage>,
+    /// The date each stage was reached, where recorded.
+    pub stage_dates: Vec<(Stage, Located<DateSpec>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Direction {
+    pub const NAMES: &'static [&'static str] = &["up", "down"];
+}
+
+/// One reported (cumulative) figure of an indicator.
+#[derive(Debug, Clone)]
+pub struct Actual {
+    pub period: Located<Period>,
+    pub value: f64,
+    /// The same period of the prior year.
+    pub prior: Option<f64>,
+}
+
+/// A statistical indicator compared with the prior year.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub common: Common,
+    pub unit: Option<String>,
+    pub prior: Option<Located<f64>>,
+    pub target: Option<Located<f64>>,
+    /// Target year-on-year growth in percent (negative for a planned fall).
+    pub growth: Option<Located<f64>>,
+    pub direction: Direction,
+    pub parent: Option<Located<String>>,
+    pub actuals: Vec<Actual>,
+}
+
+/// Any item, for code that walks all kinds at once.
+#[derive(Debug, Clone, Copy)]
+pub enum ItemRef<'a> {
+    Task(&'a Task),
+    Target(&'a Target),
+    Project(&'a Project),
+    Indicator(&'a Indicator),
+}
+
+impl<'a> ItemRef<'a> {
+    pub fn common(self) -> &'a Common {
+        match self {
+            ItemRef::Task(t) => &t.common,
+            ItemRef::Target(t) => &t.common,
+            ItemRef::Project(p) => &p.common,
+            ItemRef::Indicator(i) => &i.common,
+        }
+    }
+
+    /// The kind's name as used in files and JSON.
+    pub fn kind(self) -> &'static str {
+        match self {
+            ItemRef::Task(_) => "task",
+            ItemRef::Target(_) => "target",
+            ItemRef::Project(_) => "project",
+            ItemRef::Indicator(_) => "indicator",
+        }
+    }
+}
+
+impl Area {
+    /// Every item of the area, kinds in file-format order.
+    pub fn items(&self) -> impl Iterator<Item = ItemRef<'_>> {
+        self.tasks
+            .iter()
+            .map(ItemRef::Task)
+            .chain(self.targets.iter().map(ItemRef::Target))
+            .chain(self.projects.iter().map(ItemRef::Project))
+            .chain(self.indicators.iter().map(ItemRef::Indicator))
+    }
+}
+
+impl Plan {
+    /// Every item of the plan with its area.
+    pub fn items(&self) -> impl Iterator<Item = (&Area, ItemRef<'_>)> {
+        self.areas
+            .iter()
+            .flat_map(|a| a.items().map(move |i| (a, i)))
+    }
+}

@@ -1,0 +1,148 @@
+//! Diagnostics for people (compiler style: `file:line:col: error: message`, the source line,
+//! a caret run under the offending characters, `help:`) and for tools (JSON).
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::diagnostic::{At, Diagnostic, Severity};
+use crate::model::Lang;
+use crate::render::style::Style;
+use crate::source::{Sources, Span, snippet};
+
+/// Render diagnostics as text, followed by a one-line summary when there are any.
+pub fn text(diags: &[Diagnostic], sources: &Sources, lang: Lang, style: Style) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let severity = d.severity();
+        let word = match severity {
+            Severity::Error => style.error("error"),
+            Severity::Warning => style.warning("warning"),
+        };
+        let _ = writeln!(
+            out,
+            "{}: {word}: {}",
+            location(d.at, sources),
+            style.bold(&d.problem.message(lang))
+        );
+        if let At::Span(span) = d.at {
+            excerpt(&mut out, sources, span, style);
+        }
+        if let Some(help) = d.problem.help(lang) {
+            let _ = writeln!(
+                out,
+                " {} = {}: {help}",
+                gutter_blank(d.at, sources),
+                style.help("help")
+            );
+        }
+        if let Some(related) = d.related {
+            let _ = writeln!(
+                out,
+                "{}: {}: {}",
+                location(At::Span(related), sources),
+                style.help("note"),
+                d.problem.related_note(lang)
+            );
+            excerpt(&mut out, sources, related, style);
+        }
+    }
+    out
+}
+
+/// `3 errors, 1 warning` in the chosen language, or `None` when there is nothing.
+pub fn summary(diags: &[Diagnostic], lang: Lang) -> Option<String> {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count();
+    let warnings = diags.len() - errors;
+    if diags.is_empty() {
+        return None;
+    }
+    Some(match lang {
+        Lang::Zh => format!("共 {errors} 个错误，{warnings} 个警告"),
+        Lang::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            format!(
+                "{errors} error{}, {warnings} warning{}",
+                s(errors),
+                s(warnings)
+            )
+        }
+    })
+}
+
+fn location(at: At, sources: &Sources) -> String {
+    match at {
+        At::Span(span) => {
+            let lc = sources.line_col(span);
+            format!("{}:{}:{}", sources.get(span.file).display, lc.line, lc.col)
+        }
+        At::File(file) => sources.get(file).display.clone(),
+    }
+}
+
+/// Blank space as wide as the line-number gutter of the excerpt at `at`.
+fn gutter_blank(at: At, sources: &Sources) -> String {
+    match at {
+        At::Span(span) => " ".repeat(sources.line_col(span).line.to_string().len()),
+        At::File(_) => String::new(),
+    }
+}
+
+fn excerpt(out: &mut String, sources: &Sources, span: Span, style: Style) {
+    let text = &sources.get(span.file).text;
+    if text.is_empty() {
+        return;
+    }
+    let line = sources.line_col(span).line;
+    let (shown, pad, width) = snippet(text, span.start as usize, span.end as usize);
+    let gutter = line.to_string().len();
+    let blank = " ".repeat(gutter);
+    let _ = writeln!(out, " {blank} |");
+    let _ = writeln!(out, " {line} | {shown}");
+    let carets = style.caret(&"^".repeat(width));
+    let _ = writeln!(out, " {blank} | {}{carets}", " ".repeat(pad));
+}
+
+/// One diagnostic as data (`plan check --format json`).
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    /// The file, as shown in text output.
+    pub file: String,
+    /// 1-based line; `null` for problems with a whole file or directory.
+    pub line: Option<usize>,
+    /// 1-based column counted in Unicode characters; `null` like `line`.
+    pub col: Option<usize>,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// A stable name for the kind of problem (see docs/errors.md).
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+pub fn json(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
+    let rows: Vec<JsonDiagnostic> = diags
+        .iter()
+        .map(|d| {
+            let (file, pos) = match d.at {
+                At::Span(span) => (span.file, Some(sources.line_col(span))),
+                At::File(file) => (file, None),
+            };
+            JsonDiagnostic {
+                file: sources.get(file).display.clone(),
+                line: pos.map(|p| p.line),
+                col: pos.map(|p| p.col),
+                severity: d.severity().name(),
+                code: d.problem.code(),
+                message: d.problem.message(lang),
+                help: d.problem.help(lang),
+            }
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string());
+    s.push('\n');
+    s
+}

@@ -1,0 +1,83 @@
+//! Ids: plan ids unique under the root, area ids and item ids unique within a plan
+//! (across kinds and files), and the index of items that references are resolved against.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::model::{ItemRef, Plan, Workspace};
+
+pub fn plan_ids(ws: &Workspace) -> Vec<Diagnostic> {
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for plan in &ws.plans {
+        match seen.entry(plan.id.value.as_str()) {
+            Entry::Occupied(first) => out.push(
+                Diagnostic::new(
+                    Problem::DuplicatePlan {
+                        id: plan.id.value.clone(),
+                    },
+                    plan.id.span,
+                )
+                .with_related(*first.get()),
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(plan.id.span);
+            }
+        }
+    }
+    out
+}
+
+/// Every item of a plan by id (the first definition wins).
+pub struct Index<'a> {
+    pub items: HashMap<&'a str, ItemRef<'a>>,
+}
+
+impl<'a> Index<'a> {
+    /// Build the index, reporting duplicate area and item ids into `out`.
+    pub fn build(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Self {
+        let mut areas = HashMap::new();
+        for area in &plan.areas {
+            if let Some(first) = areas.insert(area.id.value.as_str(), area.id.span) {
+                out.push(
+                    Diagnostic::new(
+                        Problem::DuplicateArea {
+                            id: area.id.value.clone(),
+                        },
+                        area.id.span,
+                    )
+                    .with_related(first),
+                );
+                areas.insert(area.id.value.as_str(), first);
+            }
+        }
+        let mut items: HashMap<&str, ItemRef<'a>> = HashMap::new();
+        for (_, item) in plan.items() {
+            let id = &item.common().id;
+            match items.entry(id.value.as_str()) {
+                Entry::Occupied(first) => out.push(
+                    Diagnostic::new(
+                        Problem::DuplicateId {
+                            id: id.value.clone(),
+                        },
+                        id.span,
+                    )
+                    .with_related(first.get().common().id.span),
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(item);
+                }
+            }
+        }
+        Index { items }
+    }
+
+    /// Ids of the items of one kind, for did-you-mean suggestions.
+    pub fn ids_of(&self, kind: &'static str) -> impl Iterator<Item = &'a str> + '_ {
+        self.items
+            .iter()
+            .filter(move |(_, item)| item.kind() == kind)
+            .map(|(id, _)| *id)
+    }
+}

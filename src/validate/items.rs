@@ -1,0 +1,121 @@
+//! Checks within one task, target or project: recurrence, delay logs, batch targets, stages.
+
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::model::{DateSpec, Delay, Located, Plan, TaskStatus};
+
+pub fn tasks(plan: &Plan) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for task in plan.areas.iter().flat_map(|a| &a.tasks) {
+        let recurring = task.every.is_some();
+        if let (true, Some(due)) = (recurring, &task.due) {
+            out.push(Diagnostic::new(Problem::DueOnRecurring, due.span));
+        }
+        if let (false, Some(last)) = (recurring, &task.last) {
+            out.push(Diagnostic::new(Problem::LastWithoutEvery, last.span));
+        }
+        if recurring && task.status == TaskStatus::Done {
+            out.push(Diagnostic::new(Problem::DoneRecurring, task.common.span));
+        }
+        if let Some(done) = &task.done
+            && task.status != TaskStatus::Done
+        {
+            let status = crate::model::TaskStatus::NAMES[task.status as usize].to_string();
+            out.push(Diagnostic::new(
+                Problem::DoneDateNotDone { status },
+                done.span,
+            ));
+        }
+        if !recurring {
+            out.extend(delay_log(&task.delays, task.due.as_ref()));
+        }
+    }
+    out
+}
+
+/// The log must chain (`from` = previous `to`) and end at the current `due`.
+fn delay_log(delays: &[Delay], due: Option<&Located<DateSpec>>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for pair in delays.windows(2) {
+        let (prev, this) = (&pair[0], &pair[1]);
+        if prev.to.value.day() != this.from.value.day() {
+            out.push(Diagnostic::new(
+                Problem::DelayChain {
+                    expected: prev.to.value.day(),
+                },
+                this.from.span,
+            ));
+        }
+    }
+    if let Some(last) = delays.last() {
+        let due_day = due.map(|d| d.value.day());
+        if due_day != Some(last.to.value.day()) {
+            out.push(Diagnostic::new(
+                Problem::DelayMismatch {
+                    last_to: last.to.value.day(),
+                    due: due_day,
+                },
+                due.map_or(last.to.span, |d| d.span),
+            ));
+        }
+    }
+    out
+}
+
+pub fn targets(plan: &Plan) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for target in plan.areas.iter().flat_map(|a| &a.targets) {
+        if target.is_batch() {
+            if let Some(actual) = &target.actual {
+                out.push(Diagnostic::new(Problem::ActualOnBatch, actual.span));
+            }
+            match (&target.stage, target.projects_span) {
+                (Some(stage), None) => {
+                    out.push(Diagnostic::new(Problem::BatchWithoutProjects, stage.span));
+                }
+                (None, Some(span)) => out.push(Diagnostic::new(Problem::BatchWithoutStage, span)),
+                _ => {}
+            }
+            if let Some(t) = &target.target {
+                #[allow(clippy::cast_precision_loss)]
+                let count = target.projects.len() as f64;
+                if t.value > count && target.projects_span.is_some() {
+                    out.push(Diagnostic::new(
+                        Problem::BatchTargetTooHigh {
+                            target: t.value,
+                            count: target.projects.len(),
+                        },
+                        t.span,
+                    ));
+                }
+            }
+        } else if target.target.is_none() {
+            out.push(Diagnostic::new(
+                Problem::MissingKey {
+                    key: "target",
+                    context: "[[target]]",
+                },
+                target.common.span,
+            ));
+        }
+        out.extend(delay_log(&target.delays, target.due.as_ref()));
+    }
+    out
+}
+
+pub fn projects(plan: &Plan) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for project in plan.areas.iter().flat_map(|a| &a.projects) {
+        for (stage, date) in &project.stage_dates {
+            if *stage > project.stage.value {
+                out.push(Diagnostic::new(
+                    Problem::StageDateBeyondStage {
+                        date_stage: *stage,
+                        stage: project.stage.value,
+                    },
+                    date.span,
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,83 @@
+//! References between items: the projects a batch target counts, and an indicator's parent.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::{Diagnostic, Problem, suggest};
+use crate::model::{ItemRef, Located, Plan};
+use crate::validate::ids::Index;
+
+fn resolve<'a>(
+    index: &Index<'a>,
+    key: &'static str,
+    want: &'static str,
+    id: &Located<String>,
+) -> Result<ItemRef<'a>, Diagnostic> {
+    match index.items.get(id.value.as_str()) {
+        Some(item) if item.kind() == want => Ok(*item),
+        Some(item) => Err(Diagnostic::new(
+            Problem::WrongReferenceKind {
+                key,
+                id: id.value.clone(),
+                expected: want,
+                found: item.kind(),
+            },
+            id.span,
+        )),
+        None => {
+            let mut candidates: Vec<&str> = index.ids_of(want).collect();
+            candidates.sort_unstable();
+            Err(Diagnostic::new(
+                Problem::UnknownReference {
+                    key,
+                    id: id.value.clone(),
+                    suggestion: suggest(&id.value, candidates).map(str::to_string),
+                },
+                id.span,
+            ))
+        }
+    }
+}
+
+pub fn batch_projects(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
+    plan.areas
+        .iter()
+        .flat_map(|a| &a.targets)
+        .flat_map(|t| &t.projects)
+        .filter_map(|id| resolve(index, "projects", "project", id).err())
+        .collect()
+}
+
+pub fn indicator_parents(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for indicator in plan.areas.iter().flat_map(|a| &a.indicators) {
+        let Some(parent) = &indicator.parent else {
+            continue;
+        };
+        if let Err(d) = resolve(index, "parent", "indicator", parent) {
+            out.push(d);
+            continue;
+        }
+        // Follow the chain; a loop back to this indicator is an error (reported once per member).
+        let mut seen = HashSet::new();
+        let mut next = Some(parent);
+        while let Some(id) = next {
+            if id.value == indicator.common.id.value {
+                out.push(Diagnostic::new(
+                    Problem::ParentCycle {
+                        id: indicator.common.id.value.clone(),
+                    },
+                    parent.span,
+                ));
+                break;
+            }
+            if !seen.insert(id.value.as_str()) {
+                break;
+            }
+            next = match index.items.get(id.value.as_str()) {
+                Some(ItemRef::Indicator(i)) => i.parent.as_ref(),
+                _ => None,
+            };
+        }
+    }
+    out
+}
