@@ -5,6 +5,7 @@
 //! report rows as pure functions of (model, today); `render` turns rows into text.
 
 pub mod cli;
+pub mod compute;
 pub mod date;
 pub mod diagnostic;
 pub mod load;

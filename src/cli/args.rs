@@ -46,6 +46,99 @@ pub enum ColorArg {
 pub enum Command {
     /// Check every plan file: errors and warnings, each with its place in the file
     Check(CheckArgs),
+    /// Where every area stands today; with --area, that area's items
+    Status(ListArgs),
+    /// Every overdue task and target, most days late first (exit 1 when there are any)
+    Overdue(OverdueArgs),
+    /// Open tasks and targets due within --within days, soonest first
+    Upcoming(ListArgs),
+    /// One row per lead unit: open, overdue, done and the overdue share, worst first
+    Owners(ListArgs),
+    /// Everything known about one item
+    Show(ShowArgs),
+}
+
+/// Filters and output options shared by every listing.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only this plan (its id)
+    #[arg(long, value_name = "ID")]
+    pub plan: Option<String>,
+
+    /// Only this area (its id)
+    #[arg(long, value_name = "ID")]
+    pub area: Option<String>,
+
+    /// Only items of this lead unit (the item's owner, else its area's)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+
+    /// Only items with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+
+    /// Only items of this kind
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Look-ahead window for "due soon", in days
+    #[arg(long, value_name = "DAYS", default_value_t = 14)]
+    pub within: u32,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct OverdueArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+
+    /// Print nothing when nothing is overdue (for cron)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The item's id
+    pub id: String,
+
+    /// The plan, when the id is in more than one
+    #[arg(long, value_name = "ID")]
+    pub plan: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Task,
+    Target,
+    Project,
+    Indicator,
+}
+
+impl KindArg {
+    pub fn name(self) -> &'static str {
+        match self {
+            KindArg::Task => "task",
+            KindArg::Target => "target",
+            KindArg::Project => "project",
+            KindArg::Indicator => "indicator",
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]

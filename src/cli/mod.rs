@@ -4,6 +4,9 @@
 
 mod args;
 mod check;
+mod filters;
+mod listing;
+mod show;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -38,9 +41,19 @@ pub struct Config {
     pub lang: Option<Lang>,
     pub stdout_style: Style,
     pub stderr_style: Style,
+    /// Whether stdout is a terminal (tables then wrap to its width).
+    pub stdout_tty: bool,
 }
 
 impl Config {
+    /// Table layout for stdout.
+    pub fn table_options(&self) -> crate::render::grid::TableOptions {
+        crate::render::grid::TableOptions {
+            tty: self.stdout_tty,
+            color: self.stdout_style.color,
+        }
+    }
+
     /// The output language: the explicit one, else the first plan's `lang`, else English.
     pub fn lang_for(&self, loaded: &Loaded) -> Lang {
         self.lang
@@ -92,8 +105,19 @@ fn execute(args: Args) -> Output {
         Err(message) => return fail(&message, None),
     };
     let loaded = load::load(&config.root);
+    if let Command::Check(check) = &args.command {
+        return check::run(&config, &loaded, check);
+    }
+    if let Some(refused) = refuse_on_errors(&config, &loaded) {
+        return refused;
+    }
     match &args.command {
-        Command::Check(check) => check::run(&config, &loaded, check),
+        Command::Check(_) => Output::default(),
+        Command::Status(list) => listing::status(&config, &loaded, list),
+        Command::Overdue(overdue) => listing::overdue(&config, &loaded, overdue),
+        Command::Upcoming(list) => listing::upcoming(&config, &loaded, list),
+        Command::Owners(list) => listing::owners(&config, &loaded, list),
+        Command::Show(show) => show::run(&config, &loaded, show),
     }
 }
 
@@ -126,6 +150,7 @@ fn configure(args: &Args) -> Result<Config, String> {
         stderr_style: Style {
             color: color_wanted(std::io::stderr().is_terminal()),
         },
+        stdout_tty: std::io::stdout().is_terminal(),
     })
 }
 
@@ -140,7 +165,7 @@ fn fail(message: &str, style: Option<Style>) -> Output {
 }
 
 /// For commands other than `check`: when the plans have errors, print them and stop.
-#[allow(dead_code)]
+/// Warnings are left to `plan check`, so that a cron job's output stays quiet.
 pub(crate) fn refuse_on_errors(config: &Config, loaded: &Loaded) -> Option<Output> {
     if !loaded.has_errors() {
         return None;

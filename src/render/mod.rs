@@ -1,4 +1,7 @@
-//! Output: one module per format. Renderers are functions of (report, options) to text.
+//! Output: renderers are functions of (report, options) to text; one tabular shape (`grid`)
+//! serves table, Markdown and CSV; `labels` holds every word in both languages.
 
 pub mod diagnostics;
+pub mod grid;
+pub mod labels;
 pub mod style;

@@ -1,0 +1,49 @@
+//! Filter values are checked against the plans: a mistyped `--area` in a cron line must be
+//! an error, not a silent empty listing.
+
+use crate::cli::Output;
+use crate::compute::report::{Filter, owner_of};
+use crate::diagnostic::suggest;
+use crate::model::Workspace;
+
+pub fn check(ws: &Workspace, filter: &Filter) -> Result<(), Output> {
+    let plans: Vec<&str> = ws.plans.iter().map(|p| p.id.value.as_str()).collect();
+    let areas: Vec<&str> = ws
+        .plans
+        .iter()
+        .filter(|p| filter.plan(p))
+        .flat_map(|p| &p.areas)
+        .map(|a| a.id.value.as_str())
+        .collect();
+    let mut owners: Vec<&str> = Vec::new();
+    let mut tags: Vec<&str> = Vec::new();
+    for plan in &ws.plans {
+        for (area, item) in plan.items() {
+            owners.extend(owner_of(area, item));
+            tags.extend(item.common().tags.iter().map(String::as_str));
+        }
+    }
+    let checks = [
+        ("--plan", "plan", filter.plan.as_deref(), &plans),
+        ("--area", "area", filter.area.as_deref(), &areas),
+        ("--owner", "owner", filter.owner.as_deref(), &owners),
+        ("--tag", "tag", filter.tag.as_deref(), &tags),
+    ];
+    for (flag, what, given, known) in checks {
+        if let Some(given) = given
+            && !known.contains(&given)
+        {
+            return Err(unknown(flag, what, given, known));
+        }
+    }
+    Ok(())
+}
+
+/// `error: --area: no area `investmnt`` with a did-you-mean.
+pub fn unknown(flag: &str, what: &str, given: &str, known: &[&str]) -> Output {
+    let mut message = format!("{flag}: no {what} `{given}` in the plans");
+    if let Some(s) = suggest(given, known.iter().copied()) {
+        message.push_str(&format!("\n  help: did you mean `{s}`?"));
+    }
+    super::fail(&message, None)
+}

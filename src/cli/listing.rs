@@ -1,0 +1,490 @@
+//! The listings: `status`, `overdue`, `upcoming` and `owners`. Each builds report rows in
+//! `compute`, then renders them as a table, Markdown, CSV or JSON.
+
+use serde::Serialize;
+
+use crate::cli::args::{Format, ListArgs, OverdueArgs};
+use crate::cli::{Config, Output, exit};
+use crate::compute::deadline::{Clock, State};
+use crate::compute::report::{self, Filter, ItemRow, StatusReport};
+use crate::load::Loaded;
+use crate::model::{Lang, Workspace};
+use crate::render::grid::{self, Grid, GridCell, TableOptions, Tone};
+use crate::render::labels::{self, Labels, labels};
+
+/// Resolved options of one listing.
+pub struct Listing<'a> {
+    pub ws: &'a Workspace,
+    pub filter: Filter,
+    pub clock: Clock,
+    pub lang: Lang,
+    pub format: Format,
+    pub table: TableOptions,
+}
+
+impl<'a> Listing<'a> {
+    pub fn new(config: &Config, loaded: &'a Loaded, args: &ListArgs) -> Result<Self, Output> {
+        let filter = Filter {
+            plan: args.plan.clone(),
+            area: args.area.clone(),
+            owner: args.owner.clone(),
+            tag: args.tag.clone(),
+            kind: args.kind.map(|k| k.name().to_string()),
+        };
+        super::filters::check(&loaded.workspace, &filter)?;
+        Ok(Listing {
+            ws: &loaded.workspace,
+            filter,
+            clock: Clock {
+                today: config.today,
+                within: i64::from(args.within),
+            },
+            lang: config.lang_for(loaded),
+            format: args.format,
+            table: config.table_options(),
+        })
+    }
+
+    fn labels(&self) -> &'static Labels {
+        labels(self.lang)
+    }
+
+    /// Whether more than one plan is in view (then tables get a plan column).
+    fn many_plans(&self) -> bool {
+        self.ws.plans.iter().filter(|p| self.filter.plan(p)).count() > 1
+    }
+
+    /// Render `grid` in the chosen format, or `rows` as JSON.
+    fn render<T: Serialize>(&self, grid: &Grid, rows: &T) -> String {
+        match self.format {
+            Format::Table => grid::table(grid, self.table),
+            Format::Markdown => grid::markdown(grid),
+            Format::Csv => grid::csv(grid),
+            Format::Json => json(rows),
+        }
+    }
+
+    fn area_title(&self, plan: &str, area: &str) -> String {
+        self.ws
+            .plans
+            .iter()
+            .filter(|p| p.id.value == plan)
+            .flat_map(|p| &p.areas)
+            .find(|a| a.id.value == area)
+            .map_or_else(|| area.to_string(), |a| a.title.clone())
+    }
+}
+
+pub fn json<T: Serialize>(rows: &T) -> String {
+    let mut s = serde_json::to_string_pretty(rows).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn ymd(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+// ---- overdue and upcoming ------------------------------------------------------------
+
+pub fn overdue(config: &Config, loaded: &Loaded, args: &OverdueArgs) -> Output {
+    let l = match Listing::new(config, loaded, &args.list) {
+        Ok(l) => l,
+        Err(out) => return out,
+    };
+    let rows = report::overdue(l.ws, &l.filter, l.clock);
+    let stdout = match (rows.is_empty(), args.quiet, l.format) {
+        // --quiet: nothing at all when nothing is late, so that cron sends no mail.
+        (true, true, _) => String::new(),
+        (true, false, Format::Table) => format!("{}\n", labels::nothing_overdue(l.lang)),
+        _ => l.render(&overdue_grid(&l, &rows), &rows),
+    };
+    Output {
+        stdout,
+        code: if rows.is_empty() {
+            exit::OK
+        } else {
+            exit::FOUND
+        },
+        ..Output::default()
+    }
+}
+
+fn overdue_grid(l: &Listing<'_>, rows: &[report::OverdueRow]) -> Grid {
+    let t = l.labels();
+    let many = l.many_plans();
+    let mut headers = vec![t.days_late.to_string(), t.due.to_string()];
+    if many {
+        headers.push(t.plan.to_string());
+    }
+    headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                GridCell::num(r.days_overdue.to_string()).tone(Tone::Alert),
+                GridCell::num(ymd(r.due)),
+            ];
+            if many {
+                cells.push(GridCell::text(&r.plan));
+            }
+            cells.extend([
+                GridCell::text(l.area_title(&r.plan, &r.area)),
+                GridCell::text(&r.id),
+                GridCell::text(&r.title),
+                GridCell::text(r.owner.as_deref().unwrap_or(t.no_owner)),
+            ]);
+            cells
+        })
+        .collect();
+    Grid { headers, rows }
+}
+
+pub fn upcoming(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
+    let l = match Listing::new(config, loaded, args) {
+        Ok(l) => l,
+        Err(out) => return out,
+    };
+    let rows = report::upcoming(l.ws, &l.filter, l.clock);
+    let t = l.labels();
+    let many = l.many_plans();
+    let mut headers = vec![t.days_left.to_string(), t.due.to_string()];
+    if many {
+        headers.push(t.plan.to_string());
+    }
+    headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
+    let grid = Grid {
+        headers,
+        rows: rows
+            .iter()
+            .map(|r| {
+                let mut cells = vec![
+                    GridCell::num(r.days_left.to_string()).tone(Tone::Warn),
+                    GridCell::num(ymd(r.due)),
+                ];
+                if many {
+                    cells.push(GridCell::text(&r.plan));
+                }
+                cells.extend([
+                    GridCell::text(l.area_title(&r.plan, &r.area)),
+                    GridCell::text(&r.id),
+                    GridCell::text(&r.title),
+                    GridCell::text(r.owner.as_deref().unwrap_or(t.no_owner)),
+                ]);
+                cells
+            })
+            .collect(),
+    };
+    let stdout = if rows.is_empty() && l.format == Format::Table {
+        format!("{}\n", labels::nothing_upcoming(l.lang, l.clock.within))
+    } else {
+        l.render(&grid, &rows)
+    };
+    Output {
+        stdout,
+        ..Output::default()
+    }
+}
+
+// ---- owners --------------------------------------------------------------------------
+
+pub fn owners(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
+    let l = match Listing::new(config, loaded, args) {
+        Ok(l) => l,
+        Err(out) => return out,
+    };
+    let rows = report::owners(l.ws, &l.filter, l.clock);
+    let t = l.labels();
+    let grid = Grid {
+        headers: [t.owner, t.open, t.overdue, t.done, t.overdue_share]
+            .map(str::to_string)
+            .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let late = if r.overdue > 0 {
+                    Tone::Alert
+                } else {
+                    Tone::Plain
+                };
+                vec![
+                    GridCell::text(r.owner.as_deref().unwrap_or(t.no_owner)),
+                    GridCell::num(r.open.to_string()),
+                    GridCell::num(r.overdue.to_string()).tone(late),
+                    GridCell::num(r.done.to_string()),
+                    GridCell::num(grid::percent(r.overdue_share)).tone(late),
+                ]
+            })
+            .collect(),
+    };
+    Output {
+        stdout: l.render(&grid, &rows),
+        ..Output::default()
+    }
+}
+
+// ---- status --------------------------------------------------------------------------
+
+pub fn status(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
+    let l = match Listing::new(config, loaded, args) {
+        Ok(l) => l,
+        Err(out) => return out,
+    };
+    let stdout = if l.filter.area.is_some() {
+        area_detail(&l)
+    } else {
+        let report = report::status(l.ws, &l.filter, l.clock);
+        status_summary(&l, &report)
+    };
+    Output {
+        stdout,
+        ..Output::default()
+    }
+}
+
+fn status_summary(l: &Listing<'_>, report: &StatusReport) -> String {
+    let t = l.labels();
+    // An area with nothing of a kind shows `-`, not `0/0`.
+    let count = |a: usize, b: usize| {
+        if b == 0 {
+            "-".to_string()
+        } else {
+            format!("{a}/{b}")
+        }
+    };
+    let grid_of = |plan: &report::PlanStatus, with_plan: bool| {
+        let mut headers = Vec::new();
+        if with_plan {
+            headers.push(t.plan.to_string());
+        }
+        headers.extend(
+            [
+                t.id,
+                t.area,
+                t.key,
+                t.tasks_done,
+                t.overdue,
+                t.due_soon,
+                t.targets_met,
+                t.indicators_on_track,
+            ]
+            .map(str::to_string),
+        );
+        let rows = plan
+            .areas
+            .iter()
+            .map(|a| {
+                let mut cells = Vec::new();
+                if with_plan {
+                    cells.push(GridCell::text(&plan.id));
+                }
+                let late = if a.overdue > 0 {
+                    Tone::Alert
+                } else {
+                    Tone::Plain
+                };
+                let soon = if a.due_soon > 0 {
+                    Tone::Warn
+                } else {
+                    Tone::Plain
+                };
+                cells.extend([
+                    GridCell::text(&a.id),
+                    GridCell::text(&a.title),
+                    GridCell::text(if a.key { t.key_mark } else { "" }),
+                    GridCell::num(count(a.tasks_done, a.tasks_total)),
+                    GridCell::num(a.overdue.to_string()).tone(late),
+                    GridCell::num(a.due_soon.to_string()).tone(soon),
+                    GridCell::num(count(a.targets_met, a.targets_total)),
+                    GridCell::num(count(a.indicators_on_track, a.indicators_total)),
+                ]);
+                cells
+            })
+            .collect();
+        Grid { headers, rows }
+    };
+    let header = |plan: &report::PlanStatus| {
+        labels::as_of(
+            l.lang,
+            &ymd(report.today),
+            plan.year,
+            &grid::percent(plan.year_elapsed),
+        )
+    };
+    match l.format {
+        Format::Json => json(report),
+        Format::Csv => {
+            let mut all = Grid::default();
+            for plan in &report.plans {
+                let g = grid_of(plan, true);
+                all.headers = g.headers;
+                all.rows.extend(g.rows);
+            }
+            if all.headers.is_empty() {
+                all = grid_of(
+                    &report::PlanStatus {
+                        id: String::new(),
+                        title: String::new(),
+                        year: 0,
+                        year_elapsed: 0.0,
+                        areas: Vec::new(),
+                    },
+                    true,
+                );
+            }
+            grid::csv(&all)
+        }
+        Format::Table | Format::Markdown => {
+            let mut out = String::new();
+            for (i, plan) in report.plans.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                let grid = grid_of(plan, false);
+                if l.format == Format::Markdown {
+                    out.push_str(&format!("## {}\n\n{}\n\n", plan.title, header(plan)));
+                    out.push_str(&grid::markdown(&grid));
+                } else {
+                    out.push_str(&format!("{}\n{}\n", plan.title, header(plan)));
+                    out.push_str(&grid::table(&grid, l.table));
+                }
+            }
+            out
+        }
+    }
+}
+
+fn area_detail(l: &Listing<'_>) -> String {
+    let rows = report::items(l.ws, &l.filter, l.clock);
+    if l.format == Format::Json {
+        return json(&rows);
+    }
+    let t = l.labels();
+    let grid = Grid {
+        headers: [t.id, t.kind, t.title, t.owner, t.due, t.state]
+            .map(str::to_string)
+            .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let kind = if r.stretch {
+                    bracket(l.lang, t.kind_name(r.kind), t.stretch)
+                } else {
+                    t.kind_name(r.kind).to_string()
+                };
+                let (words, tone) = item_words(l.lang, r);
+                vec![
+                    GridCell::text(&r.id),
+                    GridCell::text(kind),
+                    GridCell::text(&r.title),
+                    GridCell::text(r.owner.as_deref().unwrap_or("")),
+                    GridCell::num(r.due.map(ymd).unwrap_or_default()),
+                    GridCell::text(words).tone(tone),
+                ]
+            })
+            .collect(),
+    };
+    let mut out = String::new();
+    if let Some(area) =
+        l.ws.plans
+            .iter()
+            .filter(|p| l.filter.plan(p))
+            .flat_map(|p| &p.areas)
+            .find(|a| l.filter.area(a))
+        && l.format != Format::Csv
+    {
+        let key = if area.key {
+            bracket(l.lang, "", t.key_mark)
+        } else {
+            String::new()
+        };
+        match l.format {
+            Format::Markdown => out.push_str(&format!("## {}{key}\n\n", area.title)),
+            _ => out.push_str(&format!("{}{key}\n", area.title)),
+        }
+    }
+    out.push_str(&l.render(&grid, &rows));
+    out
+}
+
+/// The state of one item in words, and how to colour it.
+pub fn item_words(lang: Lang, r: &ItemRow) -> (String, Tone) {
+    let zh = lang == Lang::Zh;
+    let state = match r.state.as_str() {
+        "done" => Some(State::Done),
+        "met" => Some(State::Met),
+        "dropped" => Some(State::Dropped),
+        "overdue" => Some(State::Overdue),
+        "due_soon" => Some(State::DueSoon),
+        "open" => Some(State::Open),
+        _ => None,
+    };
+    let tone = match state {
+        Some(State::Overdue) => Tone::Alert,
+        Some(State::DueSoon) => Tone::Warn,
+        Some(State::Done | State::Met) => Tone::Good,
+        _ => Tone::Plain,
+    };
+    let mut words = match state {
+        Some(s) => labels::state_words(lang, s, r.days_overdue.or(r.days_left), r.done_on.map(ymd)),
+        None if r.kind == "project" => crate::model::Stage::from_name(&r.state).map_or_else(
+            || r.state.clone(),
+            |s| labels(lang).stage_name(s).to_string(),
+        ),
+        None => {
+            let status = match r.state.as_str() {
+                "on_track" => crate::compute::indicators::IndicatorStatus::OnTrack,
+                "behind" => crate::compute::indicators::IndicatorStatus::Behind,
+                "no_data" => crate::compute::indicators::IndicatorStatus::NoData,
+                _ => crate::compute::indicators::IndicatorStatus::Unknown,
+            };
+            labels::indicator_words(lang, status).to_string()
+        }
+    };
+    if r.kind == "target" {
+        let unit = r.unit.as_deref().unwrap_or("");
+        let figures = match (r.actual, r.target) {
+            (Some(a), Some(g)) => {
+                let progress = r.progress.map(grid::percent).unwrap_or_default();
+                if zh {
+                    format!(
+                        "{}/{}{unit}（{progress}）",
+                        grid::number(a),
+                        grid::number(g)
+                    )
+                } else {
+                    let unit = if unit.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {unit}")
+                    };
+                    format!("{}/{}{unit} ({progress})", grid::number(a), grid::number(g))
+                }
+            }
+            (None, Some(g)) => {
+                if zh {
+                    format!("尚无完成数，目标 {}{unit}", grid::number(g))
+                } else {
+                    format!("no actual yet, target {} {unit}", grid::number(g))
+                        .trim_end()
+                        .to_string()
+                }
+            }
+            _ => String::new(),
+        };
+        if !figures.is_empty() {
+            words.push_str(if zh { "；" } else { "; " });
+            words.push_str(&figures);
+        }
+    }
+    (words, tone)
+}
+
+/// `text（note）` in Chinese, `text (note)` in English.
+pub fn bracket(lang: Lang, text: &str, note: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（{note}）"),
+        Lang::En if text.is_empty() => format!(" ({note})"),
+        Lang::En => format!("{text} ({note})"),
+    }
+}

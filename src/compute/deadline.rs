@@ -1,0 +1,241 @@
+//! Deadlines as pure functions of (item, today): the state of a task or target, recurrence,
+//! and batch targets counted from projects.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::date::add_months;
+use crate::model::{Compare, Every, Plan, Project, Stage, Target, Task, TaskStatus};
+
+/// Where an item with a deadline stands on `today`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// A task finished (on a date, when recorded).
+    Done,
+    /// A target reached.
+    Met,
+    /// A task that will not be done.
+    Dropped,
+    /// Open, and `today` is past its deadline.
+    Overdue,
+    /// Open, and its deadline is within the look-ahead window.
+    DueSoon,
+    /// Open, deadline further off or none.
+    Open,
+}
+
+impl State {
+    pub fn is_open(self) -> bool {
+        matches!(self, State::Overdue | State::DueSoon | State::Open)
+    }
+}
+
+/// The calendar facts a computation needs: today and the look-ahead window in days.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pub today: NaiveDate,
+    pub within: i64,
+}
+
+impl Clock {
+    /// The state of an open item with deadline `due`.
+    pub fn open_state(self, due: Option<NaiveDate>) -> State {
+        match due {
+            Some(d) if self.today > d => State::Overdue,
+            Some(d) if d <= self.today + Duration::days(self.within) => State::DueSoon,
+            _ => State::Open,
+        }
+    }
+}
+
+/// `next - previous` for one step of an interval: week 7 days, half-month 15 days,
+/// month / quarter / year by calendar months clamped to the month's end.
+pub fn step(every: Every, from: NaiveDate) -> NaiveDate {
+    match every {
+        Every::Week => from + Duration::days(7),
+        Every::HalfMonth => from + Duration::days(15),
+        Every::Month => add_months(from, 1),
+        Every::Quarter => add_months(from, 3),
+        Every::Year => add_months(from, 12),
+    }
+}
+
+/// The deadline a task has now: for a recurring task `last + interval`, or with no `last` the
+/// plan year's 1 January + interval; otherwise its `due`.
+pub fn task_due(task: &Task, year: i32) -> Option<NaiveDate> {
+    match &task.every {
+        Some(every) => {
+            let start = task.last.as_ref().map_or_else(
+                || NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
+                |l| l.value.day(),
+            );
+            Some(step(every.value, start))
+        }
+        None => task.due.as_ref().map(|d| d.value.day()),
+    }
+}
+
+/// A task's state. A recurring task is open unless dropped (its `done` status is ignored).
+/// A task done on a date after `today` was still open on `today`.
+pub fn task_state(task: &Task, year: i32, clock: Clock) -> State {
+    let done_later = task
+        .done
+        .as_ref()
+        .is_some_and(|d| d.value.day() > clock.today);
+    match task.status {
+        TaskStatus::Dropped => State::Dropped,
+        TaskStatus::Done if task.every.is_none() && !done_later => State::Done,
+        _ => clock.open_state(task_due(task, year)),
+    }
+}
+
+/// A target's deadline: its `due`, else the last day of the plan year.
+pub fn target_due(target: &Target, year: i32) -> NaiveDate {
+    target.due.as_ref().map_or_else(
+        || NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX),
+        |d| d.value.day(),
+    )
+}
+
+/// Whether a project has reached `stage` by `today`: its `stage` is at or past it, and the
+/// date recorded for that stage, if any, is not after today.
+pub fn reached(project: &Project, stage: Stage, today: NaiveDate) -> bool {
+    project.stage.value >= stage
+        && project
+            .stage_dates
+            .iter()
+            .find(|(s, _)| *s == stage)
+            .is_none_or(|(_, d)| d.value.day() <= today)
+}
+
+/// The figures of a target on `today`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetFigures {
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    pub met: bool,
+    /// `actual / target × 100`, when both are known and the target is not zero.
+    pub progress: Option<f64>,
+}
+
+/// Round to six decimals, so that floating-point residue never flips a comparison.
+pub fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetFigures {
+    let (goal, actual) = if target.is_batch() {
+        let stage = target.stage.as_ref().map_or(Stage::Signed, |s| s.value);
+        let count = target
+            .projects
+            .iter()
+            .filter(|id| {
+                plan.areas
+                    .iter()
+                    .flat_map(|a| &a.projects)
+                    .find(|p| p.common.id.value == id.value)
+                    .is_some_and(|p| reached(p, stage, today))
+            })
+            .count();
+        #[allow(clippy::cast_precision_loss)]
+        let listed = target.projects.len() as f64;
+        #[allow(clippy::cast_precision_loss)]
+        let count = count as f64;
+        (
+            Some(target.target.as_ref().map_or(listed, |t| t.value)),
+            Some(count),
+        )
+    } else {
+        (
+            target.target.as_ref().map(|t| t.value),
+            target.actual.as_ref().map(|a| a.value),
+        )
+    };
+    let met = match (goal, actual) {
+        (Some(g), Some(a)) => match target.compare {
+            Compare::AtLeast => round6(a) >= round6(g),
+            Compare::AtMost => round6(a) <= round6(g),
+        },
+        _ => false,
+    };
+    let progress = match (goal, actual) {
+        (Some(g), Some(a)) if g != 0.0 => Some(a / g * 100.0),
+        _ => None,
+    };
+    TargetFigures {
+        target: goal,
+        actual,
+        met,
+        progress,
+    }
+}
+
+pub fn target_state(target: &Target, plan: &Plan, clock: Clock) -> State {
+    if target_figures(target, plan, clock.today).met {
+        State::Met
+    } else {
+        clock.open_state(Some(target_due(target, plan.year)))
+    }
+}
+
+/// Share of the year `year` elapsed by the end of `day`, in percent (0 before the year,
+/// 100 after it).
+pub fn year_elapsed(year: i32, day: NaiveDate) -> f64 {
+    let (Some(start), Some(next)) = (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year + 1, 1, 1),
+    ) else {
+        return 0.0;
+    };
+    let total = (next - start).num_days();
+    let done = (day - start).num_days() + 1;
+    #[allow(clippy::cast_precision_loss)]
+    let share = done.clamp(0, total) as f64 / total as f64 * 100.0;
+    share
+}
+
+/// The plan year of `today`, for headers that concern no single plan.
+pub fn calendar_year(today: NaiveDate) -> i32 {
+    today.year()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn steps_follow_the_calendar_and_clamp_to_month_end() {
+        assert_eq!(step(Every::Week, d(2016, 2, 25)), d(2016, 3, 3));
+        assert_eq!(step(Every::HalfMonth, d(2016, 1, 1)), d(2016, 1, 16));
+        assert_eq!(step(Every::Month, d(2016, 1, 31)), d(2016, 2, 29));
+        assert_eq!(step(Every::Month, d(2015, 1, 31)), d(2015, 2, 28));
+        assert_eq!(step(Every::Quarter, d(2016, 11, 30)), d(2017, 2, 28));
+        assert_eq!(step(Every::Year, d(2016, 2, 29)), d(2017, 2, 28));
+    }
+
+    #[test]
+    fn overdue_is_strictly_after_the_due_day() {
+        let clock = Clock {
+            today: d(2016, 3, 31),
+            within: 14,
+        };
+        assert_eq!(clock.open_state(Some(d(2016, 3, 31))), State::DueSoon);
+        assert_eq!(clock.open_state(Some(d(2016, 3, 30))), State::Overdue);
+        assert_eq!(clock.open_state(Some(d(2016, 4, 14))), State::DueSoon);
+        assert_eq!(clock.open_state(Some(d(2016, 4, 15))), State::Open);
+        assert_eq!(clock.open_state(None), State::Open);
+    }
+
+    #[test]
+    fn year_elapsed_counts_today_and_leap_days() {
+        assert!((year_elapsed(2016, d(2016, 6, 30)) - 182.0 / 366.0 * 100.0).abs() < 1e-9);
+        assert!((year_elapsed(2016, d(2016, 12, 31)) - 100.0).abs() < 1e-9);
+        assert!(year_elapsed(2016, d(2015, 12, 31)).abs() < 1e-9);
+        assert!((year_elapsed(2016, d(2026, 1, 1)) - 100.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,448 @@
+//! Report rows built from (workspace, filter, clock). Each row type is `Serialize`, and its
+//! field names are the JSON contract (docs/format.md lists them).
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::compute::deadline::{self, Clock, State};
+use crate::compute::indicators::{self, IndicatorStatus};
+use crate::model::{Area, ItemRef, Plan, Workspace};
+
+/// Which items a listing covers. Every field narrows; `None` lets everything through.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub plan: Option<String>,
+    pub area: Option<String>,
+    /// The lead unit: the item's `owner`, else its area's.
+    pub owner: Option<String>,
+    pub tag: Option<String>,
+    /// `task`, `target`, `project` or `indicator`.
+    pub kind: Option<String>,
+}
+
+impl Filter {
+    pub fn plan(&self, plan: &Plan) -> bool {
+        self.plan.as_ref().is_none_or(|p| *p == plan.id.value)
+    }
+
+    pub fn area(&self, area: &Area) -> bool {
+        self.area.as_ref().is_none_or(|a| *a == area.id.value)
+    }
+
+    pub fn item(&self, area: &Area, item: ItemRef<'_>) -> bool {
+        self.area(area)
+            && self
+                .owner
+                .as_ref()
+                .is_none_or(|o| owner_of(area, item) == Some(o.as_str()))
+            && self
+                .tag
+                .as_ref()
+                .is_none_or(|t| item.common().tags.contains(t))
+            && self.kind.as_ref().is_none_or(|k| k == item.kind())
+    }
+
+    /// The items of the workspace that pass, with their plan and area.
+    pub fn items<'a>(
+        &'a self,
+        ws: &'a Workspace,
+    ) -> impl Iterator<Item = (&'a Plan, &'a Area, ItemRef<'a>)> + 'a {
+        ws.plans
+            .iter()
+            .filter(|p| self.plan(p))
+            .flat_map(|p| p.items().map(move |(a, i)| (p, a, i)))
+            .filter(|(_, a, i)| self.item(a, *i))
+    }
+}
+
+/// The lead unit of an item: its own `owner`, else its area's.
+pub fn owner_of<'a>(area: &'a Area, item: ItemRef<'a>) -> Option<&'a str> {
+    item.common().owner.as_deref().or(area.owner.as_deref())
+}
+
+fn ymd<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+fn ymd_opt<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => ymd(d, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// The deadline and state of a task or target; `None` for projects and indicators.
+pub fn deadline_state(
+    plan: &Plan,
+    item: ItemRef<'_>,
+    clock: Clock,
+) -> Option<(Option<NaiveDate>, State)> {
+    match item {
+        ItemRef::Task(t) => Some((
+            deadline::task_due(t, plan.year),
+            deadline::task_state(t, plan.year, clock),
+        )),
+        ItemRef::Target(t) => Some((
+            Some(deadline::target_due(t, plan.year)),
+            deadline::target_state(t, plan, clock),
+        )),
+        ItemRef::Project(_) | ItemRef::Indicator(_) => None,
+    }
+}
+
+/// One row of `plan overdue`.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverdueRow {
+    pub plan: String,
+    pub area: String,
+    pub id: String,
+    /// `task` or `target`.
+    pub kind: &'static str,
+    pub title: String,
+    pub owner: Option<String>,
+    #[serde(serialize_with = "ymd")]
+    pub due: NaiveDate,
+    /// `today − due` in days (at least 1).
+    pub days_overdue: i64,
+}
+
+pub fn overdue(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OverdueRow> {
+    let mut rows: Vec<OverdueRow> = filter
+        .items(ws)
+        .filter_map(|(plan, area, item)| {
+            let (due, state) = deadline_state(plan, item, clock)?;
+            let due = due?;
+            (state == State::Overdue).then(|| OverdueRow {
+                plan: plan.id.value.clone(),
+                area: area.id.value.clone(),
+                id: item.common().id.value.clone(),
+                kind: item.kind(),
+                title: item.common().title.clone(),
+                owner: owner_of(area, item).map(str::to_string),
+                due,
+                days_overdue: (clock.today - due).num_days(),
+            })
+        })
+        .collect();
+    // Most days late first; the sort is stable, so ties keep file order.
+    rows.sort_by_key(|r| std::cmp::Reverse(r.days_overdue));
+    rows
+}
+
+/// One row of `plan upcoming`.
+#[derive(Debug, Clone, Serialize)]
+pub struct UpcomingRow {
+    pub plan: String,
+    pub area: String,
+    pub id: String,
+    pub kind: &'static str,
+    pub title: String,
+    pub owner: Option<String>,
+    #[serde(serialize_with = "ymd")]
+    pub due: NaiveDate,
+    /// `due − today` in days (0 = due today).
+    pub days_left: i64,
+}
+
+pub fn upcoming(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<UpcomingRow> {
+    let mut rows: Vec<UpcomingRow> = filter
+        .items(ws)
+        .filter_map(|(plan, area, item)| {
+            let (due, state) = deadline_state(plan, item, clock)?;
+            let due = due?;
+            (state == State::DueSoon).then(|| UpcomingRow {
+                plan: plan.id.value.clone(),
+                area: area.id.value.clone(),
+                id: item.common().id.value.clone(),
+                kind: item.kind(),
+                title: item.common().title.clone(),
+                owner: owner_of(area, item).map(str::to_string),
+                due,
+                days_left: (due - clock.today).num_days(),
+            })
+        })
+        .collect();
+    rows.sort_by_key(|r| r.days_left);
+    rows
+}
+
+/// `plan status --format json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusReport {
+    #[serde(serialize_with = "ymd")]
+    pub today: NaiveDate,
+    /// Share of the calendar year of `today` elapsed, in percent.
+    pub year_elapsed: f64,
+    pub plans: Vec<PlanStatus>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanStatus {
+    pub id: String,
+    pub title: String,
+    pub year: i32,
+    /// Share of the plan's year elapsed on `today`, in percent (0 before, 100 after it).
+    pub year_elapsed: f64,
+    pub areas: Vec<AreaStatus>,
+}
+
+/// The counts of one area. Dropped tasks count in neither `tasks_total` nor `tasks_done`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AreaStatus {
+    pub id: String,
+    pub title: String,
+    /// 重点.
+    pub key: bool,
+    pub tasks_total: usize,
+    pub tasks_done: usize,
+    /// Overdue tasks and targets.
+    pub overdue: usize,
+    /// Tasks and targets due within the window.
+    pub due_soon: usize,
+    pub targets_total: usize,
+    pub targets_met: usize,
+    pub indicators_total: usize,
+    pub indicators_on_track: usize,
+}
+
+pub fn status(ws: &Workspace, filter: &Filter, clock: Clock) -> StatusReport {
+    let plans = ws
+        .plans
+        .iter()
+        .filter(|p| filter.plan(p))
+        .map(|plan| PlanStatus {
+            id: plan.id.value.clone(),
+            title: plan.title.clone(),
+            year: plan.year,
+            year_elapsed: deadline::year_elapsed(plan.year, clock.today),
+            areas: plan
+                .areas
+                .iter()
+                .filter(|a| filter.area(a))
+                .map(|area| area_status(ws, plan, area, filter, clock))
+                .collect(),
+        })
+        .collect();
+    StatusReport {
+        today: clock.today,
+        year_elapsed: deadline::year_elapsed(deadline::calendar_year(clock.today), clock.today),
+        plans,
+    }
+}
+
+fn area_status(
+    ws: &Workspace,
+    plan: &Plan,
+    area: &Area,
+    filter: &Filter,
+    clock: Clock,
+) -> AreaStatus {
+    let mut s = AreaStatus {
+        id: area.id.value.clone(),
+        title: area.title.clone(),
+        key: area.key,
+        ..AreaStatus::default()
+    };
+    for item in area.items().filter(|i| filter.item(area, *i)) {
+        if let Some((_, state)) = deadline_state(plan, item, clock) {
+            s.overdue += usize::from(state == State::Overdue);
+            s.due_soon += usize::from(state == State::DueSoon);
+        }
+        match item {
+            ItemRef::Task(t) => {
+                let state = deadline::task_state(t, plan.year, clock);
+                s.tasks_total += usize::from(state != State::Dropped);
+                s.tasks_done += usize::from(state == State::Done);
+            }
+            ItemRef::Target(t) => {
+                s.targets_total += 1;
+                s.targets_met += usize::from(deadline::target_state(t, plan, clock) == State::Met);
+            }
+            ItemRef::Indicator(i) => {
+                s.indicators_total += 1;
+                s.indicators_on_track += usize::from(
+                    indicators::figures(i, plan, ws, clock.today).status
+                        == IndicatorStatus::OnTrack,
+                );
+            }
+            ItemRef::Project(_) => {}
+        }
+    }
+    s
+}
+
+/// One item with its state in words (`plan status --area`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRow {
+    pub plan: String,
+    pub area: String,
+    pub id: String,
+    pub kind: &'static str,
+    pub title: String,
+    pub owner: Option<String>,
+    /// The current deadline (for a recurring task, the next one).
+    #[serde(serialize_with = "ymd_opt")]
+    pub due: Option<NaiveDate>,
+    /// Tasks and targets: `done`, `met`, `dropped`, `overdue`, `due_soon`, `open`;
+    /// projects: their stage; indicators: `on_track`, `behind`, `unknown`, `no_data`.
+    pub state: String,
+    pub days_overdue: Option<i64>,
+    pub days_left: Option<i64>,
+    /// The date a task was done, when recorded.
+    #[serde(serialize_with = "ymd_opt")]
+    pub done_on: Option<NaiveDate>,
+    /// Targets: value reached; indicators: latest reported value.
+    pub actual: Option<f64>,
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+    /// Targets: actual / target in percent; indicators: completion in percent.
+    pub progress: Option<f64>,
+    /// Targets: 力争.
+    pub stretch: bool,
+}
+
+pub fn items(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<ItemRow> {
+    filter
+        .items(ws)
+        .map(|(plan, area, item)| item_row(ws, plan, area, item, clock))
+        .collect()
+}
+
+pub fn item_row(
+    ws: &Workspace,
+    plan: &Plan,
+    area: &Area,
+    item: ItemRef<'_>,
+    clock: Clock,
+) -> ItemRow {
+    let c = item.common();
+    let mut row = ItemRow {
+        plan: plan.id.value.clone(),
+        area: area.id.value.clone(),
+        id: c.id.value.clone(),
+        kind: item.kind(),
+        title: c.title.clone(),
+        owner: owner_of(area, item).map(str::to_string),
+        due: None,
+        state: String::new(),
+        days_overdue: None,
+        days_left: None,
+        done_on: None,
+        actual: None,
+        target: None,
+        unit: None,
+        progress: None,
+        stretch: false,
+    };
+    if let Some((due, state)) = deadline_state(plan, item, clock) {
+        row.due = due;
+        row.state = state_code(state).to_string();
+        if let Some(d) = due {
+            match state {
+                State::Overdue => row.days_overdue = Some((clock.today - d).num_days()),
+                State::DueSoon | State::Open => row.days_left = Some((d - clock.today).num_days()),
+                _ => {}
+            }
+        }
+    }
+    match item {
+        ItemRef::Task(t) => row.done_on = t.done.as_ref().map(|d| d.value.day()),
+        ItemRef::Target(t) => {
+            let f = deadline::target_figures(t, plan, clock.today);
+            row.actual = f.actual;
+            row.target = f.target;
+            row.unit.clone_from(&t.unit);
+            row.progress = f.progress;
+            row.stretch = t.stretch;
+        }
+        ItemRef::Project(p) => row.state = p.stage.value.name().to_string(),
+        ItemRef::Indicator(i) => {
+            let f = indicators::figures(i, plan, ws, clock.today);
+            row.state = indicator_code(f.status).to_string();
+            row.actual = f.value;
+            row.target = f.target;
+            row.unit.clone_from(&i.unit);
+            row.progress = f.completion;
+        }
+    }
+    row
+}
+
+pub fn state_code(state: State) -> &'static str {
+    match state {
+        State::Done => "done",
+        State::Met => "met",
+        State::Dropped => "dropped",
+        State::Overdue => "overdue",
+        State::DueSoon => "due_soon",
+        State::Open => "open",
+    }
+}
+
+pub fn indicator_code(status: IndicatorStatus) -> &'static str {
+    match status {
+        IndicatorStatus::OnTrack => "on_track",
+        IndicatorStatus::Behind => "behind",
+        IndicatorStatus::Unknown => "unknown",
+        IndicatorStatus::NoData => "no_data",
+    }
+}
+
+/// One row of `plan owners`: a lead unit's tasks and targets.
+#[derive(Debug, Clone, Serialize)]
+pub struct OwnerRow {
+    /// The lead unit; `null` for items with no owner (nor area owner).
+    pub owner: Option<String>,
+    pub open: usize,
+    pub overdue: usize,
+    pub done: usize,
+    /// `overdue / open` in percent (0 when nothing is open).
+    pub overdue_share: f64,
+}
+
+pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OwnerRow> {
+    let mut rows: Vec<OwnerRow> = Vec::new();
+    for (plan, area, item) in filter.items(ws) {
+        let Some((_, state)) = deadline_state(plan, item, clock) else {
+            continue;
+        };
+        if state == State::Dropped {
+            continue;
+        }
+        let owner = owner_of(area, item).map(str::to_string);
+        let row = match rows.iter().position(|r| r.owner == owner) {
+            Some(i) => &mut rows[i],
+            None => {
+                rows.push(OwnerRow {
+                    owner,
+                    open: 0,
+                    overdue: 0,
+                    done: 0,
+                    overdue_share: 0.0,
+                });
+                let last = rows.len() - 1;
+                &mut rows[last]
+            }
+        };
+        row.open += usize::from(state.is_open());
+        row.overdue += usize::from(state == State::Overdue);
+        row.done += usize::from(matches!(state, State::Done | State::Met));
+    }
+    for r in &mut rows {
+        #[allow(clippy::cast_precision_loss)]
+        let share = if r.open == 0 {
+            0.0
+        } else {
+            r.overdue as f64 / r.open as f64 * 100.0
+        };
+        r.overdue_share = share;
+    }
+    // Worst first: the largest overdue share, then the most overdue, then by name.
+    rows.sort_by(|a, b| {
+        b.overdue_share
+            .total_cmp(&a.overdue_share)
+            .then(b.overdue.cmp(&a.overdue))
+            .then(a.owner.cmp(&b.owner))
+    });
+    rows
+}

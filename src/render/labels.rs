@@ -1,0 +1,192 @@
+//! Every word the listings print, in Chinese and English. One struct per language, so that a
+//! label missing in one language is a compile error.
+
+use crate::compute::deadline::State;
+use crate::compute::indicators::IndicatorStatus;
+use crate::model::{Lang, Stage};
+
+pub struct Labels {
+    pub id: &'static str,
+    pub plan: &'static str,
+    pub area: &'static str,
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub state: &'static str,
+    pub days_late: &'static str,
+    pub days_left: &'static str,
+    pub key: &'static str,
+    pub key_mark: &'static str,
+    pub tasks_done: &'static str,
+    pub overdue: &'static str,
+    pub due_soon: &'static str,
+    pub targets_met: &'static str,
+    pub indicators_on_track: &'static str,
+    pub open: &'static str,
+    pub done: &'static str,
+    pub overdue_share: &'static str,
+    pub no_owner: &'static str,
+    pub stretch: &'static str,
+    pub kinds: [&'static str; 4],
+    pub stages: [&'static str; 6],
+    pub field: &'static str,
+    pub value: &'static str,
+}
+
+const ZH: Labels = Labels {
+    id: "编号",
+    plan: "计划",
+    area: "工作方面",
+    kind: "类型",
+    title: "名称",
+    owner: "牵头单位",
+    due: "期限",
+    state: "状态",
+    days_late: "逾期天数",
+    days_left: "剩余天数",
+    key: "重点",
+    key_mark: "重点",
+    tasks_done: "任务完成",
+    overdue: "逾期",
+    due_soon: "即将到期",
+    targets_met: "目标达成",
+    indicators_on_track: "指标正常",
+    open: "未完成",
+    done: "已完成",
+    overdue_share: "逾期占比",
+    no_owner: "（未指定）",
+    stretch: "力争",
+    kinds: ["任务", "目标", "项目", "指标"],
+    stages: ["洽谈中", "已签约", "已供地", "已开工", "已建成", "已投产"],
+    field: "项目",
+    value: "内容",
+};
+
+const EN: Labels = Labels {
+    id: "ID",
+    plan: "Plan",
+    area: "Area",
+    kind: "Kind",
+    title: "Title",
+    owner: "Owner",
+    due: "Due",
+    state: "State",
+    days_late: "Days late",
+    days_left: "Days left",
+    key: "Key",
+    key_mark: "key",
+    tasks_done: "Tasks done",
+    overdue: "Overdue",
+    due_soon: "Due soon",
+    targets_met: "Targets met",
+    indicators_on_track: "Indicators on track",
+    open: "Open",
+    done: "Done",
+    overdue_share: "Overdue share",
+    no_owner: "(none)",
+    stretch: "stretch",
+    kinds: ["task", "target", "project", "indicator"],
+    stages: [
+        "negotiating",
+        "signed",
+        "land",
+        "started",
+        "completed",
+        "producing",
+    ],
+    field: "Field",
+    value: "Value",
+};
+
+pub fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+impl Labels {
+    pub fn kind_name(&self, kind: &str) -> &'static str {
+        match kind {
+            "task" => self.kinds[0],
+            "target" => self.kinds[1],
+            "project" => self.kinds[2],
+            _ => self.kinds[3],
+        }
+    }
+
+    pub fn stage_name(&self, stage: Stage) -> &'static str {
+        self.stages[stage as usize]
+    }
+}
+
+/// A state in words: `done on 2016-03-28`, `overdue 3 days`, `due in 5 days`, ...
+pub fn state_words(lang: Lang, state: State, days: Option<i64>, done_on: Option<String>) -> String {
+    let zh = lang == Lang::Zh;
+    match (state, days) {
+        (State::Done, _) => match (done_on, zh) {
+            (Some(d), true) => format!("已于 {d} 完成"),
+            (Some(d), false) => format!("done on {d}"),
+            (None, true) => "已完成".into(),
+            (None, false) => "done".into(),
+        },
+        (State::Met, _) => if zh { "已达成" } else { "met" }.into(),
+        (State::Dropped, _) => if zh { "已取消" } else { "dropped" }.into(),
+        (State::Overdue, Some(n)) => {
+            if zh {
+                format!("逾期 {n} 天")
+            } else {
+                format!("overdue {n} day{}", plural(n))
+            }
+        }
+        (State::DueSoon | State::Open, Some(0)) => if zh { "今天到期" } else { "due today" }.into(),
+        (State::DueSoon | State::Open, Some(n)) => {
+            if zh {
+                format!("还有 {n} 天到期")
+            } else {
+                format!("due in {n} day{}", plural(n))
+            }
+        }
+        _ => if zh { "未完成" } else { "open" }.into(),
+    }
+}
+
+pub fn indicator_words(lang: Lang, status: IndicatorStatus) -> &'static str {
+    match (status, lang) {
+        (IndicatorStatus::OnTrack, Lang::Zh) => "达到目标增速",
+        (IndicatorStatus::OnTrack, Lang::En) => "on track",
+        (IndicatorStatus::Behind, Lang::Zh) => "低于目标增速",
+        (IndicatorStatus::Behind, Lang::En) => "behind",
+        (IndicatorStatus::Unknown, Lang::Zh) => "无法判断",
+        (IndicatorStatus::Unknown, Lang::En) => "unknown",
+        (IndicatorStatus::NoData, Lang::Zh) => "暂无数据",
+        (IndicatorStatus::NoData, Lang::En) => "no data",
+    }
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `As of 2016-06-30, 49.7% of 2016 has passed`.
+pub fn as_of(lang: Lang, today: &str, year: i32, elapsed: &str) -> String {
+    match lang {
+        Lang::Zh => format!("截至 {today}，{year} 年已过 {elapsed}"),
+        Lang::En => format!("As of {today}, {elapsed} of {year} has passed"),
+    }
+}
+
+pub fn nothing_overdue(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "没有逾期事项。",
+        Lang::En => "Nothing is overdue.",
+    }
+}
+
+pub fn nothing_upcoming(lang: Lang, within: i64) -> String {
+    match lang {
+        Lang::Zh => format!("未来 {within} 天内没有到期事项。"),
+        Lang::En => format!("Nothing is due in the next {within} days."),
+    }
+}
