@@ -408,7 +408,11 @@ impl Problem {
                 found,
             } => pick(
                 format!("`{key}` 引用的 `{id}` 是 {found}，应为 {expected}"),
-                format!("`{key}` names `{id}`, which is a {found}, not a {expected}"),
+                format!(
+                    "`{key}` names `{id}`, which is {} {found}, not {} {expected}",
+                    article(found),
+                    article(expected)
+                ),
             ),
             Problem::ParentCycle { id } => pick(
                 format!("指标 `{id}` 的 `parent` 形成循环"),
@@ -618,12 +622,20 @@ impl Problem {
     }
 }
 
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// The closest of `candidates` to `name`, if one is close enough to be a likely typo.
 pub fn suggest<'a, I>(name: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let limit = (name.chars().count() / 3).max(1);
+    let limit = name.chars().count().div_ceil(3).max(1);
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(name, c), c))

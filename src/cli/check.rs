@@ -51,10 +51,15 @@ fn passed(loaded: &Loaded, lang: Lang) -> String {
             "检查通过：{} 个计划，{areas} 个工作方面，{items} 个事项\n",
             plans.len()
         ),
-        Lang::En => format!(
-            "ok: {} plan{}, {areas} areas, {items} items\n",
-            plans.len(),
-            if plans.len() == 1 { "" } else { "s" }
-        ),
+        Lang::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            format!(
+                "ok: {} plan{}, {areas} area{}, {items} item{}\n",
+                plans.len(),
+                s(plans.len()),
+                s(areas),
+                s(items)
+            )
+        }
     }
 }

@@ -346,6 +346,9 @@ impl<'d> Lower<'d> {
                 _ => self.unknown(k, context, TARGET_KEYS),
             }
         }
+        if !out.is_batch() {
+            out.target = self.required(out.target.take(), "target", context, whole);
+        }
         out.common = self.common(parts, context, whole)?;
         Some(out)
     }
@@ -514,7 +517,12 @@ impl<'d> Lower<'d> {
         context: &'static str,
         whole: &Val<'_>,
     ) -> Option<T> {
-        if value.is_none() {
+        // A key that is present but invalid has been reported already.
+        let present = match whole.get_ref() {
+            DeValue::Table(t) => t.iter().any(|(k, _)| k.get_ref() == key),
+            _ => false,
+        };
+        if value.is_none() && !present {
             self.report(Problem::MissingKey { key, context }, whole.span());
         }
         value

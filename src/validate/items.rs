@@ -88,14 +88,6 @@ pub fn targets(plan: &Plan) -> Vec<Diagnostic> {
                     ));
                 }
             }
-        } else if target.target.is_none() {
-            out.push(Diagnostic::new(
-                Problem::MissingKey {
-                    key: "target",
-                    context: "[[target]]",
-                },
-                target.common.span,
-            ));
         }
         out.extend(delay_log(&target.delays, target.due.as_ref()));
     }

@@ -6,11 +6,13 @@ use crate::diagnostic::{Diagnostic, Problem, suggest};
 use crate::model::{ItemRef, Located, Plan};
 use crate::validate::ids::Index;
 
+/// Look up `id` as an item of kind `want`; `from` (the referring item) is never suggested.
 fn resolve<'a>(
     index: &Index<'a>,
     key: &'static str,
     want: &'static str,
     id: &Located<String>,
+    from: &str,
 ) -> Result<ItemRef<'a>, Diagnostic> {
     match index.items.get(id.value.as_str()) {
         Some(item) if item.kind() == want => Ok(*item),
@@ -24,7 +26,7 @@ fn resolve<'a>(
             id.span,
         )),
         None => {
-            let mut candidates: Vec<&str> = index.ids_of(want).collect();
+            let mut candidates: Vec<&str> = index.ids_of(want).filter(|c| *c != from).collect();
             candidates.sort_unstable();
             Err(Diagnostic::new(
                 Problem::UnknownReference {
@@ -42,8 +44,8 @@ pub fn batch_projects(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
     plan.areas
         .iter()
         .flat_map(|a| &a.targets)
-        .flat_map(|t| &t.projects)
-        .filter_map(|id| resolve(index, "projects", "project", id).err())
+        .flat_map(|t| t.projects.iter().map(move |p| (t, p)))
+        .filter_map(|(t, id)| resolve(index, "projects", "project", id, &t.common.id.value).err())
         .collect()
 }
 
@@ -53,7 +55,13 @@ pub fn indicator_parents(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
         let Some(parent) = &indicator.parent else {
             continue;
         };
-        if let Err(d) = resolve(index, "parent", "indicator", parent) {
+        if let Err(d) = resolve(
+            index,
+            "parent",
+            "indicator",
+            parent,
+            &indicator.common.id.value,
+        ) {
             out.push(d);
             continue;
         }

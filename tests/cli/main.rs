@@ -1,0 +1,161 @@
+//! The one integration-test binary: every test drives the real `plan` executable with the
+//! environment cleared and `today` fixed, through the small builder below.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod check;
+mod deadlines;
+mod formats;
+mod shipped;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// What one run printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Assert the exit code and that nothing panicked; returns self for chaining.
+    #[track_caller]
+    pub fn code(&self, want: i32) -> &Self {
+        assert!(
+            !self.stderr.contains("panicked"),
+            "the process panicked:\n{}",
+            self.stderr
+        );
+        assert_eq!(
+            self.code, want,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Assert that stderr has this line (a diagnostic's first line, for instance).
+    #[track_caller]
+    pub fn err_line(&self, line: &str) -> &Self {
+        assert!(
+            self.stderr.lines().any(|l| l == line),
+            "stderr has no line\n  {line}\n--- stderr\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// Assert that stderr has these lines, one after another.
+    #[track_caller]
+    pub fn err_lines(&self, lines: &[&str]) -> &Self {
+        let all: Vec<&str> = self.stderr.lines().collect();
+        assert!(
+            all.windows(lines.len()).any(|w| w == lines),
+            "stderr does not have these lines in a row:\n{}\n--- stderr\n{}",
+            lines.join("\n"),
+            self.stderr
+        );
+        self
+    }
+
+    /// Parse stdout as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// The repository root (for the shipped plan and the examples).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run `plan` in `dir` with a clean environment.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::cargo_bin("plan")
+        .unwrap()
+        .env_clear()
+        .current_dir(dir)
+        .args(args)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Run `plan` on the shipped plan (`plans/`).
+pub fn shipped(args: &[&str]) -> Run {
+    run_in(&repo(), args)
+}
+
+/// Run `plan` on the illustration in `examples/plans`.
+pub fn example(args: &[&str]) -> Run {
+    let root = repo().join("examples/plans");
+    let mut all = vec!["--plans", root.to_str().unwrap()];
+    all.extend_from_slice(args);
+    run_in(&repo().join("examples"), &all)
+}
+
+/// A temporary directory holding a `plans/` tree.
+pub struct Fixture {
+    dir: TempDir,
+}
+
+pub const PLAN_2016: &str = "[plan]\ntitle = \"Test plan\"\nyear = 2016\n";
+
+impl Fixture {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("plans")).unwrap();
+        Fixture { dir }
+    }
+
+    /// A fixture with one plan `p` (year 2016, English) and these area files.
+    pub fn with_areas(areas: &[(&str, &str)]) -> Self {
+        let mut f = Fixture::new().file("p/plan.toml", PLAN_2016);
+        for (name, text) in areas {
+            f = f.file(&format!("p/{name}"), text);
+        }
+        f
+    }
+
+    /// Write `text` to `plans/<rel>`, creating directories.
+    #[must_use]
+    pub fn file(self, rel: &str, text: &str) -> Self {
+        self.bytes(rel, text.as_bytes())
+    }
+
+    #[must_use]
+    pub fn bytes(self, rel: &str, bytes: &[u8]) -> Self {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    /// `plans/<rel>` inside the fixture.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join("plans").join(rel)
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Run `plan` in the fixture's directory (so `plans/` is found by walking up).
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.dir.path(), args)
+    }
+}
+
+/// An area file header followed by `body`.
+pub fn area(body: &str) -> String {
+    format!("[area]\nid = \"a\"\ntitle = \"Area A\"\n\n{body}")
+}
