@@ -1,6 +1,11 @@
 //! The one integration-test binary: every test drives the real `plan` executable with the
 //! environment cleared and `today` fixed, through the small builder below.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::new_without_default
+)]
 
 mod check;
 mod deadlines;
