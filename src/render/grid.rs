@@ -2,7 +2,9 @@
 //! Markdown table, and CSV. Text from plan files is escaped so that it cannot rewrite the
 //! terminal, break a Markdown table or run as a spreadsheet formula.
 
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use comfy_table::{
+    Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, presets,
+};
 
 use crate::source::printable;
 
@@ -103,13 +105,15 @@ pub fn table(grid: &Grid, opts: TableOptions) -> String {
         }));
     }
     for (i, column) in t.column_iter_mut().enumerate() {
-        let numeric = grid
-            .rows
-            .first()
-            .and_then(|r| r.get(i))
-            .is_some_and(|c| c.numeric);
+        let cells = || grid.rows.iter().filter_map(move |r| r.get(i));
+        let numeric = cells().next().is_some_and(|c| c.numeric);
         if numeric {
             column.set_cell_alignment(CellAlignment::Right);
+        }
+        // Numbers, dates and ids are never broken across lines; titles wrap instead.
+        let token = |c: &GridCell| c.text.is_ascii() && !c.text.contains(char::is_whitespace);
+        if numeric || cells().all(token) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
     let mut out = t.to_string();
