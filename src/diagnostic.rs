@@ -516,8 +516,8 @@ impl Problem {
                 "move it into a plan directory, or create a plan.toml beside it".into(),
             ),
             Problem::NoPlans => pick(
-                "用 `plan init` 创建计划，或用 --plans 指定计划目录".into(),
-                "create one with `plan init`, or point --plans at the plans directory".into(),
+                "在其中建一个含 plan.toml 的目录，或用 --plans 指定计划目录".into(),
+                "add a directory holding a plan.toml, or point --plans at the plans directory".into(),
             ),
             Problem::TooDeep => pick(
                 "计划文件不需要这样的嵌套；请检查是否多写了括号".into(),

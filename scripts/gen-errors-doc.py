@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+# Regenerates docs/errors.md from real runs of `plan check` on small fixtures.
+# Usage: cargo build --release && python3 scripts/gen-errors-doc.py
+import os, subprocess, shutil, textwrap
+import sys
+REPO=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+P=os.environ.get('PLAN_BIN', os.path.join(REPO,'target/release/plan'))
+import tempfile
+os.chdir(tempfile.mkdtemp())
+PLAN='[plan]\ntitle = "Test plan"\nyear = 2016\n'
+def run(files, extra=None):
+    shutil.rmtree('plans', ignore_errors=True)
+    os.makedirs('plans/p')
+    for name, content in files.items():
+        path='plans/'+name
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        mode='wb' if isinstance(content, bytes) else 'w'
+        with open(path, mode) as f: f.write(content)
+    if extra: extra()
+    r=subprocess.run([P,'--lang','en','check'],capture_output=True,text=True,errors='replace')
+    lines=[l for l in r.stderr.splitlines() if not (l.endswith(' warnings') or l.endswith(' warning'))]
+    return '\n'.join(lines)
+def area(body): return '[area]\nid = "a"\ntitle = "Area A"\n\n'+body
+def one(body): return {'p/plan.toml':PLAN,'p/01-a.toml':area(body)}
+cases=[
+('io','Errors','A file or directory could not be read (permission denied, a dangling link, a file that vanished).', lambda: run({'p/plan.toml':PLAN}, lambda: os.symlink('missing.toml','plans/p/02-gone.toml')), 'Fix the path or its permissions.'),
+('not-utf8','Errors','The file is not UTF-8. Saved as GBK (common on Chinese Windows), it is refused rather than misread.', lambda: run({'p/plan.toml':PLAN,'p/01-b.toml':'[area]\nid = "b"\ntitle = "'.encode()+'统计工作'.encode('gbk')+b'"\n'}), 'Re-save as UTF-8 (`iconv -f GBK -t UTF-8`).'),
+('too-large','Errors','The file is over 64 MiB; it is not read.', None, 'Split the plan into smaller area files.'),
+('too-many-files','Errors','More than 200,000 `.toml` files under the root; the walk stops.', None, 'Point `--plans` at a smaller tree.'),
+('orphan-file','Errors','A `.toml` file in a directory with no `plan.toml`.', lambda: run({'p/plan.toml':PLAN,'stray.toml':'x = 1\n'}), 'Move it into a plan directory or add a `plan.toml`.'),
+('no-plans','Errors','The root holds no plan at all.', lambda: run({}), 'Add a plan directory, or point `--plans` at the right one.'),
+('syntax','Errors','TOML syntax, as the TOML parser reports it (also impossible TOML dates such as `2016-02-30`).', lambda: run(one('[[task]]\nid = "t"\ntitle = "T\n')), ''),
+('too-deep','Errors','Arrays, inline tables or dotted keys nested more than 80 levels; refused instead of overflowing the stack.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\nnote = '+'['*200+']'*200+'\n')), ''),
+('missing-table','Errors','`plan.toml` without `[plan]`, or an area file without `[area]`.', lambda: run({'p/plan.toml':PLAN,'p/01-a.toml':'[[task]]\nid = "t"\ntitle = "T"\n'}), ''),
+('unknown-key','Errors','A key the format does not have, with the closest known key.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\nstauts = "done"\n')), ''),
+('missing-key','Errors','A required key is absent (`id`, `title`, `year`, `target` of a numeric target, `from`/`to` of a delay, `period`/`value` of an actual).', lambda: run(one('[[task]]\nid = "t"\n')), ''),
+('wrong-type','Errors','A value of the wrong type.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\nwith = "Finance"\n')), ''),
+('bad-date','Errors','A date in an unknown form, or one that does not exist.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\ndue = "3月31日"\n')), ''),
+('bad-value','Errors','A value outside the allowed set (status, every, compare, stage, direction, lang).', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\nstatus = "dropd"\n')), ''),
+('not-finite','Errors','`nan` or `inf` where a number is expected.', lambda: run(one('[[target]]\nid = "t"\ntitle = "T"\ntarget = nan\n')), ''),
+('bad-id','Errors','An empty id or one with white space.', lambda: run(one('[[task]]\nid = "my task"\ntitle = "T"\n')), ''),
+('bad-year','Errors','A plan year outside 1900 to 2999.', lambda: run({'p/plan.toml':'[plan]\ntitle = "T"\nyear = 16\n'}), ''),
+('duplicate-id','Errors','Two items of one plan share an id, whatever their kinds or files; both places are shown.', lambda: run({'p/plan.toml':PLAN,'p/01-a.toml':area('[[task]]\nid = "survey"\ntitle = "T"\n'),'p/02-b.toml':'[area]\nid = "b"\ntitle = "B"\n\n[[target]]\nid = "survey"\ntitle = "T"\ntarget = 1\n'}), ''),
+('duplicate-area','Errors','Two area files of one plan share an area id.', lambda: run({'p/plan.toml':PLAN,'p/01-a.toml':area(''),'p/02-a.toml':area('')}), ''),
+('duplicate-plan','Errors','Two plans under the root share an id.', lambda: run({'x/plan.toml':'[plan]\nid = "same"\ntitle = "X"\nyear = 2016\n','y/plan.toml':'[plan]\nid = "same"\ntitle = "Y"\nyear = 2016\n'}), ''),
+('unknown-reference','Errors','A batch target\'s `projects` or an indicator\'s `parent` names an id that is not in the plan.', lambda: run(one('[[target]]\nid = "b"\ntitle = "B"\nstage = "signed"\nprojects = ["prologis", "mengnui-2"]\n[[project]]\nid = "prologis"\ntitle = "P"\n[[project]]\nid = "mengniu-2"\ntitle = "M"\n')), ''),
+('wrong-reference-kind','Errors','The id exists but is of another kind.', lambda: run(one('[[indicator]]\nid = "w"\ntitle = "W"\nparent = "z"\n[[task]]\nid = "z"\ntitle = "Z"\n')), ''),
+('parent-cycle','Errors','Indicators whose `parent` chain loops.', lambda: run(one('[[indicator]]\nid = "x"\ntitle = "X"\nparent = "y"\n[[indicator]]\nid = "y"\ntitle = "Y"\nparent = "x"\n')), ''),
+('stage-date-beyond-stage','Errors','A project records a date for a stage past its `stage`.', lambda: run(one('[[project]]\nid = "p"\ntitle = "P"\nstage = "signed"\nstarted = 2016-03-01\n')), ''),
+('actual-on-batch','Errors','A batch target with `actual`: its value is counted from its projects.', lambda: run(one('[[target]]\nid = "b"\ntitle = "B"\nstage = "signed"\nprojects = ["p"]\nactual = 1\n[[project]]\nid = "p"\ntitle = "P"\n')), ''),
+('batch-without-projects','Errors','A target with `stage` but no `projects`.', lambda: run(one('[[target]]\nid = "b"\ntitle = "B"\nstage = "signed"\n')), ''),
+('batch-without-stage','Errors','A target with `projects` but no `stage`.', lambda: run(one('[[target]]\nid = "b"\ntitle = "B"\nprojects = ["p"]\n[[project]]\nid = "p"\ntitle = "P"\n')), ''),
+('last-without-every','Errors','`last` on a task that does not recur.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\nlast = 2016-03-01\n')), ''),
+('duplicate-period','Errors','An indicator reports the same period twice (`"2016"` and `"2016-12"` count as the same).', lambda: run(one('[[indicator]]\nid = "i"\ntitle = "I"\nactuals = [\n  { period = "2016-03", value = 1 },\n  { period = "2016-03", value = 2 },\n]\n')), ''),
+('symlink-loop','Warnings','A directory link leads back to a directory already read; it is skipped.', lambda: run({'p/plan.toml':PLAN}, lambda: (os.makedirs('plans/p/sub'), os.symlink('..','plans/p/sub/back'))), ''),
+('due-on-recurring','Warnings','`due` on a recurring task, where it is ignored.', lambda: run(one('[[task]]\nid = "r"\ntitle = "R"\nevery = "month"\ndue = 2016-03-01\n')), ''),
+('done-recurring','Warnings','`status = "done"` on a recurring task, where it is ignored.', lambda: run(one('[[task]]\nid = "r"\ntitle = "R"\nevery = "week"\nstatus = "done"\n')), ''),
+('done-date-not-done','Warnings','A `done` date on a task whose status is not `done`.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\ndone = 2016-03-02\n')), ''),
+('delay-mismatch','Warnings','The delay log does not end at the current `due`.', lambda: run(one('[[task]]\nid = "d"\ntitle = "D"\ndue = 2016-05-31\ndelays = [{ from = 2016-03-31, to = 2016-04-30 }]\n')), ''),
+('delay-chain','Warnings','A delay entry\'s `from` is not the previous entry\'s `to`.', lambda: run(one('[[task]]\nid = "d"\ntitle = "D"\ndue = 2016-05-15\ndelays = [\n  { from = 2016-03-31, to = 2016-04-30 },\n  { from = 2016-04-15, to = 2016-05-15 },\n]\n')), ''),
+('indicator-inconsistent','Warnings','`prior`, `target` and `growth` disagree by more than 1 % of the target.', lambda: run(one('[[indicator]]\nid = "g"\ntitle = "G"\nprior = 50\ntarget = 64.4\ngrowth = 13\n')), ''),
+('falling-indicator-rises','Warnings','A `direction = "down"` indicator with a positive target growth.', lambda: run(one('[[indicator]]\nid = "e"\ntitle = "E"\ndirection = "down"\ngrowth = 4.5\n')), ''),
+('period-outside-year','Warnings','A reported period outside the plan year.', lambda: run(one('[[indicator]]\nid = "i"\ntitle = "I"\nactuals = [{ period = "2015-12", value = 3 }]\n')), ''),
+('batch-target-too-high','Warnings','A batch target larger than its list of projects: it can never be met.', lambda: run(one('[[target]]\nid = "b"\ntitle = "B"\nstage = "signed"\ntarget = 3\nprojects = ["p"]\n[[project]]\nid = "p"\ntitle = "P"\n')), ''),
+]
+out=['# Diagnostics','','Every problem `plan check` reports, by its `code` (the `code` field of `plan check --format json`).',
+'Each example is the real output of `plan check --lang en` on a small file; with `--lang zh` (or a',
+'plan whose `lang` is `zh`) the messages and help are in Chinese. Errors make `plan check` exit 2',
+'and stop every other command; warnings do not, unless `plan check --strict`.','',
+'Text output is `file:line:col: error|warning: message`, the source line with a caret under the',
+'offending characters (columns count characters; the caret follows display width, so it sits right',
+'under Chinese text), then `= help:` where there is a remedy and `note:` for a second place.',
+'All problems in all files are reported in one run, sorted by file, line and column.','']
+section=None
+for code, sec, desc, fn, fix in cases:
+    if sec!=section:
+        out+=['## '+sec,'']; section=sec
+    out+=['### `'+code+'`','',desc+(' '+fix if fix else ''),'']
+    if fn:
+        text=fn()
+        assert code in ('io','symlink-loop','orphan-file','no-plans') or ': error:' in text or ': warning:' in text, (code,text)
+        out+=['```text',text,'```','']
+open(os.path.join(REPO,'docs/errors.md'),'w').write('\n'.join(out))
