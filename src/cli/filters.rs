@@ -4,9 +4,10 @@
 use crate::cli::Output;
 use crate::compute::report::{Filter, owner_of};
 use crate::diagnostic::suggest;
-use crate::model::Workspace;
+use crate::model::{Lang, Workspace};
+use crate::render::labels::messages::{self, What};
 
-pub fn check(ws: &Workspace, filter: &Filter) -> Result<(), Output> {
+pub fn check(ws: &Workspace, filter: &Filter, lang: Lang) -> Result<(), Output> {
     let plans: Vec<&str> = ws.plans.iter().map(|p| p.id.value.as_str()).collect();
     let areas: Vec<&str> = ws
         .plans
@@ -24,26 +25,23 @@ pub fn check(ws: &Workspace, filter: &Filter) -> Result<(), Output> {
         }
     }
     let checks = [
-        ("--plan", "plan", filter.plan.as_deref(), &plans),
-        ("--area", "area", filter.area.as_deref(), &areas),
-        ("--owner", "owner", filter.owner.as_deref(), &owners),
-        ("--tag", "tag", filter.tag.as_deref(), &tags),
+        ("--plan", What::Plan, filter.plan.as_deref(), &plans),
+        ("--area", What::Area, filter.area.as_deref(), &areas),
+        ("--owner", What::Owner, filter.owner.as_deref(), &owners),
+        ("--tag", What::Tag, filter.tag.as_deref(), &tags),
     ];
     for (flag, what, given, known) in checks {
         if let Some(given) = given
             && !known.contains(&given)
         {
-            return Err(unknown(flag, what, given, known));
+            return Err(unknown(lang, flag, what, given, known));
         }
     }
     Ok(())
 }
 
-/// `error: --area: no area `investmnt`` with a did-you-mean.
-pub fn unknown(flag: &str, what: &str, given: &str, known: &[&str]) -> Output {
-    let mut message = format!("{flag}: no {what} `{given}` in the plans");
-    if let Some(s) = suggest(given, known.iter().copied()) {
-        message.push_str(&format!("\n  help: did you mean `{s}`?"));
-    }
-    super::fail(&message, None)
+/// `error: --area: no area `investmnt` in the plans` with a did-you-mean.
+pub fn unknown(lang: Lang, flag: &str, what: What, given: &str, known: &[&str]) -> Output {
+    let suggestion = suggest(given, known.iter().copied());
+    super::fail(&messages::unknown(lang, flag, what, given, suggestion))
 }

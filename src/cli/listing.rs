@@ -31,7 +31,8 @@ impl<'a> Listing<'a> {
             tag: args.tag.clone(),
             kind: args.kind.map(|k| k.name().to_string()),
         };
-        super::filters::check(&loaded.workspace, &filter)?;
+        let lang = config.lang_for(loaded);
+        super::filters::check(&loaded.workspace, &filter, lang)?;
         Ok(Listing {
             ws: &loaded.workspace,
             filter,
@@ -39,7 +40,7 @@ impl<'a> Listing<'a> {
                 today: config.today,
                 within: i64::from(args.within),
             },
-            lang: config.lang_for(loaded),
+            lang,
             format: args.format,
             table: config.table_options(),
         })

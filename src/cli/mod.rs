@@ -16,9 +16,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Parser;
 
-use crate::load::{self, Loaded, discover};
+use crate::load::discover::{self, RootError};
+use crate::load::{self, Loaded};
 use crate::model::Lang;
 use crate::render::diagnostics;
+use crate::render::labels::messages;
 use crate::render::style::Style;
 use args::{Args, ColorArg, Command, LangArg};
 
@@ -102,7 +104,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
 fn execute(args: Args) -> Output {
     let config = match configure(&args) {
         Ok(config) => config,
-        Err(message) => return fail(&message, None),
+        Err(message) => return fail(&message),
     };
     let loaded = load::load(&config.root);
     if let Command::Check(check) = &args.command {
@@ -122,9 +124,16 @@ fn execute(args: Args) -> Output {
 }
 
 fn configure(args: &Args) -> Result<Config, String> {
-    let cwd =
-        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    let root = discover::find_root(args.plans.as_deref(), &cwd)?;
+    // Before the plans are read, only an explicit language is known.
+    let lang = args.lang.map_or(Lang::En, |l| match l {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    });
+    let cwd = std::env::current_dir().map_err(|e| messages::no_cwd(lang, &e.to_string()))?;
+    let root = discover::find_root(args.plans.as_deref(), &cwd).map_err(|e| match e {
+        RootError::Missing(dir) => messages::root_missing(lang, &dir.display().to_string()),
+        RootError::NotFound(cwd) => messages::root_not_found(lang, &cwd.display().to_string()),
+    })?;
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -155,10 +164,9 @@ fn configure(args: &Args) -> Result<Config, String> {
 }
 
 /// An error that is not about a place in a file.
-fn fail(message: &str, style: Option<Style>) -> Output {
-    let style = style.unwrap_or_default();
+fn fail(message: &str) -> Output {
     Output {
-        stderr: format!("{}: {message}\n", style.error("error")),
+        stderr: format!("error: {message}\n"),
         code: exit::ERROR,
         ..Output::default()
     }
@@ -204,7 +212,11 @@ fn emit(output: &Output) -> ExitCode {
     let _ = stderr.write_all(output.stderr.as_bytes());
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            let _ = writeln!(stderr, "error: cannot write the output: {e}");
+            let _ = writeln!(
+                stderr,
+                "error: {}",
+                messages::cannot_write(Lang::En, &e.to_string())
+            );
             ExitCode::from(exit::ERROR)
         }
         _ => ExitCode::from(output.code),

@@ -9,14 +9,16 @@ use crate::load::Loaded;
 use crate::model::Lang;
 use crate::render::grid::{self, Grid, GridCell};
 use crate::render::labels::labels;
+use crate::render::labels::messages::{self, What};
 
 pub fn run(config: &Config, loaded: &Loaded, args: &ShowArgs) -> Output {
     let ws = &loaded.workspace;
+    let lang = config.lang_for(loaded);
     if let Some(plan) = &args.plan
         && !ws.plans.iter().any(|p| p.id.value == *plan)
     {
         let known: Vec<&str> = ws.plans.iter().map(|p| p.id.value.as_str()).collect();
-        return filters::unknown("--plan", "plan", plan, &known);
+        return filters::unknown(lang, "--plan", What::Plan, plan, &known);
     }
     let clock = Clock {
         today: config.today,
@@ -30,22 +32,12 @@ pub fn run(config: &Config, loaded: &Loaded, args: &ShowArgs) -> Output {
                 .iter()
                 .flat_map(|p| p.items().map(|(_, i)| i.common().id.value.as_str()))
                 .collect();
-            return filters::unknown("ID", "item", &args.id, &ids);
+            return filters::unknown(lang, "ID", What::Item, &args.id, &ids);
         }
-        Err(plans) => {
-            return fail(
-                &format!(
-                    "`{}` is in more than one plan ({}); name one with --plan",
-                    args.id,
-                    plans.join(", ")
-                ),
-                None,
-            );
-        }
+        Err(plans) => return fail(&messages::ambiguous(lang, &args.id, &plans.join(", "))),
     };
     let (plan, area, item) = found;
     let shown = show::show(ws, plan, area, item, clock);
-    let lang = config.lang_for(loaded);
     let grid = fields(lang, &shown);
     let stdout = match args.format {
         Format::Json => json(&shown),

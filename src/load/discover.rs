@@ -10,28 +10,29 @@ pub const MAX_FILES: usize = 200_000;
 /// Directory depth below the root that is walked.
 const MAX_DEPTH: usize = 64;
 
+/// Why no plans root could be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RootError {
+    /// `--plans` / `$PLAN_DIR` names something that is not a directory.
+    Missing(PathBuf),
+    /// No `plans/` directory in the working directory or above it.
+    NotFound(PathBuf),
+}
+
 /// The plans root: `--plans` / `$PLAN_DIR` when given, else the nearest `plans/` directory
 /// found walking up from `cwd`.
-pub fn find_root(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, String> {
+pub fn find_root(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, RootError> {
     if let Some(dir) = given {
         return if dir.is_dir() {
             Ok(dir.to_path_buf())
         } else {
-            Err(format!(
-                "plans directory `{}` does not exist",
-                dir.display()
-            ))
+            Err(RootError::Missing(dir.to_path_buf()))
         };
     }
     cwd.ancestors()
         .map(|d| d.join("plans"))
         .find(|d| d.is_dir())
-        .ok_or_else(|| {
-            format!(
-                "no `plans/` directory in `{}` or any directory above it",
-                cwd.display()
-            )
-        })
+        .ok_or_else(|| RootError::NotFound(cwd.to_path_buf()))
 }
 
 /// A plan directory and its area files, sorted by file name.

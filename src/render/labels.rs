@@ -190,3 +190,94 @@ pub fn nothing_upcoming(lang: Lang, within: i64) -> String {
         Lang::En => format!("Nothing is due in the next {within} days."),
     }
 }
+
+/// Messages for errors that are not about a place in a file.
+pub mod messages {
+    use crate::model::Lang;
+
+    pub fn root_missing(lang: Lang, dir: &str) -> String {
+        match lang {
+            Lang::Zh => format!("计划目录 `{dir}` 不存在"),
+            Lang::En => format!("plans directory `{dir}` does not exist"),
+        }
+    }
+
+    pub fn root_not_found(lang: Lang, cwd: &str) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "在 `{cwd}` 及其上级目录中找不到 `plans/` 目录\n  help: 用 --plans 或 PLAN_DIR 指定计划目录"
+            ),
+            Lang::En => format!(
+                "no `plans/` directory in `{cwd}` or any directory above it\n  help: name one with --plans or PLAN_DIR"
+            ),
+        }
+    }
+
+    pub fn no_cwd(lang: Lang, error: &str) -> String {
+        match lang {
+            Lang::Zh => format!("无法读取当前目录：{error}"),
+            Lang::En => format!("cannot read the current directory: {error}"),
+        }
+    }
+
+    /// What a filter names, for `unknown`.
+    #[derive(Debug, Clone, Copy)]
+    pub enum What {
+        Plan,
+        Area,
+        Owner,
+        Tag,
+        Item,
+    }
+
+    /// `--area: no area `investmnt` in the plans`, with a did-you-mean.
+    pub fn unknown(
+        lang: Lang,
+        flag: &str,
+        what: What,
+        given: &str,
+        suggestion: Option<&str>,
+    ) -> String {
+        let word = match (what, lang) {
+            (What::Plan, Lang::Zh) => "计划",
+            (What::Area, Lang::Zh) => "工作方面",
+            (What::Owner, Lang::Zh) => "牵头单位",
+            (What::Tag, Lang::Zh) => "标签",
+            (What::Item, Lang::Zh) => "事项",
+            (What::Plan, Lang::En) => "plan",
+            (What::Area, Lang::En) => "area",
+            (What::Owner, Lang::En) => "owner",
+            (What::Tag, Lang::En) => "tag",
+            (What::Item, Lang::En) => "item",
+        };
+        let mut m = match lang {
+            Lang::Zh => format!("{flag}：计划中没有{word} `{given}`"),
+            Lang::En => format!("{flag}: no {word} `{given}` in the plans"),
+        };
+        if let Some(s) = suggestion {
+            m.push_str(&match lang {
+                Lang::Zh => format!("\n  help: 是否想写 `{s}`？"),
+                Lang::En => format!("\n  help: did you mean `{s}`?"),
+            });
+        }
+        m
+    }
+
+    pub fn ambiguous(lang: Lang, id: &str, plans: &str) -> String {
+        match lang {
+            Lang::Zh => {
+                format!("`{id}` 出现在多个计划中（{plans}）\n  help: 用 --plan 指定其中一个")
+            }
+            Lang::En => {
+                format!("`{id}` is in more than one plan ({plans})\n  help: name one with --plan")
+            }
+        }
+    }
+
+    pub fn cannot_write(lang: Lang, error: &str) -> String {
+        match lang {
+            Lang::Zh => format!("无法写出结果：{error}"),
+            Lang::En => format!("cannot write the output: {error}"),
+        }
+    }
+}

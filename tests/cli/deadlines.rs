@@ -111,6 +111,11 @@ fn overdue_on_1_july_with_a_batch_whose_project_signs_later() {
             ("board-review", 1),
         ])
     );
+    // The dropped task (retire-fax, due 15 May) is in no listing of late or coming work.
+    for cmd in ["overdue", "upcoming"] {
+        let r = example(&[cmd, "--today", "2016-05-20", "--within", "365"]);
+        assert!(!r.stdout.contains("retire-fax"), "{cmd}: {}", r.stdout);
+    }
     let progress = |today: &str| {
         let r = example(&[
             "show",
@@ -219,6 +224,21 @@ fn a_mistyped_filter_is_an_error_not_an_empty_list() {
         "error: --area: no area `delivry` in the plans\n  help: did you mean `delivery`?\n"
     );
     example(&["overdue", "--plan", "riverside-2017"]).code(2);
+    // In Chinese when the language is Chinese.
+    let r = example(&["--lang", "zh", "status", "--area", "delivry"]);
+    r.code(2);
+    assert_eq!(
+        r.stderr,
+        "error: --area：计划中没有工作方面 `delivry`\n  help: 是否想写 `delivery`？\n"
+    );
+    let r = crate::shipped(&["--plans", "nowhere", "status"]);
+    r.code(2);
+    assert_eq!(
+        r.stderr,
+        "error: plans directory `nowhere` does not exist\n"
+    );
+    let r = crate::shipped(&["--lang", "zh", "--plans", "nowhere", "status"]);
+    assert_eq!(r.stderr, "error: 计划目录 `nowhere` 不存在\n");
     example(&["owners", "--owner", "Nobody"]).code(2);
     example(&["upcoming", "--tag", "nope"]).code(2);
     let r = example(&["show", "launch-portl"]);
