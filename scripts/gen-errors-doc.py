@@ -8,7 +8,7 @@ P=os.environ.get('PLAN_BIN', os.path.join(REPO,'target/release/plan'))
 import tempfile
 os.chdir(tempfile.mkdtemp())
 PLAN='[plan]\ntitle = "Test plan"\nyear = 2016\n'
-def run(files, extra=None):
+def run(files, extra=None, today=None):
     shutil.rmtree('plans', ignore_errors=True)
     os.makedirs('plans/p')
     for name, content in files.items():
@@ -17,7 +17,8 @@ def run(files, extra=None):
         mode='wb' if isinstance(content, bytes) else 'w'
         with open(path, mode) as f: f.write(content)
     if extra: extra()
-    r=subprocess.run([P,'--lang','en','check'],capture_output=True,text=True,errors='replace')
+    args=[P,'--lang','en','check']+(['--today',today] if today else [])
+    r=subprocess.run(args,capture_output=True,text=True,errors='replace')
     lines=[l for l in r.stderr.splitlines() if not (l.endswith(' warnings') or l.endswith(' warning'))]
     return '\n'.join(lines)
 def area(body): return '[area]\nid = "a"\ntitle = "Area A"\n\n'+body
@@ -52,6 +53,10 @@ cases=[
 ('batch-without-stage','Errors','A target with `projects` but no `stage`.', lambda: run(one('[[target]]\nid = "b"\ntitle = "B"\nprojects = ["p"]\n[[project]]\nid = "p"\ntitle = "P"\n')), ''),
 ('last-without-every','Errors','`last` on a task that does not recur.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\nlast = 2016-03-01\n')), ''),
 ('duplicate-period','Errors','An indicator reports the same period twice (`"2016"` and `"2016-12"` count as the same).', lambda: run(one('[[indicator]]\nid = "i"\ntitle = "I"\nactuals = [\n  { period = "2016-03", value = 1 },\n  { period = "2016-03", value = 2 },\n]\n')), ''),
+('sub-exceeds-parent','Warnings','A sub-indicator (其中) with a larger target than its parent in the same unit.', lambda: run(one('[[indicator]]\nid = "budget"\ntitle = "B"\nunit = "万元"\ntarget = 25468\n[[indicator]]\nid = "tax"\ntitle = "T"\nunit = "万元"\ntarget = 25469\nparent = "budget"\n')), ''),
+('unit-differs-from-parent','Warnings','A sub-indicator in another unit than its parent, without `unit_differs = true`.', lambda: run(one('[[indicator]]\nid = "budget"\ntitle = "B"\nunit = "万元"\n[[indicator]]\nid = "share"\ntitle = "S"\nunit = "%"\nparent = "budget"\n')), ''),
+('lag-without-cadence','Warnings','`lag` on an indicator with no `cadence`.', lambda: run(one('[[indicator]]\nid = "i"\ntitle = "I"\nlag = 20\n')), ''),
+('stale-indicator','Warnings','An indicator with a `cadence` has not reported the period due by today (`--today` sets the day). The only check that depends on the day.', lambda: run(one('[[indicator]]\nid = "i"\ntitle = "I"\ncadence = "month"\nlag = 20\nactuals = [{ period = "2016-03", value = 1 }]\n'), today='2016-05-25'), ''),
 ('symlink-loop','Warnings','A directory link leads back to a directory already read; it is skipped.', lambda: run({'p/plan.toml':PLAN}, lambda: (os.makedirs('plans/p/sub'), os.symlink('..','plans/p/sub/back'))), ''),
 ('due-on-recurring','Warnings','`due` on a recurring task, where it is ignored.', lambda: run(one('[[task]]\nid = "r"\ntitle = "R"\nevery = "month"\ndue = 2016-03-01\n')), ''),
 ('done-recurring','Warnings','`status = "done"` on a recurring task, where it is ignored.', lambda: run(one('[[task]]\nid = "r"\ntitle = "R"\nevery = "week"\nstatus = "done"\n')), ''),

@@ -236,6 +236,21 @@ pub enum Problem {
         target: f64,
         count: usize,
     },
+    SubExceedsParent {
+        target: f64,
+        parent: String,
+        parent_target: f64,
+    },
+    UnitDiffersFromParent {
+        unit: String,
+        parent: String,
+        parent_unit: String,
+    },
+    LagWithoutCadence,
+    StaleIndicator {
+        latest: Option<String>,
+        expected: String,
+    },
 }
 
 impl Problem {
@@ -250,7 +265,11 @@ impl Problem {
             | Problem::IndicatorInconsistent { .. }
             | Problem::FallingIndicatorRises { .. }
             | Problem::PeriodOutsideYear { .. }
-            | Problem::BatchTargetTooHigh { .. } => Severity::Warning,
+            | Problem::BatchTargetTooHigh { .. }
+            | Problem::SubExceedsParent { .. }
+            | Problem::UnitDiffersFromParent { .. }
+            | Problem::LagWithoutCadence
+            | Problem::StaleIndicator { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -297,6 +316,10 @@ impl Problem {
             Problem::FallingIndicatorRises { .. } => "falling-indicator-rises",
             Problem::PeriodOutsideYear { .. } => "period-outside-year",
             Problem::BatchTargetTooHigh { .. } => "batch-target-too-high",
+            Problem::SubExceedsParent { .. } => "sub-exceeds-parent",
+            Problem::UnitDiffersFromParent { .. } => "unit-differs-from-parent",
+            Problem::LagWithoutCadence => "lag-without-cadence",
+            Problem::StaleIndicator { .. } => "stale-indicator",
         }
     }
 
@@ -498,6 +521,38 @@ impl Problem {
                 format!("目标 {target} 大于所列项目数 {count}，不可能完成"),
                 format!("target {target} is more than the {count} listed projects: it can never be met"),
             ),
+            Problem::SubExceedsParent {
+                target,
+                parent,
+                parent_target,
+            } => pick(
+                format!("子指标的目标 {target} 大于上级指标 `{parent}` 的目标 {parent_target}（单位相同）"),
+                format!(
+                    "the target {target} of this sub-indicator is more than the target {parent_target} of its parent `{parent}` in the same unit"
+                ),
+            ),
+            Problem::UnitDiffersFromParent {
+                unit,
+                parent,
+                parent_unit,
+            } => pick(
+                format!("子指标的单位 `{unit}` 与上级指标 `{parent}` 的单位 `{parent_unit}` 不同"),
+                format!("this sub-indicator's unit `{unit}` differs from the unit `{parent_unit}` of its parent `{parent}`"),
+            ),
+            Problem::LagWithoutCadence => pick(
+                "`lag` 需要同时写明发布周期 `cadence`".into(),
+                "`lag` needs a `cadence`".into(),
+            ),
+            Problem::StaleIndicator { latest, expected } => match latest {
+                Some(latest) => pick(
+                    format!("数据滞后：最新报告期是 `{latest}`，按发布周期应已有 `{expected}`"),
+                    format!("stale: the latest reported period is `{latest}`, but `{expected}` is due by now"),
+                ),
+                None => pick(
+                    format!("数据滞后：尚无任何报告期，按发布周期应已有 `{expected}`"),
+                    format!("stale: nothing is reported, but `{expected}` is due by now"),
+                ),
+            },
         }
     }
 
@@ -608,6 +663,22 @@ impl Problem {
             Problem::FallingIndicatorRises { growth } => pick(
                 format!("下降写成负数：growth = -{growth}"),
                 format!("write a fall as a negative growth: growth = -{growth}"),
+            ),
+            Problem::SubExceedsParent { .. } => pick(
+                "「其中」的部分不会大于整体：检查两个目标值或 `parent`".into(),
+                "a part (其中) cannot exceed the whole: check both targets or the `parent`".into(),
+            ),
+            Problem::UnitDiffersFromParent { .. } => pick(
+                "统一单位；如确属不同单位，加上 unit_differs = true".into(),
+                "use the parent's unit, or add unit_differs = true if the difference is meant".into(),
+            ),
+            Problem::LagWithoutCadence => pick(
+                "加上 cadence = \"month\" 或 \"quarter\"，或删去 `lag`".into(),
+                "add cadence = \"month\" or \"quarter\", or remove `lag`".into(),
+            ),
+            Problem::StaleIndicator { expected, .. } => pick(
+                format!("在 `actuals` 中补报 `{expected}` 的数据；如发布时间更晚，调大 `lag`"),
+                format!("add the `{expected}` figure to `actuals`; if figures come out later, raise `lag`"),
             ),
             _ => None,
         }

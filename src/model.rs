@@ -244,6 +244,17 @@ impl Direction {
     pub const NAMES: &'static [&'static str] = &["up", "down"];
 }
 
+/// How often an indicator's figures are released.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cadence {
+    Month,
+    Quarter,
+}
+
+impl Cadence {
+    pub const NAMES: &'static [&'static str] = &["month", "quarter"];
+}
+
 /// One reported (cumulative) figure of an indicator.
 #[derive(Debug, Clone)]
 pub struct Actual {
@@ -264,7 +275,13 @@ pub struct Indicator {
     pub growth: Option<Located<f64>>,
     pub direction: Direction,
     pub parent: Option<Located<String>>,
+    /// Set when a sub-indicator's unit differs from its parent's on purpose.
+    pub unit_differs: bool,
     pub actuals: Vec<Actual>,
+    /// How often figures are released, for staleness.
+    pub cadence: Option<Located<Cadence>>,
+    /// Days after a period's end by which its figure is expected (default 0).
+    pub lag: Option<Located<u32>>,
 }
 
 /// Any item, for code that walks all kinds at once.

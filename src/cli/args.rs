@@ -54,8 +54,19 @@ pub enum Command {
     Upcoming(ListArgs),
     /// One row per lead unit: open, overdue, done and the overdue share, worst first
     Owners(ListArgs),
+    /// Every indicator against the prior year; with an ID, that indicator's history
+    Indicators(IndicatorsArgs),
     /// Everything known about one item
     Show(ShowArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndicatorsArgs {
+    /// One indicator: every reported period and what the rest of the year must deliver
+    pub id: Option<String>,
+
+    #[command(flatten)]
+    pub list: ListArgs,
 }
 
 /// Filters and output options shared by every listing.

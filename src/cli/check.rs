@@ -9,7 +9,13 @@ use crate::render::diagnostics;
 
 pub fn run(config: &Config, loaded: &Loaded, args: &CheckArgs) -> Output {
     let lang = config.lang_for(loaded);
-    let diags = &loaded.diagnostics;
+    // Loading found what is wrong in the files; staleness also depends on today.
+    let mut all = loaded.diagnostics.clone();
+    if !loaded.has_errors() {
+        all.extend(crate::validate::dated(&loaded.workspace, config.today));
+        crate::load::sort(&mut all, &loaded.workspace.sources);
+    }
+    let diags = &all;
     let failing = diags
         .iter()
         .any(|d| d.severity() == Severity::Error || args.strict);

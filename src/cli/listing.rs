@@ -46,17 +46,17 @@ impl<'a> Listing<'a> {
         })
     }
 
-    fn labels(&self) -> &'static Labels {
+    pub fn labels(&self) -> &'static Labels {
         labels(self.lang)
     }
 
     /// Whether more than one plan is in view (then tables get a plan column).
-    fn many_plans(&self) -> bool {
+    pub fn many_plans(&self) -> bool {
         self.ws.plans.iter().filter(|p| self.filter.plan(p)).count() > 1
     }
 
     /// Render `grid` in the chosen format, or `rows` as JSON.
-    fn render<T: Serialize>(&self, grid: &Grid, rows: &T) -> String {
+    pub fn render<T: Serialize>(&self, grid: &Grid, rows: &T) -> String {
         match self.format {
             Format::Table => grid::table(grid, self.table),
             Format::Markdown => grid::markdown(grid),

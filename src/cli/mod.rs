@@ -5,6 +5,7 @@
 mod args;
 mod check;
 mod filters;
+mod indicators;
 mod listing;
 mod show;
 
@@ -119,6 +120,7 @@ fn execute(args: Args) -> Output {
         Command::Overdue(overdue) => listing::overdue(&config, &loaded, overdue),
         Command::Upcoming(list) => listing::upcoming(&config, &loaded, list),
         Command::Owners(list) => listing::owners(&config, &loaded, list),
+        Command::Indicators(args) => indicators::run(&config, &loaded, args),
         Command::Show(show) => show::run(&config, &loaded, show),
     }
 }

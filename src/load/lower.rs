@@ -12,8 +12,8 @@ use toml::de::{DeTable, DeValue};
 use crate::date::{DateError, Period};
 use crate::diagnostic::{Diagnostic, Expected, Problem, suggest};
 use crate::model::{
-    Actual, Area, Common, Compare, DateSpec, Delay, Direction, Every, Indicator, Lang, Located,
-    Project, Stage, Target, Task, TaskStatus,
+    Actual, Area, Cadence, Common, Compare, DateSpec, Delay, Direction, Every, Indicator, Lang,
+    Located, Project, Stage, Target, Task, TaskStatus,
 };
 use crate::source::{FileId, Span};
 
@@ -60,7 +60,10 @@ const INDICATOR_KEYS: &[&str] = &[
     "growth",
     "direction",
     "parent",
+    "unit_differs",
     "actuals",
+    "cadence",
+    "lag",
 ];
 const DELAY_KEYS: &[&str] = &["from", "to", "on", "reason"];
 const ACTUAL_KEYS: &[&str] = &["period", "value", "prior"];
@@ -403,7 +406,10 @@ impl<'d> Lower<'d> {
             growth: None,
             direction: Direction::Up,
             parent: None,
+            unit_differs: false,
             actuals: Vec::new(),
+            cadence: None,
+            lag: None,
         };
         for (k, v) in t {
             let key = k.get_ref().as_ref();
@@ -423,7 +429,13 @@ impl<'d> Lower<'d> {
                     }
                 }
                 "parent" => out.parent = self.id(key, v),
+                "unit_differs" => out.unit_differs = self.boolean(key, v).unwrap_or(false),
                 "actuals" => out.actuals = self.actuals(key, v),
+                "cadence" => {
+                    out.cadence =
+                        self.choice(key, v, Cadence::NAMES, &[Cadence::Month, Cadence::Quarter]);
+                }
+                "lag" => out.lag = self.days(key, v),
                 _ => self.unknown(k, context, INDICATOR_KEYS),
             }
         }
@@ -623,6 +635,33 @@ impl<'d> Lower<'d> {
                 self.report(
                     Problem::NotFinite {
                         key: key.to_string(),
+                    },
+                    v.span(),
+                );
+                None
+            }
+        }
+    }
+
+    /// A whole number of days, 0 to 366.
+    fn days(&mut self, key: &str, v: &Val<'_>) -> Option<Located<u32>> {
+        let DeValue::Integer(i) = v.get_ref() else {
+            self.wrong_type(key, Expected::Integer, v);
+            return None;
+        };
+        let n = i64::from_str_radix(i.as_str(), i.radix()).unwrap_or(i64::MAX);
+        match u32::try_from(n) {
+            Ok(d) if d <= 366 => Some(Located {
+                value: d,
+                span: self.span(v.span()),
+            }),
+            _ => {
+                self.report(
+                    Problem::BadValue {
+                        key: key.to_string(),
+                        value: n.to_string(),
+                        allowed: &["a number of days from 0 to 366"],
+                        suggestion: None,
                     },
                     v.span(),
                 );

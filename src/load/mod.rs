@@ -285,7 +285,7 @@ fn read_text(path: &Path) -> Result<String, (Problem, String, Option<usize>)> {
 }
 
 /// Sort by file, line and column, errors before warnings at the same place.
-fn sort(diags: &mut [Diagnostic], sources: &Sources) {
+pub fn sort(diags: &mut [Diagnostic], sources: &Sources) {
     diags.sort_by_cached_key(|d| {
         let (file, pos) = match d.at {
             crate::diagnostic::At::Span(span) => (span.file, Some(sources.line_col(span))),

@@ -228,6 +228,7 @@ pub mod messages {
         Owner,
         Tag,
         Item,
+        Indicator,
     }
 
     /// `--area: no area `investmnt` in the plans`, with a did-you-mean.
@@ -244,11 +245,13 @@ pub mod messages {
             (What::Owner, Lang::Zh) => "牵头单位",
             (What::Tag, Lang::Zh) => "标签",
             (What::Item, Lang::Zh) => "事项",
+            (What::Indicator, Lang::Zh) => "指标",
             (What::Plan, Lang::En) => "plan",
             (What::Area, Lang::En) => "area",
             (What::Owner, Lang::En) => "owner",
             (What::Tag, Lang::En) => "tag",
             (What::Item, Lang::En) => "item",
+            (What::Indicator, Lang::En) => "indicator",
         };
         let mut m = match lang {
             Lang::Zh => format!("{flag}：计划中没有{word} `{given}`"),

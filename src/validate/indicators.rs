@@ -1,11 +1,16 @@
 //! Checks on indicators: `prior`, `target` and `growth` agreeing, the sign of a falling
-//! indicator's growth, and reported periods (no duplicates, inside the plan year).
+//! indicator's growth, reported periods (no duplicates, inside the plan year), a sub-indicator
+//! against its parent (unit, target), and staleness on a given day.
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
+
+use crate::compute::indicators::figures;
 use crate::date::Period;
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::model::{Direction, Plan};
+use crate::model::{Direction, ItemRef, Plan, Workspace};
+use crate::validate::ids::Index;
 
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -34,6 +39,9 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
                 growth.span,
             ));
         }
+        if let (Some(lag), None) = (&ind.lag, &ind.cadence) {
+            out.push(Diagnostic::new(Problem::LagWithoutCadence, lag.span));
+        }
         let mut seen: HashSet<Period> = HashSet::new();
         for actual in &ind.actuals {
             let p = actual.period.value;
@@ -58,6 +66,73 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
                         year: plan.year,
                     },
                     actual.period.span,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A sub-indicator against its parent: the same unit (unless `unit_differs`), and in the same
+/// unit a target no larger than the parent's.
+pub fn parents(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for ind in plan.areas.iter().flat_map(|a| &a.indicators) {
+        let Some(parent_id) = &ind.parent else {
+            continue;
+        };
+        let Some(ItemRef::Indicator(parent)) = index.items.get(parent_id.value.as_str()) else {
+            continue;
+        };
+        let (unit, parent_unit) = (ind.unit.as_deref(), parent.unit.as_deref());
+        if let (Some(u), Some(pu)) = (unit, parent_unit)
+            && u != pu
+            && !ind.unit_differs
+        {
+            out.push(Diagnostic::new(
+                Problem::UnitDiffersFromParent {
+                    unit: u.to_string(),
+                    parent: parent_id.value.clone(),
+                    parent_unit: pu.to_string(),
+                },
+                parent_id.span,
+            ));
+        }
+        if let (Some(t), Some(pt)) = (&ind.target, &parent.target)
+            && unit == parent_unit
+            && crate::compute::deadline::round6(t.value)
+                > crate::compute::deadline::round6(pt.value)
+        {
+            out.push(Diagnostic::new(
+                Problem::SubExceedsParent {
+                    target: t.value,
+                    parent: parent_id.value.clone(),
+                    parent_target: pt.value,
+                },
+                t.span,
+            ));
+        }
+    }
+    out
+}
+
+/// Indicators with a `cadence` whose latest reported period is older than the one due by
+/// `today`. This check depends on the day, so `plan check` runs it apart from loading.
+pub fn stale(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for plan in &ws.plans {
+        for ind in plan.areas.iter().flat_map(|a| &a.indicators) {
+            let Some(cadence) = &ind.cadence else {
+                continue;
+            };
+            let f = figures(ind, plan, ws, today);
+            if let (true, Some(expected)) = (f.stale, f.expected_period) {
+                out.push(Diagnostic::new(
+                    Problem::StaleIndicator {
+                        latest: f.period.map(|p| p.to_string()),
+                        expected: expected.to_string(),
+                    },
+                    cadence.span,
                 ));
             }
         }

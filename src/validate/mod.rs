@@ -22,7 +22,13 @@ pub fn run(ws: &Workspace, incomplete: &[usize]) -> Vec<Diagnostic> {
         if !incomplete.contains(&i) {
             out.extend(references::batch_projects(plan, &index));
             out.extend(references::indicator_parents(plan, &index));
+            out.extend(indicators::parents(plan, &index));
         }
     }
     out
+}
+
+/// The checks that depend on the day: indicators whose figures are overdue.
+pub fn dated(ws: &Workspace, today: chrono::NaiveDate) -> Vec<Diagnostic> {
+    indicators::stale(ws, today)
 }

@@ -3,13 +3,15 @@
 
 use crate::{example, shipped};
 
-const COMMANDS: [(&str, &[&str]); 6] = [
+const COMMANDS: [(&str, &[&str]); 8] = [
     ("status", &["status"]),
     ("status-area", &["status", "--area", "delivery"]),
     ("overdue", &["overdue"]),
     ("upcoming", &["upcoming", "--within", "100"]),
     ("owners", &["owners"]),
     ("show", &["show", "contracts-signed"]),
+    ("indicators", &["indicators"]),
+    ("indicator-history", &["indicators", "portal-visits"]),
 ];
 
 #[test]

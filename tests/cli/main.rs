@@ -10,6 +10,7 @@
 mod check;
 mod deadlines;
 mod formats;
+mod indicators;
 mod shipped;
 
 use std::path::{Path, PathBuf};

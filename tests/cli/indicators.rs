@@ -1,0 +1,220 @@
+//! `plan indicators`: figures on the example and the shipped plan, one indicator's history,
+//! and the consistency and staleness warnings of `plan check`.
+
+use serde_json::Value;
+
+use crate::{Fixture, area, example, shipped};
+
+fn rows(r: &crate::Run) -> Vec<Value> {
+    r.json().as_array().unwrap().clone()
+}
+
+fn close(v: &Value, want: f64) -> bool {
+    v.as_f64().is_some_and(|x| (x - want).abs() < 1e-9)
+}
+
+#[test]
+fn the_shipped_plan_shows_its_implied_priors() {
+    let r = shipped(&["indicators", "--today", "2016-06-30", "--format", "json"]);
+    r.code(0);
+    let all = rows(&r);
+    let by_id = |id: &str| all.iter().find(|i| i["id"] == id).unwrap().clone();
+    // Industrial value added: 61.6 at +15 % implies 53.565…; shown as 53.57 (推算).
+    let iva = by_id("industrial-value-added");
+    assert!(close(&iva["prior"], 61.6 / 1.15));
+    assert_eq!(iva["prior_implied"], true);
+    assert_eq!(iva["status"], "no_data");
+    for (id, prior) in [
+        ("gdp", 64.4 / 1.13),
+        ("budget-revenue", 25468.0 / 1.10),
+        ("tax-revenue", 24563.0 / 1.13),
+    ] {
+        assert!(close(&by_id(id)["prior"], prior), "{id}");
+    }
+    // Only a target: no prior, no growth. Energy intensity: a growth and nothing else.
+    assert_eq!(by_id("foreign-trade")["prior"], Value::Null);
+    assert_eq!(by_id("foreign-trade")["target_growth"], Value::Null);
+    assert_eq!(by_id("energy-intensity")["target_growth"], -4.5);
+    assert_eq!(by_id("energy-intensity")["direction"], "down");
+    // Tax revenue comes right after its parent, one level down.
+    let order: Vec<(&str, u64)> = all
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap(), i["depth"].as_u64().unwrap()))
+        .collect();
+    let at = order
+        .iter()
+        .position(|(id, _)| *id == "budget-revenue")
+        .unwrap();
+    assert_eq!(order[at + 1], ("tax-revenue", 1));
+    let table = shipped(&["indicators", "--today", "2016-06-30"]);
+    let line = table
+        .stdout
+        .lines()
+        .find(|l| l.contains("industrial-value-added"))
+        .unwrap();
+    assert!(
+        line.contains(" 53.57（推算） |") && line.contains(" +15.0% |"),
+        "{line}"
+    );
+    insta::assert_snapshot!("shipped-indicators", table.stdout);
+}
+
+#[test]
+fn figures_on_the_example_with_reported_periods() {
+    let r = example(&[
+        "indicators",
+        "--plan",
+        "riverside-2016",
+        "--today",
+        "2016-07-25",
+        "--format",
+        "json",
+    ]);
+    r.code(0);
+    let all = rows(&r);
+    let get = |id: &str| all.iter().find(|i| i["id"] == id).unwrap().clone();
+
+    // Portal visits: 648 by June against 600: +8.0 % against +15.0 %, 7.0 points behind;
+    // completion 648 / 1,380 = 46.96 % against 49.73 % of the year elapsed at the end of June.
+    let v = get("portal-visits");
+    assert_eq!(
+        (v["period"].as_str(), v["status"].as_str()),
+        (Some("2016-06"), Some("behind"))
+    );
+    assert!(close(&v["growth"], 8.0));
+    assert!(close(&v["gap_pp"], -7.0));
+    assert!(close(&v["completion"], 648.0 / 1380.0 * 100.0));
+    assert!(close(&v["year_elapsed"], 182.0 / 366.0 * 100.0));
+    assert!(close(&v["rest"]["needed"], 732.0));
+    assert!(close(&v["rest"]["growth"], 22.0));
+    assert_eq!(v["stale"], false);
+
+    // Online revenue: no prior in the file; the 2015 plan's full-year 500 is the prior.
+    let v = get("online-revenue");
+    assert_eq!(
+        (v["prior_source"].as_str(), v["prior_implied"].as_bool()),
+        (Some("previous_plan"), Some(false))
+    );
+    assert!(close(&v["prior"], 500.0));
+    assert!(close(&v["target_growth"], 8.0));
+    assert!(close(&v["growth"], (246.0 / 230.0 - 1.0) * 100.0));
+
+    // Permit fees: a sub-indicator with an implied prior, on track, but stale by 25 July.
+    let v = get("permit-fees");
+    assert_eq!(
+        (v["parent"].as_str(), v["depth"].as_u64()),
+        (Some("online-revenue"), Some(1))
+    );
+    assert!(close(&v["prior"], 300.0 / 1.08));
+    assert!(close(&v["growth"], (72.0 / 66.0 - 1.0) * 100.0));
+    assert_eq!(v["status"], "on_track");
+    assert_eq!(
+        (v["stale"].as_bool(), v["expected_period"].as_str()),
+        (Some(true), Some("2016-Q2"))
+    );
+
+    // Processing days fall: -10.8 % against -10.0 % is on track; no completion for a fall.
+    let v = get("processing-days");
+    assert_eq!(v["status"], "on_track");
+    assert!(close(&v["gap_pp"], (18.2 / 20.4 - 1.0) * 100.0 + 10.0));
+    assert_eq!(
+        (&v["completion"], &v["pace_pp"], &v["rest"]),
+        (&Value::Null, &Value::Null, &Value::Null)
+    );
+
+    assert_eq!(get("satisfaction")["status"], "no_data");
+}
+
+#[test]
+fn the_history_of_one_indicator() {
+    let r = example(&[
+        "indicators",
+        "portal-visits",
+        "--today",
+        "2016-07-25",
+        "--format",
+        "json",
+    ]);
+    r.code(0);
+    let v = r.json();
+    let periods: Vec<(&str, f64)> = v["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["period"].as_str().unwrap(), p["growth"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(periods.len(), 2);
+    assert_eq!(periods[0].0, "2016-03");
+    assert!((periods[0].1 - 10.0).abs() < 1e-9);
+    assert!(close(&v["rest"]["needed"], 732.0));
+    assert!((v["rest"]["growth"].as_f64().unwrap() - 22.0).abs() < 1e-9);
+    // Before the June figure ends, only March counts.
+    let r = example(&[
+        "indicators",
+        "portal-visits",
+        "--today",
+        "2016-06-15",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.json()["history"].as_array().unwrap().len(), 1);
+    // An id that is not an indicator.
+    let r = example(&["indicators", "launch-portal"]);
+    r.code(2);
+    assert!(
+        r.stderr
+            .starts_with("error: ID: no indicator `launch-portal`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn sub_indicators_must_fit_their_parent() {
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area(concat!(
+            "[[indicator]]\nid = \"budget\"\ntitle = \"B\"\nunit = \"万元\"\ntarget = 25468\n",
+            "[[indicator]]\nid = \"tax\"\ntitle = \"T\"\nunit = \"万元\"\ntarget = 25469\nparent = \"budget\"\n",
+            "[[indicator]]\nid = \"share\"\ntitle = \"S\"\nunit = \"%\"\ntarget = 96\nparent = \"budget\"\n",
+            "[[indicator]]\nid = \"yuan\"\ntitle = \"Y\"\nunit = \"亿元\"\ntarget = 2\nparent = \"budget\"\nunit_differs = true\n",
+            "[[indicator]]\nid = \"lagged\"\ntitle = \"L\"\nlag = 20\n",
+        )),
+    )]);
+    let r = f.run(&["check"]);
+    r.code(0)
+        .err_line("plans/p/01-a.toml:14:10: warning: the target 25469 of this sub-indicator is more than the target 25468 of its parent `budget` in the same unit")
+        .err_line("plans/p/01-a.toml:21:10: warning: this sub-indicator's unit `%` differs from the unit `万元` of its parent `budget`")
+        .err_line("    = help: use the parent's unit, or add unit_differs = true if the difference is meant")
+        .err_line("plans/p/01-a.toml:32:7: warning: `lag` needs a `cadence`")
+        .err_line("0 errors, 3 warnings");
+}
+
+#[test]
+fn check_flags_stale_indicators_on_the_day_asked() {
+    // Q2 of permit-fees is due 20 July (quarter end + 20 days).
+    let r = example(&["check", "--today", "2016-07-20"]);
+    r.code(0)
+        .err_line("plans/riverside-2016/03-indicators.toml:44:11: warning: stale: the latest reported period is `2016-Q1`, but `2016-Q2` is due by now");
+    let r = example(&["check", "--today", "2016-07-19"]);
+    r.code(0);
+    assert_eq!(r.stderr, "");
+    example(&["check", "--today", "2016-07-20", "--strict"]).code(2);
+    // The status table says so too.
+    let r = example(&[
+        "status",
+        "--area",
+        "indicators",
+        "--plan",
+        "riverside-2016",
+        "--today",
+        "2016-07-20",
+        "--format",
+        "json",
+    ]);
+    let permit = rows(&r)
+        .into_iter()
+        .find(|i| i["id"] == "permit-fees")
+        .unwrap();
+    assert_eq!(permit["state"], "on_track");
+}
