@@ -278,6 +278,15 @@ fn history(config: &Config, l: &Listing<'_>, id: &str) -> Result<String, Output>
     }
     let (status, _) = status_text(l.lang, r);
     let mut tail = vec![format!("{}{status}", w("状态：", "Status: "))];
+    if let (Some(pace), Some(on)) = (r.pace_pp, r.on_pace) {
+        let points = format!("{:.1}", pace.abs());
+        tail.push(match (l.lang, on) {
+            (Lang::Zh, true) => "完成进度不低于时间进度".to_string(),
+            (Lang::Zh, false) => format!("完成进度落后时间进度 {points} 个百分点"),
+            (Lang::En, true) => "completion keeps pace with the year".to_string(),
+            (Lang::En, false) => format!("completion {points} points behind the year elapsed"),
+        });
+    }
     if let Some(rest) = &data.rest {
         let unit_sp = if zh || unit.is_empty() {
             unit.clone()

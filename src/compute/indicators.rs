@@ -365,8 +365,11 @@ pub struct IndicatorRow {
     pub owner: Option<String>,
     /// Share of the year elapsed at the latest period's end, in percent.
     pub year_elapsed: Option<f64>,
-    /// `completion − year_elapsed` in points: keeping pace when ≥ 0 (rising indicators only).
+    /// `completion − year_elapsed` in points (rising indicators only).
     pub pace_pp: Option<f64>,
+    /// Completion keeps up with the share of the year elapsed (时间过半、任务过半), compared on
+    /// percentages rounded to two decimals.
+    pub on_pace: Option<bool>,
     /// What the rest of the year must deliver (rising indicators with a target, before the
     /// full-year figure).
     pub rest: Option<RestOfYear>,
@@ -409,6 +412,7 @@ pub fn row(
         owner: owner_of(area, ItemRef::Indicator(ind)).map(str::to_string),
         year_elapsed: f.year_elapsed,
         pace_pp: f.pace_pp,
+        on_pace: f.pace_pp.map(|p| round2(p) >= 0.0),
         rest: f.rest,
         expected_period: f.expected_period.map(|p| p.to_string()),
         stale: f.stale,

@@ -85,6 +85,7 @@ fn figures_on_the_example_with_reported_periods() {
     assert!(close(&v["gap_pp"], -7.0));
     assert!(close(&v["completion"], 648.0 / 1380.0 * 100.0));
     assert!(close(&v["year_elapsed"], 182.0 / 366.0 * 100.0));
+    assert_eq!(v["on_pace"], false);
     assert!(close(&v["rest"]["needed"], 732.0));
     assert!(close(&v["rest"]["growth"], 22.0));
     assert_eq!(v["stale"], false);

@@ -11,6 +11,7 @@ mod check;
 mod deadlines;
 mod formats;
 mod indicators;
+mod readme;
 mod shipped;
 
 use std::path::{Path, PathBuf};
