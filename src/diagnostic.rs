@@ -586,6 +586,15 @@ impl Problem {
                 suggestion: Some(s),
                 ..
             } => pick(format!("是否想写 `{s}`？"), format!("did you mean `{s}`?")),
+            Problem::UnknownKey { key, context, .. }
+                if *context == "[area]"
+                    && ["task", "target", "project", "indicator"].contains(&key.as_str()) =>
+            {
+                pick(
+                    format!("写在 `[area]` 下面的键属于 [area]；事项请写成 [[{key}]] 表"),
+                    format!("keys below `[area]` belong to it; write items as [[{key}]] tables"),
+                )
+            }
             Problem::UnknownKey { context, .. } => pick(
                 format!("{context} 可用的键见 docs/format.md"),
                 format!("the keys of {context} are listed in docs/format.md"),

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod compute;
 pub mod date;
 pub mod diagnostic;
+pub mod edit;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -58,6 +58,127 @@ pub enum Command {
     Indicators(IndicatorsArgs),
     /// Everything known about one item
     Show(ShowArgs),
+    /// Mark a task done (a recurring task: done once more, moving `last`)
+    Done(DoneArgs),
+    /// Set a task's status: todo, doing, blocked or dropped
+    Mark(MarkArgs),
+    /// Record an indicator's cumulative figure for a period (added or replaced, in order)
+    Record(RecordArgs),
+    /// Move a project to a stage and record the day it was reached
+    Stage(StageArgs),
+    /// Record the value a numeric target has reached so far
+    Actual(ActualArgs),
+    /// Move a task's or target's deadline and log the postponement with its reason
+    Postpone(PostponeArgs),
+}
+
+/// Options of every editing command.
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The plan, when the id is in more than one
+    #[arg(long, value_name = "ID")]
+    pub plan: Option<String>,
+
+    /// Print the change as a diff instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DoneArgs {
+    /// The task's id
+    pub id: String,
+    /// The day it was done [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MarkArgs {
+    /// The task's id
+    pub id: String,
+    /// The new status (`plan done` marks a task done)
+    #[arg(value_enum)]
+    pub status: MarkStatus,
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarkStatus {
+    Todo,
+    Doing,
+    Blocked,
+    Dropped,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RecordArgs {
+    /// The indicator's id
+    pub id: String,
+    /// The period: "2016-03", "2016-Q1", "2016-H1" or "2016"
+    pub period: String,
+    /// The cumulative value for the period
+    #[arg(allow_negative_numbers = true)]
+    pub value: String,
+    /// The same period of the prior year
+    #[arg(long, value_name = "VALUE", allow_negative_numbers = true)]
+    pub prior: Option<String>,
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StageArgs {
+    /// The project's id
+    pub id: String,
+    /// The stage reached
+    #[arg(value_enum)]
+    pub stage: StageArg,
+    /// The day it was reached [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    Negotiating,
+    Signed,
+    Land,
+    Started,
+    Completed,
+    Producing,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ActualArgs {
+    /// The target's id
+    pub id: String,
+    /// The value reached so far
+    #[arg(allow_negative_numbers = true)]
+    pub value: String,
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PostponeArgs {
+    /// The task's or target's id
+    pub id: String,
+    /// The new deadline: 2016-04-30, or a period such as "2016-04" or "2016-Q2"
+    pub date: String,
+    /// Why (kept in the delay log for every reviewer to see)
+    #[arg(long)]
+    pub reason: String,
+    /// The day the postponement was decided [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+    #[command(flatten)]
+    pub edit: EditArgs,
 }
 
 #[derive(Debug, clap::Args)]

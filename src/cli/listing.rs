@@ -197,9 +197,16 @@ pub fn owners(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
     let rows = report::owners(l.ws, &l.filter, l.clock);
     let t = l.labels();
     let grid = Grid {
-        headers: [t.owner, t.open, t.overdue, t.done, t.overdue_share]
-            .map(str::to_string)
-            .to_vec(),
+        headers: [
+            t.owner,
+            t.open,
+            t.overdue,
+            t.done,
+            t.overdue_share,
+            t.postponed,
+        ]
+        .map(str::to_string)
+        .to_vec(),
         rows: rows
             .iter()
             .map(|r| {
@@ -214,6 +221,7 @@ pub fn owners(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
                     GridCell::num(r.overdue.to_string()).tone(late),
                     GridCell::num(r.done.to_string()),
                     GridCell::num(grid::percent(r.overdue_share)).tone(late),
+                    GridCell::num(r.delays.to_string()),
                 ]
             })
             .collect(),

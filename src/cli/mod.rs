@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod edit;
 mod filters;
 mod indicators;
 mod listing;
@@ -122,6 +123,12 @@ fn execute(args: Args) -> Output {
         Command::Owners(list) => listing::owners(&config, &loaded, list),
         Command::Indicators(args) => indicators::run(&config, &loaded, args),
         Command::Show(show) => show::run(&config, &loaded, show),
+        Command::Done(_)
+        | Command::Mark(_)
+        | Command::Record(_)
+        | Command::Stage(_)
+        | Command::Actual(_)
+        | Command::Postpone(_) => edit::run(&config, &loaded, &args.command),
     }
 }
 

@@ -398,6 +398,8 @@ pub struct OwnerRow {
     pub done: usize,
     /// `overdue / open` in percent (0 when nothing is open).
     pub overdue_share: f64,
+    /// Postponements in the delay logs of the owner's tasks and targets.
+    pub delays: usize,
 }
 
 pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OwnerRow> {
@@ -419,6 +421,7 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OwnerRow> {
                     overdue: 0,
                     done: 0,
                     overdue_share: 0.0,
+                    delays: 0,
                 });
                 let last = rows.len() - 1;
                 &mut rows[last]
@@ -427,6 +430,11 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OwnerRow> {
         row.open += usize::from(state.is_open());
         row.overdue += usize::from(state == State::Overdue);
         row.done += usize::from(matches!(state, State::Done | State::Met));
+        row.delays += match item {
+            ItemRef::Task(t) => t.delays.len(),
+            ItemRef::Target(t) => t.delays.len(),
+            ItemRef::Project(_) | ItemRef::Indicator(_) => 0,
+        };
     }
     for r in &mut rows {
         #[allow(clippy::cast_precision_loss)]

@@ -57,6 +57,12 @@ struct FileResult {
 
 /// Load every plan under `root`.
 pub fn load(root: &Path) -> Loaded {
+    load_with(root, None)
+}
+
+/// Load every plan under `root`, reading `overlay.1` in place of the file at `overlay.0`: how
+/// an edit is validated with the whole plan before anything is written.
+pub fn load_with(root: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
     let tree = discover::walk(root);
     let mut sources = Sources::default();
     let mut diags = Vec::new();
@@ -103,7 +109,7 @@ pub fn load(root: &Path) -> Loaded {
             jobs.push((sources.add(area, String::new()), area.clone(), Kind::Area));
         }
     }
-    let mut results = run_parallel(&jobs);
+    let mut results = run_parallel(&jobs, overlay);
 
     let mut plans = Vec::new();
     let mut incomplete = Vec::new();
@@ -172,25 +178,23 @@ fn empty_result() -> FileResult {
 }
 
 /// Read and lower every job, split over the available cores.
-fn run_parallel(jobs: &[(FileId, PathBuf, Kind)]) -> Vec<FileResult> {
+fn run_parallel(
+    jobs: &[(FileId, PathBuf, Kind)],
+    overlay: Option<(&Path, &str)>,
+) -> Vec<FileResult> {
+    let one = |(id, path, kind): &(FileId, PathBuf, Kind)| match overlay {
+        Some((p, text)) if p == path => lower_text(*id, path, *kind, text.to_string()),
+        _ => read_and_lower(*id, path, *kind),
+    };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if threads <= 1 || jobs.len() < 2 {
-        return jobs
-            .iter()
-            .map(|(id, path, kind)| read_and_lower(*id, path, *kind))
-            .collect();
+        return jobs.iter().map(one).collect();
     }
     let chunk = jobs.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = jobs
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(id, path, kind)| read_and_lower(*id, path, *kind))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
@@ -200,18 +204,27 @@ fn run_parallel(jobs: &[(FileId, PathBuf, Kind)]) -> Vec<FileResult> {
 }
 
 fn read_and_lower(id: FileId, path: &Path, kind: Kind) -> FileResult {
-    let mut result = empty_result();
-    let text = match read_text(path) {
-        Ok(text) => text,
+    match read_text(path) {
+        Ok(text) => lower_text(id, path, kind, text),
         Err((problem, text, offset)) => {
             let diag = match offset {
                 Some(at) => Diagnostic::new(problem, Span::new(id, at..at + 1)),
                 None => Diagnostic::file(problem, id),
             };
+            let mut result = empty_result();
             result.diags.push(diag);
             result.text = text;
-            return result;
+            result
         }
+    }
+}
+
+/// Parse and lower the text of one file (a byte-order mark already removed).
+fn lower_text(id: FileId, path: &Path, kind: Kind, text: String) -> FileResult {
+    let mut result = empty_result();
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     };
     let (doc, errors) = DeTable::parse_recoverable(&text);
     for e in &errors {

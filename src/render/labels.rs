@@ -26,6 +26,7 @@ pub struct Labels {
     pub open: &'static str,
     pub done: &'static str,
     pub overdue_share: &'static str,
+    pub postponed: &'static str,
     pub no_owner: &'static str,
     pub stretch: &'static str,
     pub kinds: [&'static str; 4],
@@ -55,6 +56,7 @@ const ZH: Labels = Labels {
     open: "未完成",
     done: "已完成",
     overdue_share: "逾期占比",
+    postponed: "延期次数",
     no_owner: "（未指定）",
     stretch: "力争",
     kinds: ["任务", "目标", "项目", "指标"],
@@ -84,6 +86,7 @@ const EN: Labels = Labels {
     open: "Open",
     done: "Done",
     overdue_share: "Overdue share",
+    postponed: "Postponed",
     no_owner: "(none)",
     stretch: "stretch",
     kinds: ["task", "target", "project", "indicator"],
@@ -282,5 +285,150 @@ pub mod messages {
             Lang::Zh => format!("无法写出结果：{error}"),
             Lang::En => format!("cannot write the output: {error}"),
         }
+    }
+}
+
+/// Messages of the editing commands.
+pub mod edits {
+    use crate::model::Lang;
+
+    fn pick(lang: Lang, zh: String, en: String) -> String {
+        if lang == Lang::Zh { zh } else { en }
+    }
+
+    /// `sign-batch-1` is a target; `plan done` works on tasks.
+    pub fn wrong_kind(
+        lang: Lang,
+        id: &str,
+        kind: &str,
+        command: &str,
+        wants: &str,
+        hint: &str,
+    ) -> String {
+        pick(
+            lang,
+            format!("`{id}` 是{kind}，`plan {command}` 只能用于{wants}{hint}"),
+            format!("`{id}` is a {kind}; `plan {command}` works on {wants}{hint}"),
+        )
+    }
+
+    pub fn not_a_number(lang: Lang, what: &str, text: &str) -> String {
+        pick(
+            lang,
+            format!("{what} `{text}` 不是有限的数值"),
+            format!("{what} `{text}` is not a finite number"),
+        )
+    }
+
+    pub fn bad_period(lang: Lang, text: &str) -> String {
+        pick(
+            lang,
+            format!(
+                "报告期 `{text}` 无效\n  help: 写成 \"2016-03\"、\"2016-Q1\"、\"2016-H1\" 或 \"2016\""
+            ),
+            format!(
+                "`{text}` is not a period\n  help: write \"2016-03\", \"2016-Q1\", \"2016-H1\" or \"2016\""
+            ),
+        )
+    }
+
+    pub fn bad_date(lang: Lang, text: &str) -> String {
+        pick(
+            lang,
+            format!(
+                "日期 `{text}` 无效\n  help: 写成 2016-04-30，或期间 \"2016-04\"、\"2016-Q2\"、\"2016-H2\"、\"2016\""
+            ),
+            format!(
+                "`{text}` is not a date\n  help: write 2016-04-30, or a period \"2016-04\", \"2016-Q2\", \"2016-H2\", \"2016\""
+            ),
+        )
+    }
+
+    pub fn no_deadline(lang: Lang, id: &str) -> String {
+        pick(
+            lang,
+            format!("`{id}` 没有期限可以延期\n  help: 在文件中先写上 `due`"),
+            format!(
+                "`{id}` has no deadline to postpone\n  help: give it a `due` in the file first"
+            ),
+        )
+    }
+
+    pub fn same_deadline(lang: Lang, id: &str, due: &str) -> String {
+        pick(
+            lang,
+            format!("`{id}` 的期限已经是 {due}"),
+            format!("`{id}` is already due {due}"),
+        )
+    }
+
+    pub fn empty_reason(lang: Lang) -> String {
+        pick(
+            lang,
+            "延期必须写明原因（--reason）".into(),
+            "a postponement needs a reason (--reason)".into(),
+        )
+    }
+
+    pub fn unchanged(lang: Lang, file: &str) -> String {
+        pick(
+            lang,
+            format!("{file} 无需修改"),
+            format!("{file}: nothing to change"),
+        )
+    }
+
+    pub fn written(lang: Lang, file: &str, id: &str) -> String {
+        pick(
+            lang,
+            format!("已修改 {file}（{id}）"),
+            format!("updated {file} ({id})"),
+        )
+    }
+
+    pub fn refused(lang: Lang, file: &str) -> String {
+        pick(
+            lang,
+            format!("修改后计划将无法通过检查，{file} 未作改动"),
+            format!("the edit would leave the plans invalid; {file} is unchanged"),
+        )
+    }
+
+    pub fn batch_actual(lang: Lang, id: &str) -> String {
+        pick(
+            lang,
+            format!(
+                "`{id}` 是按项目计数的目标，完成数由所列项目的阶段自动计算\n  help: 用 plan stage 推进项目"
+            ),
+            format!(
+                "`{id}` is a batch target: its value is counted from its projects\n  help: move the projects with `plan stage`"
+            ),
+        )
+    }
+
+    pub fn recurring_postpone(lang: Lang, id: &str) -> String {
+        pick(
+            lang,
+            format!("`{id}` 是周期性任务，没有可延期的期限\n  help: 完成一次后用 plan done 记录"),
+            format!(
+                "`{id}` is a recurring task: it has no deadline of its own to postpone\n  help: record each time it is done with `plan done`"
+            ),
+        )
+    }
+
+    pub fn vanished(lang: Lang, file: &str, id: &str) -> String {
+        pick(
+            lang,
+            format!("在 {file} 中找不到 `{id}`（文件是否刚被改动？）"),
+            format!("`{id}` is no longer in {file} (did the file just change?)"),
+        )
+    }
+
+    pub fn cannot(lang: Lang, file: &str, error: &str) -> String {
+        pick(
+            lang,
+            format!("无法修改 {file}：{error}"),
+            format!("cannot edit {file}: {error}"),
+        )
     }
 }

@@ -9,6 +9,7 @@
 
 mod check;
 mod deadlines;
+mod edits;
 mod formats;
 mod indicators;
 mod readme;

@@ -1,0 +1,362 @@
+//! The editing commands: `done`, `mark`, `record`, `stage`, `actual` and `postpone`. Each
+//! finds the item, builds one [`Change`], applies it to the file's text, validates the result
+//! together with the whole plan, and only then prints a diff (`--dry-run`) or writes the file
+//! atomically. On any error nothing is written and the exit code is 2.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::cli::args::{Command, EditArgs, MarkStatus, StageArg};
+use crate::cli::{Config, Output, exit, fail, filters};
+use crate::compute::show;
+use crate::date::Period;
+use crate::edit::{self, Change};
+use crate::load::{self, Loaded};
+use crate::model::{Area, ItemRef, Lang, Plan, Stage, TaskStatus};
+use crate::render::diagnostics;
+use crate::render::labels::edits;
+use crate::render::labels::labels;
+use crate::render::labels::messages::{self, What};
+
+/// Builds the change from the item found, or explains why it cannot.
+type Build<'a> = Box<dyn Fn(&Plan, ItemRef<'_>, Lang) -> Result<Change, String> + 'a>;
+
+/// What one command asks for, before the item is known.
+struct Request<'a> {
+    id: &'a str,
+    edit: &'a EditArgs,
+    build: Build<'a>,
+}
+
+pub fn run(config: &Config, loaded: &Loaded, command: &Command) -> Output {
+    let today = config.today;
+    let request = match request(command, today) {
+        Some(r) => r,
+        None => return Output::default(),
+    };
+    let lang = config.lang_for(loaded);
+    let ws = &loaded.workspace;
+    if let Some(plan) = &request.edit.plan
+        && !ws.plans.iter().any(|p| p.id.value == *plan)
+    {
+        let known: Vec<&str> = ws.plans.iter().map(|p| p.id.value.as_str()).collect();
+        return filters::unknown(lang, "--plan", What::Plan, plan, &known);
+    }
+    let (plan, _area, item): (&Plan, &Area, ItemRef<'_>) =
+        match show::find(ws, request.id, request.edit.plan.as_deref()) {
+            Ok(Some(found)) => found,
+            Ok(None) => {
+                let ids: Vec<&str> = ws
+                    .plans
+                    .iter()
+                    .flat_map(|p| p.items().map(|(_, i)| i.common().id.value.as_str()))
+                    .collect();
+                return filters::unknown(lang, "ID", What::Item, request.id, &ids);
+            }
+            Err(plans) => return fail(&messages::ambiguous(lang, request.id, &plans.join(", "))),
+        };
+    let change = match (request.build)(plan, item, lang) {
+        Ok(change) => change,
+        Err(message) => return fail(&message),
+    };
+    let source = ws.sources.get(item.common().span.file);
+    let original = match std::fs::read(&source.path).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(e)) => return fail(&edits::cannot(lang, &source.display, &e.to_string())),
+        Err(e) => return fail(&edits::cannot(lang, &source.display, &e.to_string())),
+    };
+    let edited = match edit::apply(&original, item.kind(), request.id, &change) {
+        Ok(text) => text,
+        Err(edit::EditError::Parse(e)) => return fail(&edits::cannot(lang, &source.display, &e)),
+        Err(edit::EditError::NotFound) => {
+            return fail(&edits::vanished(lang, &source.display, request.id));
+        }
+    };
+    if edited == original {
+        return Output {
+            stdout: format!("{}\n", edits::unchanged(lang, &source.display)),
+            ..Output::default()
+        };
+    }
+    // Validate the edited text together with every other file before anything is written.
+    if let Err(mut stderr) = validate(&ws.root, &source.path, &edited, lang, config) {
+        stderr.push_str(&format!(
+            "error: {}\n",
+            edits::refused(lang, &source.display)
+        ));
+        return Output {
+            stderr,
+            code: exit::ERROR,
+            ..Output::default()
+        };
+    }
+    if request.edit.dry_run {
+        let diff = similar::TextDiff::from_lines(&original, &edited)
+            .unified_diff()
+            .context_radius(2)
+            .header(&source.display, &source.display)
+            .to_string();
+        return Output {
+            stdout: diff,
+            ..Output::default()
+        };
+    }
+    match edit::write::atomic(&source.path, &edited) {
+        Ok(_) => Output {
+            stdout: format!("{}\n", edits::written(lang, &source.display, request.id)),
+            ..Output::default()
+        },
+        Err(e) => fail(&edits::cannot(lang, &source.display, &e.to_string())),
+    }
+}
+
+/// Load the plans with `edited` in place of the file at `path`; on errors, the rendered
+/// diagnostics (which quote the edited text).
+fn validate(
+    root: &Path,
+    path: &Path,
+    edited: &str,
+    lang: Lang,
+    config: &Config,
+) -> Result<(), String> {
+    let after = load::load_with(root, Some((path, edited)));
+    if !after.has_errors() {
+        return Ok(());
+    }
+    let errors: Vec<_> = after
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
+        .cloned()
+        .collect();
+    Err(diagnostics::text(
+        &errors,
+        &after.workspace.sources,
+        lang,
+        config.stderr_style,
+    ))
+}
+
+/// A finite number, as text to be written as the user wrote it.
+fn number(lang: Lang, what: &str, text: &str) -> Result<String, String> {
+    match text.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() => Ok(text.trim().to_string()),
+        _ => Err(edits::not_a_number(lang, what, text)),
+    }
+}
+
+fn wrong(
+    lang: Lang,
+    id: &str,
+    item: ItemRef<'_>,
+    command: &str,
+    wants: &str,
+    hint: (&str, &str),
+) -> String {
+    let t = labels(lang);
+    let hint = match lang {
+        Lang::Zh if hint.0.is_empty() => String::new(),
+        Lang::En if hint.1.is_empty() => String::new(),
+        Lang::Zh => format!("（{}）", hint.0),
+        Lang::En => format!(" ({})", hint.1),
+    };
+    let wants = t.kind_name(wants);
+    let wants = if lang == Lang::En {
+        format!("{wants}s")
+    } else {
+        wants.to_string()
+    };
+    edits::wrong_kind(lang, id, t.kind_name(item.kind()), command, &wants, &hint)
+}
+
+fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
+    Some(match command {
+        Command::Done(a) => {
+            let on = a.on.unwrap_or(today);
+            Request {
+                id: &a.id,
+                edit: &a.edit,
+                build: Box::new(move |_, item, lang| match item {
+                    ItemRef::Task(t) => Ok(Change::Done {
+                        on,
+                        recurring: t.every.is_some(),
+                    }),
+                    other => Err(wrong(
+                        lang,
+                        &a.id,
+                        other,
+                        "done",
+                        "task",
+                        ("目标请用 plan actual", "for a target use `plan actual`"),
+                    )),
+                }),
+            }
+        }
+        Command::Mark(a) => Request {
+            id: &a.id,
+            edit: &a.edit,
+            build: Box::new(move |_, item, lang| match item {
+                ItemRef::Task(_) => Ok(Change::Mark {
+                    status: match a.status {
+                        MarkStatus::Todo => TaskStatus::Todo,
+                        MarkStatus::Doing => TaskStatus::Doing,
+                        MarkStatus::Blocked => TaskStatus::Blocked,
+                        MarkStatus::Dropped => TaskStatus::Dropped,
+                    },
+                }),
+                other => Err(wrong(lang, &a.id, other, "mark", "task", ("", ""))),
+            }),
+        },
+        Command::Record(a) => Request {
+            id: &a.id,
+            edit: &a.edit,
+            build: Box::new(move |_, item, lang| {
+                let ItemRef::Indicator(_) = item else {
+                    return Err(wrong(lang, &a.id, item, "record", "indicator", ("", "")));
+                };
+                let period = match Period::parse(&a.period) {
+                    Ok(Period::Day(_)) | Err(_) => return Err(edits::bad_period(lang, &a.period)),
+                    Ok(p) => p,
+                };
+                let value = number(
+                    lang,
+                    if lang == Lang::Zh { "数值" } else { "value" },
+                    &a.value,
+                )?;
+                let prior = match &a.prior {
+                    Some(p) => Some(number(lang, "--prior", p)?),
+                    None => None,
+                };
+                Ok(Change::Record {
+                    period,
+                    value,
+                    prior,
+                })
+            }),
+        },
+        Command::Stage(a) => Request {
+            id: &a.id,
+            edit: &a.edit,
+            build: Box::new(move |_, item, lang| match item {
+                ItemRef::Project(p) => {
+                    let stage = match a.stage {
+                        StageArg::Negotiating => Stage::Negotiating,
+                        StageArg::Signed => Stage::Signed,
+                        StageArg::Land => Stage::Land,
+                        StageArg::Started => Stage::Started,
+                        StageArg::Completed => Stage::Completed,
+                        StageArg::Producing => Stage::Producing,
+                    };
+                    // A date already recorded for the stage stays unless --on says otherwise.
+                    let recorded = p.stage_dates.iter().any(|(s, _)| *s == stage);
+                    let on = match (a.on, recorded) {
+                        (Some(on), _) => Some(on),
+                        (None, true) => None,
+                        (None, false) => Some(today),
+                    };
+                    Ok(Change::Stage { stage, on })
+                }
+                other => Err(wrong(lang, &a.id, other, "stage", "project", ("", ""))),
+            }),
+        },
+        Command::Actual(a) => Request {
+            id: &a.id,
+            edit: &a.edit,
+            build: Box::new(move |_, item, lang| match item {
+                ItemRef::Target(t) if t.is_batch() => Err(edits::batch_actual(lang, &a.id)),
+                ItemRef::Target(_) => Ok(Change::Actual {
+                    value: number(
+                        lang,
+                        if lang == Lang::Zh { "数值" } else { "value" },
+                        &a.value,
+                    )?,
+                }),
+                other => Err(wrong(lang, &a.id, other, "actual", "target", ("", ""))),
+            }),
+        },
+        Command::Postpone(a) => {
+            let on = a.on.unwrap_or(today);
+            Request {
+                id: &a.id,
+                edit: &a.edit,
+                build: Box::new(move |plan, item, lang| {
+                    let to = Period::parse(&a.date).map_err(|_| edits::bad_date(lang, &a.date))?;
+                    if a.reason.trim().is_empty() {
+                        return Err(edits::empty_reason(lang));
+                    }
+                    let from = match item {
+                        ItemRef::Task(t) if t.every.is_some() => {
+                            return Err(edits::recurring_postpone(lang, &a.id));
+                        }
+                        ItemRef::Task(t) => t.due.as_ref().map(|d| d.value.written),
+                        ItemRef::Target(t) => Some(
+                            t.due
+                                .as_ref()
+                                .map_or(Period::Year { year: plan.year }, |d| d.value.written),
+                        ),
+                        other => {
+                            return Err(wrong(
+                                lang,
+                                &a.id,
+                                other,
+                                "postpone",
+                                "task",
+                                ("或目标", "or targets"),
+                            ));
+                        }
+                    };
+                    let from = from.ok_or_else(|| edits::no_deadline(lang, &a.id))?;
+                    if from.last_day() == to.last_day() {
+                        return Err(edits::same_deadline(lang, &a.id, &to.to_string()));
+                    }
+                    Ok(Change::Postpone {
+                        from,
+                        to,
+                        on,
+                        reason: a.reason.trim().to_string(),
+                    })
+                }),
+            }
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole-plan check refuses an edited text that would not load, whichever command
+    /// produced it: the backstop behind every command's own checks.
+    #[test]
+    fn an_edit_that_breaks_the_plan_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("p");
+        std::fs::create_dir(&plan).unwrap();
+        std::fs::write(
+            plan.join("plan.toml"),
+            "[plan]\ntitle = \"T\"\nyear = 2016\n",
+        )
+        .unwrap();
+        let area = plan.join("01-a.toml");
+        std::fs::write(&area, "[area]\nid = \"a\"\ntitle = \"A\"\n").unwrap();
+        let config = Config {
+            root: dir.path().to_path_buf(),
+            today: NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
+            lang: None,
+            stdout_style: crate::render::style::Style::default(),
+            stderr_style: crate::render::style::Style::default(),
+            stdout_tty: false,
+        };
+        let good = "[area]\nid = \"a\"\ntitle = \"A\"\n[[task]]\nid = \"t\"\ntitle = \"T\"\n";
+        assert_eq!(validate(dir.path(), &area, good, Lang::En, &config), Ok(()));
+        let bad = "[area]\nid = \"a\"\ntitle = \"A\"\n[[task]]\nid = \"t\"\ntitle = \"T\"\nstatus = \"finished\"\n";
+        let errors = validate(dir.path(), &area, bad, Lang::En, &config).unwrap_err();
+        assert!(
+            errors.contains(":7:10: error: `status` cannot be `finished`"),
+            "{errors}"
+        );
+        assert!(errors.contains(" 7 | status = \"finished\""), "{errors}");
+    }
+}
