@@ -12,6 +12,7 @@ pub mod edit;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod schema;
 pub mod source;
 pub mod validate;
 

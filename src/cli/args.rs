@@ -70,6 +70,30 @@ pub enum Command {
     Actual(ActualArgs),
     /// Move a task's or target's deadline and log the postponement with its reason
     Postpone(PostponeArgs),
+    /// Create a new plan (plan.toml and a commented example area) that passes `plan check`
+    Init(InitArgs),
+    /// Print the JSON Schema of plan files, for editors (see docs/editing.md)
+    Schema,
+    /// Print shell completions
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The plan's directory [default: plans/plan-YEAR]
+    pub dir: Option<PathBuf>,
+    /// The plan year [default: the year of today]
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The plan's title
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 /// Options of every editing command.

@@ -8,6 +8,7 @@ mod edit;
 mod filters;
 mod indicators;
 mod listing;
+mod setup;
 mod show;
 
 use std::ffi::OsString;
@@ -104,6 +105,21 @@ pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
 }
 
 fn execute(args: Args) -> Output {
+    // Commands that need no plans directory.
+    let explicit_lang = args.lang.map(|l| match l {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    });
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    match &args.command {
+        Command::Init(init) => return setup::init(init, today, explicit_lang.unwrap_or(Lang::En)),
+        Command::Schema => return setup::schema(),
+        Command::Completions { shell } => return setup::completions(*shell),
+        Command::Man => return setup::man(),
+        _ => {}
+    }
     let config = match configure(&args) {
         Ok(config) => config,
         Err(message) => return fail(&message),
@@ -129,6 +145,9 @@ fn execute(args: Args) -> Output {
         | Command::Stage(_)
         | Command::Actual(_)
         | Command::Postpone(_) => edit::run(&config, &loaded, &args.command),
+        Command::Init(_) | Command::Schema | Command::Completions { .. } | Command::Man => {
+            Output::default()
+        }
     }
 }
 

@@ -20,18 +20,18 @@ use crate::source::{FileId, Span};
 type Val<'i> = Spanned<DeValue<'i>>;
 type Key<'i> = Spanned<Cow<'i, str>>;
 
-const PLAN_KEYS: &[&str] = &["id", "title", "org", "year", "lang", "money_unit"];
-const AREA_KEYS: &[&str] = &["id", "title", "key", "owner"];
-const AREA_FILE_KEYS: &[&str] = &["area", "task", "target", "project", "indicator"];
-const TASK_KEYS: &[&str] = &[
+pub(crate) const PLAN_KEYS: &[&str] = &["id", "title", "org", "year", "lang", "money_unit"];
+pub(crate) const AREA_KEYS: &[&str] = &["id", "title", "key", "owner"];
+pub(crate) const AREA_FILE_KEYS: &[&str] = &["area", "task", "target", "project", "indicator"];
+pub(crate) const TASK_KEYS: &[&str] = &[
     "id", "title", "owner", "with", "tags", "note", "due", "status", "done", "every", "last",
     "delays",
 ];
-const TARGET_KEYS: &[&str] = &[
+pub(crate) const TARGET_KEYS: &[&str] = &[
     "id", "title", "owner", "with", "tags", "note", "unit", "target", "actual", "compare",
     "stretch", "due", "stage", "projects", "delays",
 ];
-const PROJECT_KEYS: &[&str] = &[
+pub(crate) const PROJECT_KEYS: &[&str] = &[
     "id",
     "title",
     "owner",
@@ -47,7 +47,7 @@ const PROJECT_KEYS: &[&str] = &[
     "completed",
     "producing",
 ];
-const INDICATOR_KEYS: &[&str] = &[
+pub(crate) const INDICATOR_KEYS: &[&str] = &[
     "id",
     "title",
     "owner",
@@ -65,8 +65,8 @@ const INDICATOR_KEYS: &[&str] = &[
     "cadence",
     "lag",
 ];
-const DELAY_KEYS: &[&str] = &["from", "to", "on", "reason"];
-const ACTUAL_KEYS: &[&str] = &["period", "value", "prior"];
+pub(crate) const DELAY_KEYS: &[&str] = &["from", "to", "on", "reason"];
+pub(crate) const ACTUAL_KEYS: &[&str] = &["period", "value", "prior"];
 const LANG_NAMES: &[&str] = &["zh", "en"];
 
 /// The `[plan]` table, before its areas are attached.

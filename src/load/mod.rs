@@ -2,7 +2,7 @@
 //! them in parallel, assemble the plans, then run every validation check.
 
 pub mod discover;
-mod lower;
+pub(crate) mod lower;
 
 use std::fs;
 use std::path::{Path, PathBuf};

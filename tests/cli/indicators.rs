@@ -196,7 +196,7 @@ fn check_flags_stale_indicators_on_the_day_asked() {
     // Q2 of permit-fees is due 20 July (quarter end + 20 days).
     let r = example(&["check", "--today", "2016-07-20"]);
     r.code(0)
-        .err_line("plans/riverside-2016/03-indicators.toml:44:11: warning: stale: the latest reported period is `2016-Q1`, but `2016-Q2` is due by now");
+        .err_line("plans/riverside-2016/03-indicators.toml:45:11: warning: stale: the latest reported period is `2016-Q1`, but `2016-Q2` is due by now");
     let r = example(&["check", "--today", "2016-07-19"]);
     r.code(0);
     assert_eq!(r.stderr, "");

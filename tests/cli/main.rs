@@ -13,6 +13,7 @@ mod edits;
 mod formats;
 mod indicators;
 mod readme;
+mod schema;
 mod shipped;
 
 use std::path::{Path, PathBuf};
