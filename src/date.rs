@@ -128,6 +128,11 @@ impl fmt::Display for Period {
     }
 }
 
+/// `YYYY-MM-DD`, written directly (chrono's formatter is general and slow in long listings).
+pub fn ymd(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 /// `date` plus whole calendar months, clamped to the month's end (`Jan 31 + 1 month = Feb 29`).
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_add_months(Months::new(months))

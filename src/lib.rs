@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod load;
 pub mod model;
+pub mod par;
 pub mod render;
 pub mod schema;
 pub mod source;

@@ -58,13 +58,25 @@ pub struct LineCol {
 #[derive(Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// The working directory, read once, for display paths.
+    cwd: Option<PathBuf>,
 }
 
 impl Sources {
     pub fn add(&mut self, path: &Path, text: String) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        if self.cwd.is_none() {
+            self.cwd = std::env::current_dir().ok();
+        }
+        let display = self
+            .cwd
+            .as_deref()
+            .and_then(|cwd| path.strip_prefix(cwd).ok())
+            .unwrap_or(path)
+            .display()
+            .to_string();
         self.files.push(SourceFile {
-            display: display_path(path),
+            display,
             path: path.to_path_buf(),
             text,
         });
@@ -154,6 +166,32 @@ pub fn snippet(text: &str, offset: usize, end: usize) -> (String, usize, usize) 
         shown.push_str(piece);
     }
     (shown, pad, width.max(1))
+}
+
+/// Text as it may be shown in a terminal (see [`printable`]); borrowed when nothing in it
+/// needs escaping, which is nearly always.
+pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    // Control characters are below 0x20 or 0x7F; C1 controls start with 0xC2, the
+    // bidirectional ones with 0xE2 or 0xD8. Text without those bytes (almost all text,
+    // Chinese included) needs no closer look.
+    let suspect = s
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8);
+    if suspect && s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        std::borrow::Cow::Owned(s.chars().map(printable).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// Text as it may be shown (see [`escape`]) and its display width, in one pass.
+pub fn escape_measure(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    if s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        return (std::borrow::Cow::Borrowed(s), s.len());
+    }
+    let text = escape(s);
+    let width = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    (text, width)
 }
 
 /// A character as it may be shown in a terminal: tabs become spaces, control and

@@ -20,6 +20,8 @@ pub struct Listing<'a> {
     pub lang: Lang,
     pub format: Format,
     pub table: TableOptions,
+    /// Area titles by (plan id, area id), for listings that name areas.
+    area_titles: rustc_hash::FxHashMap<(&'a str, &'a str), &'a str>,
 }
 
 impl<'a> Listing<'a> {
@@ -43,6 +45,16 @@ impl<'a> Listing<'a> {
             lang,
             format: args.format,
             table: config.table_options(),
+            area_titles: loaded
+                .workspace
+                .plans
+                .iter()
+                .flat_map(|p| {
+                    p.areas.iter().map(move |a| {
+                        ((p.id.value.as_str(), a.id.value.as_str()), a.title.as_str())
+                    })
+                })
+                .collect(),
         })
     }
 
@@ -65,14 +77,8 @@ impl<'a> Listing<'a> {
         }
     }
 
-    fn area_title(&self, plan: &str, area: &str) -> String {
-        self.ws
-            .plans
-            .iter()
-            .filter(|p| p.id.value == plan)
-            .flat_map(|p| &p.areas)
-            .find(|a| a.id.value == area)
-            .map_or_else(|| area.to_string(), |a| a.title.clone())
+    fn area_title(&self, plan: &str, area: &'a str) -> &'a str {
+        self.area_titles.get(&(plan, area)).copied().unwrap_or(area)
     }
 }
 
@@ -83,7 +89,7 @@ pub fn json<T: Serialize>(rows: &T) -> String {
 }
 
 fn ymd(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::date::ymd(d)
 }
 
 // ---- overdue and upcoming ------------------------------------------------------------
@@ -111,7 +117,7 @@ pub fn overdue(config: &Config, loaded: &Loaded, args: &OverdueArgs) -> Output {
     }
 }
 
-fn overdue_grid(l: &Listing<'_>, rows: &[report::OverdueRow]) -> Grid {
+fn overdue_grid<'a>(l: &Listing<'a>, rows: &[report::OverdueRow<'a>]) -> Grid<'a> {
     let t = l.labels();
     let many = l.many_plans();
     let mut headers = vec![t.days_late.to_string(), t.due.to_string()];
@@ -127,13 +133,13 @@ fn overdue_grid(l: &Listing<'_>, rows: &[report::OverdueRow]) -> Grid {
                 GridCell::num(ymd(r.due)),
             ];
             if many {
-                cells.push(GridCell::text(&r.plan));
+                cells.push(GridCell::text(r.plan));
             }
             cells.extend([
-                GridCell::text(l.area_title(&r.plan, &r.area)),
-                GridCell::text(&r.id),
-                GridCell::text(&r.title),
-                GridCell::text(r.owner.as_deref().unwrap_or(t.no_owner)),
+                GridCell::text(l.area_title(r.plan, r.area)),
+                GridCell::text(r.id),
+                GridCell::text(r.title),
+                GridCell::text(r.owner.unwrap_or(t.no_owner)),
             ]);
             cells
         })
@@ -164,13 +170,13 @@ pub fn upcoming(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
                     GridCell::num(ymd(r.due)),
                 ];
                 if many {
-                    cells.push(GridCell::text(&r.plan));
+                    cells.push(GridCell::text(r.plan));
                 }
                 cells.extend([
-                    GridCell::text(l.area_title(&r.plan, &r.area)),
-                    GridCell::text(&r.id),
-                    GridCell::text(&r.title),
-                    GridCell::text(r.owner.as_deref().unwrap_or(t.no_owner)),
+                    GridCell::text(l.area_title(r.plan, r.area)),
+                    GridCell::text(r.id),
+                    GridCell::text(r.title),
+                    GridCell::text(r.owner.unwrap_or(t.no_owner)),
                 ]);
                 cells
             })
@@ -253,65 +259,6 @@ pub fn status(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
 
 fn status_summary(l: &Listing<'_>, report: &StatusReport) -> String {
     let t = l.labels();
-    // An area with nothing of a kind shows `-`, not `0/0`.
-    let count = |a: usize, b: usize| {
-        if b == 0 {
-            "-".to_string()
-        } else {
-            format!("{a}/{b}")
-        }
-    };
-    let grid_of = |plan: &report::PlanStatus, with_plan: bool| {
-        let mut headers = Vec::new();
-        if with_plan {
-            headers.push(t.plan.to_string());
-        }
-        headers.extend(
-            [
-                t.id,
-                t.area,
-                t.key,
-                t.tasks_done,
-                t.overdue,
-                t.due_soon,
-                t.targets_met,
-                t.indicators_on_track,
-            ]
-            .map(str::to_string),
-        );
-        let rows = plan
-            .areas
-            .iter()
-            .map(|a| {
-                let mut cells = Vec::new();
-                if with_plan {
-                    cells.push(GridCell::text(&plan.id));
-                }
-                let late = if a.overdue > 0 {
-                    Tone::Alert
-                } else {
-                    Tone::Plain
-                };
-                let soon = if a.due_soon > 0 {
-                    Tone::Warn
-                } else {
-                    Tone::Plain
-                };
-                cells.extend([
-                    GridCell::text(&a.id),
-                    GridCell::text(&a.title),
-                    GridCell::text(if a.key { t.key_mark } else { "" }),
-                    GridCell::num(count(a.tasks_done, a.tasks_total)),
-                    GridCell::num(a.overdue.to_string()).tone(late),
-                    GridCell::num(a.due_soon.to_string()).tone(soon),
-                    GridCell::num(count(a.targets_met, a.targets_total)),
-                    GridCell::num(count(a.indicators_on_track, a.indicators_total)),
-                ]);
-                cells
-            })
-            .collect();
-        Grid { headers, rows }
-    };
     let header = |plan: &report::PlanStatus| {
         labels::as_of(
             l.lang,
@@ -323,23 +270,17 @@ fn status_summary(l: &Listing<'_>, report: &StatusReport) -> String {
     match l.format {
         Format::Json => json(report),
         Format::Csv => {
-            let mut all = Grid::default();
+            // One table for all plans, with a plan column.
+            let empty = report::PlanStatus {
+                id: String::new(),
+                title: String::new(),
+                year: 0,
+                year_elapsed: 0.0,
+                areas: Vec::new(),
+            };
+            let mut all = status_grid(t, &empty, true);
             for plan in &report.plans {
-                let g = grid_of(plan, true);
-                all.headers = g.headers;
-                all.rows.extend(g.rows);
-            }
-            if all.headers.is_empty() {
-                all = grid_of(
-                    &report::PlanStatus {
-                        id: String::new(),
-                        title: String::new(),
-                        year: 0,
-                        year_elapsed: 0.0,
-                        areas: Vec::new(),
-                    },
-                    true,
-                );
+                all.rows.extend(status_grid(t, plan, true).rows);
             }
             grid::csv(&all)
         }
@@ -349,7 +290,7 @@ fn status_summary(l: &Listing<'_>, report: &StatusReport) -> String {
                 if i > 0 {
                     out.push('\n');
                 }
-                let grid = grid_of(plan, false);
+                let grid = status_grid(t, plan, false);
                 if l.format == Format::Markdown {
                     out.push_str(&format!("## {}\n\n{}\n\n", plan.title, header(plan)));
                     out.push_str(&grid::markdown(&grid));
@@ -363,6 +304,68 @@ fn status_summary(l: &Listing<'_>, report: &StatusReport) -> String {
     }
 }
 
+/// The status table of one plan: a row per area.
+fn status_grid<'r>(t: &Labels, plan: &'r report::PlanStatus, with_plan: bool) -> Grid<'r> {
+    // An area with nothing of a kind shows `-`, not `0/0`.
+    let count = |a: usize, b: usize| {
+        if b == 0 {
+            "-".to_string()
+        } else {
+            format!("{a}/{b}")
+        }
+    };
+    let mut headers = Vec::new();
+    if with_plan {
+        headers.push(t.plan.to_string());
+    }
+    headers.extend(
+        [
+            t.id,
+            t.area,
+            t.key,
+            t.tasks_done,
+            t.overdue,
+            t.due_soon,
+            t.targets_met,
+            t.indicators_on_track,
+        ]
+        .map(str::to_string),
+    );
+    let rows = plan
+        .areas
+        .iter()
+        .map(|a| {
+            let mut cells = Vec::new();
+            if with_plan {
+                cells.push(GridCell::text(&plan.id));
+            }
+            let late = if a.overdue > 0 {
+                Tone::Alert
+            } else {
+                Tone::Plain
+            };
+            let soon = if a.due_soon > 0 {
+                Tone::Warn
+            } else {
+                Tone::Plain
+            };
+            cells.extend([
+                GridCell::text(&a.id),
+                GridCell::text(&a.title),
+                GridCell::text(if a.key { t.key_mark } else { "" }),
+                GridCell::num(count(a.tasks_done, a.tasks_total)),
+                GridCell::num(a.overdue.to_string()).tone(late),
+                GridCell::num(a.due_soon.to_string()).tone(soon),
+                GridCell::num(count(a.targets_met, a.targets_total)),
+                GridCell::num(count(a.indicators_on_track, a.indicators_total)),
+            ]);
+            cells
+        })
+        .collect();
+    Grid { headers, rows }
+}
+
+/// One area's items with their state in words.
 fn area_detail(l: &Listing<'_>) -> String {
     let rows = report::items(l.ws, &l.filter, l.clock);
     if l.format == Format::Json {

@@ -61,7 +61,7 @@ fn opt_pct(x: Option<f64>) -> String {
 
 /// The item as (field, value) rows; empty values are left out.
 #[allow(clippy::too_many_lines)]
-fn fields(lang: Lang, s: &Shown) -> Grid {
+fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
     let t = labels(lang);
     let zh = lang == Lang::Zh;
     let w = |z: &'static str, e: &'static str| if zh { z } else { e };

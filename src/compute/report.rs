@@ -61,7 +61,7 @@ pub fn owner_of<'a>(area: &'a Area, item: ItemRef<'a>) -> Option<&'a str> {
 }
 
 fn ymd<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&d.format("%Y-%m-%d"))
+    s.serialize_str(&crate::date::ymd(*d))
 }
 
 fn ymd_opt<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -92,78 +92,109 @@ pub fn deadline_state(
 
 /// One row of `plan overdue`.
 #[derive(Debug, Clone, Serialize)]
-pub struct OverdueRow {
-    pub plan: String,
-    pub area: String,
-    pub id: String,
+pub struct OverdueRow<'a> {
+    pub plan: &'a str,
+    pub area: &'a str,
+    pub id: &'a str,
     /// `task` or `target`.
     pub kind: &'static str,
-    pub title: String,
-    pub owner: Option<String>,
+    pub title: &'a str,
+    pub owner: Option<&'a str>,
     #[serde(serialize_with = "ymd")]
     pub due: NaiveDate,
     /// `today − due` in days (at least 1).
     pub days_overdue: i64,
 }
 
-pub fn overdue(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OverdueRow> {
-    let mut rows: Vec<OverdueRow> = filter
-        .items(ws)
+/// `(plan, area, item)` for every item of `plan` that passes the filter.
+fn plan_items<'a, 'f>(
+    plan: &'a Plan,
+    filter: &'f Filter,
+) -> impl Iterator<Item = (&'a Plan, &'a Area, ItemRef<'a>)> + use<'a, 'f> {
+    plan.items()
+        .map(move |(a, i)| (plan, a, i))
+        .filter(|(_, a, i)| filter.item(a, *i))
+}
+
+/// The plans that pass the filter.
+fn plans<'a>(ws: &'a Workspace, filter: &Filter) -> Vec<&'a Plan> {
+    ws.plans.iter().filter(|p| filter.plan(p)).collect()
+}
+
+pub fn overdue<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<OverdueRow<'a>> {
+    // Each plan's rows are found in parallel, then merged in plan order.
+    let per_plan = crate::par::map(&plans(ws, filter), |plan| overdue_in(plan, filter, clock));
+    let rows: Vec<OverdueRow> = per_plan.into_iter().flatten().collect();
+    // Most days late first; ties keep file order.
+    sorted_by(rows, |r| std::cmp::Reverse(r.days_overdue))
+}
+
+/// `rows` ordered by `key`, ties in their original order: the result of a stable sort, done
+/// on small (key, index) pairs instead of moving the rows themselves.
+fn sorted_by<T, K: Ord>(rows: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut order: Vec<(K, usize)> = rows.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<T>> = rows.into_iter().map(Some).collect();
+    order.iter().filter_map(|(_, i)| slots[*i].take()).collect()
+}
+
+fn overdue_in<'a>(plan: &'a Plan, filter: &Filter, clock: Clock) -> Vec<OverdueRow<'a>> {
+    plan_items(plan, filter)
         .filter_map(|(plan, area, item)| {
             let (due, state) = deadline_state(plan, item, clock)?;
             let due = due?;
             (state == State::Overdue).then(|| OverdueRow {
-                plan: plan.id.value.clone(),
-                area: area.id.value.clone(),
-                id: item.common().id.value.clone(),
+                plan: &plan.id.value,
+                area: &area.id.value,
+                id: &item.common().id.value,
                 kind: item.kind(),
-                title: item.common().title.clone(),
-                owner: owner_of(area, item).map(str::to_string),
+                title: &item.common().title,
+                owner: owner_of(area, item),
                 due,
                 days_overdue: (clock.today - due).num_days(),
             })
         })
-        .collect();
-    // Most days late first; the sort is stable, so ties keep file order.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.days_overdue));
-    rows
+        .collect()
 }
 
 /// One row of `plan upcoming`.
 #[derive(Debug, Clone, Serialize)]
-pub struct UpcomingRow {
-    pub plan: String,
-    pub area: String,
-    pub id: String,
+pub struct UpcomingRow<'a> {
+    pub plan: &'a str,
+    pub area: &'a str,
+    pub id: &'a str,
     pub kind: &'static str,
-    pub title: String,
-    pub owner: Option<String>,
+    pub title: &'a str,
+    pub owner: Option<&'a str>,
     #[serde(serialize_with = "ymd")]
     pub due: NaiveDate,
     /// `due − today` in days (0 = due today).
     pub days_left: i64,
 }
 
-pub fn upcoming(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<UpcomingRow> {
-    let mut rows: Vec<UpcomingRow> = filter
-        .items(ws)
+pub fn upcoming<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<UpcomingRow<'a>> {
+    let per_plan = crate::par::map(&plans(ws, filter), |plan| upcoming_in(plan, filter, clock));
+    let rows: Vec<UpcomingRow<'a>> = per_plan.into_iter().flatten().collect();
+    sorted_by(rows, |r| r.days_left)
+}
+
+fn upcoming_in<'a>(plan: &'a Plan, filter: &Filter, clock: Clock) -> Vec<UpcomingRow<'a>> {
+    plan_items(plan, filter)
         .filter_map(|(plan, area, item)| {
             let (due, state) = deadline_state(plan, item, clock)?;
             let due = due?;
             (state == State::DueSoon).then(|| UpcomingRow {
-                plan: plan.id.value.clone(),
-                area: area.id.value.clone(),
-                id: item.common().id.value.clone(),
+                plan: &plan.id.value,
+                area: &area.id.value,
+                id: &item.common().id.value,
                 kind: item.kind(),
-                title: item.common().title.clone(),
-                owner: owner_of(area, item).map(str::to_string),
+                title: &item.common().title,
+                owner: owner_of(area, item),
                 due,
                 days_left: (due - clock.today).num_days(),
             })
         })
-        .collect();
-    rows.sort_by_key(|r| r.days_left);
-    rows
+        .collect()
 }
 
 /// `plan status --format json`.

@@ -177,29 +177,14 @@ fn empty_result() -> FileResult {
     }
 }
 
-/// Read and lower every job, split over the available cores.
+/// Read and lower every job, spread over the available cores.
 fn run_parallel(
     jobs: &[(FileId, PathBuf, Kind)],
     overlay: Option<(&Path, &str)>,
 ) -> Vec<FileResult> {
-    let one = |(id, path, kind): &(FileId, PathBuf, Kind)| match overlay {
+    crate::par::map(jobs, |(id, path, kind)| match overlay {
         Some((p, text)) if p == path => lower_text(*id, path, *kind, text.to_string()),
         _ => read_and_lower(*id, path, *kind),
-    };
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if threads <= 1 || jobs.len() < 2 {
-        return jobs.iter().map(one).collect();
-    }
-    let chunk = jobs.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
     })
 }
 

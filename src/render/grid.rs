@@ -6,7 +6,9 @@ use comfy_table::{
     Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, presets,
 };
 
-use crate::source::printable;
+use std::borrow::Cow;
+
+use crate::source::escape as escape_text;
 
 /// How a cell is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,15 +24,16 @@ pub enum Tone {
 }
 
 /// One cell: text from a plan (escaped on output) or a number (right-aligned, never escaped).
+/// The text borrows from the plans where it can, so long listings copy nothing.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GridCell {
-    pub text: String,
+pub struct GridCell<'a> {
+    pub text: Cow<'a, str>,
     pub numeric: bool,
     pub tone: Tone,
 }
 
-impl GridCell {
-    pub fn text(s: impl Into<String>) -> Self {
+impl<'a> GridCell<'a> {
+    pub fn text(s: impl Into<Cow<'a, str>>) -> Self {
         GridCell {
             text: s.into(),
             numeric: false,
@@ -38,7 +41,7 @@ impl GridCell {
         }
     }
 
-    pub fn num(s: impl Into<String>) -> Self {
+    pub fn num(s: impl Into<Cow<'a, str>>) -> Self {
         GridCell {
             text: s.into(),
             numeric: true,
@@ -55,9 +58,9 @@ impl GridCell {
 
 /// Headers and rows, the same for every format.
 #[derive(Debug, Clone, Default)]
-pub struct Grid {
+pub struct Grid<'a> {
     pub headers: Vec<String>,
-    pub rows: Vec<Vec<GridCell>>,
+    pub rows: Vec<Vec<GridCell<'a>>>,
 }
 
 /// Terminal facts decided in `cli`.
@@ -68,13 +71,117 @@ pub struct TableOptions {
     pub color: bool,
 }
 
-fn escape(s: &str) -> String {
-    s.chars().map(printable).collect()
+fn escape(s: &str) -> Cow<'_, str> {
+    escape_text(s)
 }
 
 /// A table for the terminal: ASCII borders (box-drawing characters are of ambiguous width
-/// in CJK terminals), widths by display width, numbers right-aligned.
+/// in CJK terminals), widths by display width, numbers right-aligned. On a terminal
+/// comfy-table wraps it to the width; otherwise (a pipe, a file, cron's mail) it is written
+/// directly, in the same layout, which is far cheaper for long listings.
 pub fn table(grid: &Grid, opts: TableOptions) -> String {
+    if opts.tty || opts.color {
+        comfy(grid, opts)
+    } else {
+        plain(grid)
+    }
+}
+
+/// Cells escaped for display, each with its display width.
+type Measured<'c> = Vec<(Cow<'c, str>, usize)>;
+
+/// A row's cells, escaped, with their display widths.
+fn measure<'c>(row: &'c [GridCell<'_>]) -> Measured<'c> {
+    row.iter()
+        .map(|c| crate::source::escape_measure(&c.text))
+        .collect()
+}
+
+/// Rows per piece when a long table is laid out on several cores.
+const PIECE: usize = 2048;
+
+/// The no-wrap layout of comfy-table's `ASCII_FULL_CONDENSED`, written directly; a long
+/// table is measured and written on all cores.
+fn plain(grid: &Grid) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let columns = grid.headers.len();
+    // Each cell escaped and measured once.
+    let cells: Vec<Measured<'_>> = if grid.rows.len() > PIECE {
+        crate::par::map(&grid.rows, |r| measure(r))
+    } else {
+        grid.rows.iter().map(|r| measure(r)).collect()
+    };
+    let mut widths: Vec<usize> = grid.headers.iter().map(|h| h.width()).collect();
+    for row in &cells {
+        for (i, (_, w)) in row.iter().enumerate().take(columns) {
+            widths[i] = widths[i].max(*w);
+        }
+    }
+    let numeric: Vec<bool> = (0..columns)
+        .map(|i| {
+            grid.rows
+                .first()
+                .and_then(|r| r.get(i))
+                .is_some_and(|c| c.numeric)
+        })
+        .collect();
+    let mut rule = String::from("+");
+    for w in &widths {
+        rule.extend(std::iter::repeat_n('-', w + 2));
+        rule.push('+');
+    }
+    let line = |out: &mut String, texts: &mut dyn Iterator<Item = (&str, usize)>| {
+        out.push('|');
+        for (i, w) in widths.iter().enumerate() {
+            let (text, width) = texts.next().unwrap_or(("", 0));
+            let pad = w.saturating_sub(width);
+            out.push(' ');
+            if numeric[i] {
+                out.extend(std::iter::repeat_n(' ', pad));
+                out.push_str(text);
+            } else {
+                out.push_str(text);
+                out.extend(std::iter::repeat_n(' ', pad));
+            }
+            out.push_str(" |");
+        }
+        out.push('\n');
+    };
+    let piece = |rows: &[Measured<'_>]| {
+        let bytes: usize = rows.iter().flatten().map(|(t, _)| t.len()).sum();
+        let mut out = String::with_capacity(bytes + rows.len() * (rule.len() + 1));
+        for row in rows {
+            line(&mut out, &mut row.iter().map(|(t, w)| (t.as_ref(), *w)));
+        }
+        out
+    };
+    let body: Vec<String> = if cells.len() > PIECE {
+        let chunks: Vec<&[Measured<'_>]> = cells.chunks(PIECE).collect();
+        crate::par::map(&chunks, |c| piece(c))
+    } else {
+        vec![piece(&cells)]
+    };
+    let total = rule.chars().count();
+    let mut out =
+        String::with_capacity(body.iter().map(String::len).sum::<usize>() + 4 * (rule.len() + 1));
+    out.push_str(&rule);
+    out.push('\n');
+    line(
+        &mut out,
+        &mut grid.headers.iter().map(|h| (h.as_str(), h.width())),
+    );
+    out.push('+');
+    out.extend(std::iter::repeat_n('=', total.saturating_sub(2)));
+    out.push_str("+\n");
+    for part in &body {
+        out.push_str(part);
+    }
+    out.push_str(&rule);
+    out.push('\n');
+    out
+}
+
+fn comfy(grid: &Grid, opts: TableOptions) -> String {
     let mut t = Table::new();
     t.load_style(presets::ASCII_FULL_CONDENSED);
     if opts.tty {
@@ -89,7 +196,7 @@ pub fn table(grid: &Grid, opts: TableOptions) -> String {
     t.set_header(grid.headers.iter().map(Cell::new));
     for row in &grid.rows {
         t.add_row(row.iter().map(|c| {
-            let mut cell = Cell::new(escape(&c.text));
+            let mut cell = Cell::new(escape(&c.text).into_owned());
             if c.numeric {
                 cell = cell.set_alignment(CellAlignment::Right);
             }
@@ -125,6 +232,7 @@ pub fn table(grid: &Grid, opts: TableOptions) -> String {
 pub fn markdown(grid: &Grid) -> String {
     let cell = |s: &str| {
         escape(s)
+            .as_ref()
             .replace('\\', "\\\\")
             .replace('|', "\\|")
             .replace('\n', " ")
@@ -170,7 +278,7 @@ pub fn csv(grid: &Grid) -> String {
             if !c.numeric && c.text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
                 format!("'{}", c.text)
             } else {
-                c.text.clone()
+                c.text.to_string()
             }
         }));
     }
@@ -220,6 +328,53 @@ mod tests {
         assert_eq!(number(1_234_567.0), "1,234,567");
         assert_eq!(number(-0.001), "0");
         assert_eq!(percent(49.726_775), "49.7%");
+    }
+
+    #[test]
+    fn the_direct_layout_is_comfy_tables() {
+        let grid = Grid {
+            headers: vec!["编号".into(), "名称".into(), "逾期天数".into()],
+            rows: vec![
+                vec![
+                    GridCell::text("xiongxing-survey"),
+                    GridCell::text("全面细致对雄兴工业园区整体进行摸查统计"),
+                    GridCell::num("27"),
+                ],
+                vec![
+                    GridCell::text("a"),
+                    GridCell::text("Mixed 中文 and ASCII"),
+                    GridCell::num("1,234"),
+                ],
+                vec![
+                    GridCell::text(""),
+                    GridCell::text("escape \u{1b}[31m"),
+                    GridCell::num(""),
+                ],
+            ],
+        };
+        let opts = TableOptions {
+            tty: false,
+            color: false,
+        };
+        assert_eq!(plain(&grid), comfy(&grid, opts));
+        let empty = Grid {
+            headers: vec!["ID".into(), "Due".into()],
+            rows: Vec::new(),
+        };
+        assert_eq!(plain(&empty), comfy(&empty, opts));
+        // A table long enough to be laid out in pieces on several cores.
+        let long = Grid {
+            headers: vec!["n".into(), "名称".into()],
+            rows: (0..5000)
+                .map(|i| {
+                    vec![
+                        GridCell::num(i.to_string()),
+                        GridCell::text(format!("第{i}项")),
+                    ]
+                })
+                .collect(),
+        };
+        assert_eq!(plain(&long), comfy(&long, opts));
     }
 
     #[test]

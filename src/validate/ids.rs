@@ -1,14 +1,15 @@
 //! Ids: plan ids unique under the root, area ids and item ids unique within a plan
 //! (across kinds and files), and the index of items that references are resolved against.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{ItemRef, Plan, Workspace};
 
 pub fn plan_ids(ws: &Workspace) -> Vec<Diagnostic> {
-    let mut seen = HashMap::new();
+    let mut seen = HashMap::default();
     let mut out = Vec::new();
     for plan in &ws.plans {
         match seen.entry(plan.id.value.as_str()) {
@@ -29,7 +30,8 @@ pub fn plan_ids(ws: &Workspace) -> Vec<Diagnostic> {
     out
 }
 
-/// Every item of a plan by id (the first definition wins).
+/// Every item of a plan by id (the first definition wins). FxHash: ids come from the plan's
+/// own files, so a hash resistant to crafted collisions buys nothing here.
 pub struct Index<'a> {
     pub items: HashMap<&'a str, ItemRef<'a>>,
 }
@@ -37,7 +39,7 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Build the index, reporting duplicate area and item ids into `out`.
     pub fn build(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Self {
-        let mut areas = HashMap::new();
+        let mut areas = HashMap::default();
         for area in &plan.areas {
             if let Some(first) = areas.insert(area.id.value.as_str(), area.id.span) {
                 out.push(
@@ -52,7 +54,7 @@ impl<'a> Index<'a> {
                 areas.insert(area.id.value.as_str(), first);
             }
         }
-        let mut items: HashMap<&str, ItemRef<'a>> = HashMap::new();
+        let mut items: HashMap<&str, ItemRef<'a>> = HashMap::default();
         for (_, item) in plan.items() {
             let id = &item.common().id;
             match items.entry(id.value.as_str()) {
