@@ -137,9 +137,18 @@ fn main() {
                     part.iter()
                         .map(|p| {
                             let text = std::fs::read_to_string(p).unwrap_or_default();
-                            let f: File = toml::from_str(&text)
-                                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-                            f.task.len() + f.target.len() + f.project.len() + f.indicator.len()
+                            match toml::from_str::<File>(&text) {
+                                Ok(f) => {
+                                    f.task.len()
+                                        + f.target.len()
+                                        + f.project.len()
+                                        + f.indicator.len()
+                                }
+                                Err(e) => {
+                                    eprintln!("{}: {e}", p.display());
+                                    std::process::exit(2);
+                                }
+                            }
                         })
                         .sum::<usize>()
                 })
