@@ -67,7 +67,7 @@ fn day(r: &mut Rng) -> (u32, u32) {
 fn area_file(r: &mut Rng, area: usize, first: usize, count: usize, tw: &mut String) -> String {
     let mut s = format!(
         "[area]\nid = \"area-{area}\"\ntitle = \"第{area}项工作\"\nkey = {}\nowner = \"{}\"\n",
-        area % 3 != 0,
+        !area.is_multiple_of(3),
         UNITS[area % UNITS.len()]
     );
     let mut projects: Vec<String> = Vec::new();
