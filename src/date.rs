@@ -184,6 +184,27 @@ mod tests {
         assert_eq!(Period::parse(""), Err(DateError::Form));
     }
 
+    proptest::proptest! {
+        /// No string makes parsing panic; what parses prints back to itself (upper case).
+        #[test]
+        fn any_string_parses_or_is_refused(s in "\\PC{0,12}|[0-9]{4}(-[0-9QqHh]{1,3}){0,2}") {
+            if let Ok(p) = Period::parse(&s) {
+                let again = Period::parse(&p.to_string());
+                proptest::prop_assert_eq!(again, Ok(p));
+                proptest::prop_assert!(p.last_day().year() == p.year());
+            }
+        }
+
+        /// Every valid period ends in its own year, on a real day.
+        #[test]
+        fn periods_end_within_their_year(year in 1900i32..3000, month in 1u32..=12, q in 1u32..=4, h in 1u32..=2) {
+            for p in [Period::Month { year, month }, Period::Quarter { year, quarter: q }, Period::Half { year, half: h }, Period::Year { year }] {
+                proptest::prop_assert_eq!(p.last_day().year(), year);
+                proptest::prop_assert_eq!(Period::parse(&p.to_string()), Ok(p));
+            }
+        }
+    }
+
     #[test]
     fn adding_months_clamps_to_the_month_end() {
         assert_eq!(add_months(d(2016, 1, 31), 1), d(2016, 2, 29));

@@ -125,7 +125,9 @@ pub fn snippet(text: &str, offset: usize, end: usize) -> (String, usize, usize) 
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let line = text[line_start..line_end].trim_end_matches('\r');
-    let end = floor_char_boundary(text, end.clamp(offset, line_start + line.len()));
+    // The span may start on the line's trailing `\r` (a CRLF file), past the trimmed line.
+    let line_stop = (line_start + line.len()).max(offset);
+    let end = floor_char_boundary(text, end.clamp(offset, line_stop));
     // Each character as shown, with its width and whether it is before / under the caret.
     let pieces: Vec<(String, usize, usize)> = line
         .char_indices()
@@ -241,6 +243,15 @@ mod tests {
         assert!(line.len() < 120);
         assert_eq!(line.chars().nth(pad), Some('x'));
         assert_eq!(width, 1);
+    }
+
+    /// Found by fuzzing: a span on the `\r` of a CRLF line ends past the trimmed line.
+    #[test]
+    fn a_span_on_a_carriage_return_does_not_panic() {
+        let text = "title = \"T\r\nnext = 1\r\n";
+        let at = text.find('\r').unwrap_or(0);
+        let (line, pad, width) = snippet(text, at, at + 1);
+        assert_eq!((line.as_str(), pad, width), ("title = \"T", 10, 1));
     }
 
     #[test]

@@ -198,7 +198,15 @@ fn configure(args: &Args) -> Result<Config, String> {
 /// An error that is not about a place in a file.
 fn fail(message: &str) -> Output {
     Output {
-        stderr: format!("error: {message}\n"),
+        // Messages may quote ids and paths; escape them, line by line.
+        stderr: format!(
+            "error: {}\n",
+            message
+                .lines()
+                .map(|l| crate::source::escape(l).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
         code: exit::ERROR,
         ..Output::default()
     }

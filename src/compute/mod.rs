@@ -4,3 +4,26 @@ pub mod deadline;
 pub mod indicators;
 pub mod report;
 pub mod show;
+
+use chrono::NaiveDate;
+
+use crate::model::Workspace;
+
+/// Every report over the whole workspace on `today`: what the fuzz target and the property
+/// tests run to show that no input makes a computation panic. Returns the number of rows.
+pub fn all_reports(ws: &Workspace, today: NaiveDate) -> usize {
+    let filter = report::Filter::default();
+    let clock = deadline::Clock { today, within: 14 };
+    let mut rows = report::overdue(ws, &filter, clock).len()
+        + report::upcoming(ws, &filter, clock).len()
+        + report::owners(ws, &filter, clock).len()
+        + report::items(ws, &filter, clock).len()
+        + report::status(ws, &filter, clock).plans.len()
+        + indicators::rows(ws, &filter, today).len();
+    for plan in &ws.plans {
+        for (area, item) in plan.items() {
+            rows += usize::from(!show::show(ws, plan, area, item, clock).row.id.is_empty());
+        }
+    }
+    rows
+}

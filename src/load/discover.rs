@@ -59,6 +59,11 @@ pub struct Tree {
 /// Walk `root`: every directory holding `plan.toml` is a plan. Hidden entries are skipped;
 /// links are followed, but never into a directory already walked.
 pub fn walk(root: &Path) -> Tree {
+    walk_limited(root, MAX_FILES)
+}
+
+/// [`walk`], stopping after `max_files` `.toml` files.
+pub fn walk_limited(root: &Path, max_files: usize) -> Tree {
     let mut tree = Tree::default();
     let mut seen = HashSet::new();
     let mut files = 0usize;
@@ -92,9 +97,19 @@ pub fn walk(root: &Path) -> Tree {
             if name.starts_with('.') {
                 continue;
             }
+            let toml = name.ends_with(".toml");
             match fs::metadata(&path) {
+                // A directory named like a plan file is where a file was expected.
+                Ok(meta) if meta.is_dir() && toml => tree.unreadable.push((
+                    path,
+                    "a directory where a plan file was expected".to_string(),
+                )),
                 Ok(meta) if meta.is_dir() => subdirs.push(path),
-                Ok(_) if name.ends_with(".toml") => tomls.push(path),
+                Ok(meta) if toml && meta.is_file() => tomls.push(path),
+                // A FIFO, socket or device would block or mislead a read: refuse it unread.
+                Ok(_) if toml => tree
+                    .unreadable
+                    .push((path, "not a regular file".to_string())),
                 Ok(_) => {}
                 // A dangling link or a file that vanished: report it if it looks like ours.
                 Err(e) if name.ends_with(".toml") => tree.unreadable.push((path, e.to_string())),
@@ -102,7 +117,7 @@ pub fn walk(root: &Path) -> Tree {
             }
         }
         files += tomls.len();
-        if files > MAX_FILES {
+        if files > max_files {
             tree.too_many = true;
             return tree;
         }
@@ -132,4 +147,23 @@ fn list(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .collect::<Result<Vec<_>, _>>()?;
     entries.sort();
     Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tree_over_the_file_limit_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("p");
+        fs::create_dir(&plan).unwrap();
+        for name in ["plan.toml", "01.toml", "02.toml", "03.toml"] {
+            fs::write(plan.join(name), "").unwrap();
+        }
+        assert!(walk_limited(dir.path(), 3).too_many);
+        let tree = walk_limited(dir.path(), 4);
+        assert!(!tree.too_many);
+        assert_eq!(tree.plans[0].area_files.len(), 3);
+    }
 }

@@ -3,6 +3,8 @@
 
 pub mod discover;
 pub(crate) mod lower;
+#[cfg(test)]
+mod proptests;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -109,12 +111,62 @@ pub fn load_with(root: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
             jobs.push((sources.add(area, String::new()), area.clone(), Kind::Area));
         }
     }
-    let mut results = run_parallel(&jobs, overlay);
+    let results = run_parallel(&jobs, overlay);
+    finish(root, sources, diags, &tree.plans, &jobs, results)
+}
 
+/// Load one plan from bytes in memory (a `plan.toml` and area files): the same decoding,
+/// lowering and validation as from disk, for fuzzing and property tests.
+pub fn load_bytes(plan: &[u8], areas: &[&[u8]]) -> Loaded {
+    let root = PathBuf::from("memory");
+    let mut sources = Sources::default();
+    let dir = discover::PlanDir {
+        dir: root.join("p"),
+        plan_file: root.join("p/plan.toml"),
+        area_files: (0..areas.len())
+            .map(|i| root.join(format!("p/{i:02}.toml")))
+            .collect(),
+    };
+    let mut jobs = vec![(
+        sources.add(&dir.plan_file, String::new()),
+        dir.plan_file.clone(),
+        Kind::Plan,
+    )];
+    for path in &dir.area_files {
+        jobs.push((sources.add(path, String::new()), path.clone(), Kind::Area));
+    }
+    let bytes: Vec<&[u8]> = std::iter::once(plan).chain(areas.iter().copied()).collect();
+    let results = jobs
+        .iter()
+        .zip(bytes)
+        .map(|((id, path, kind), bytes)| match decode(bytes.to_vec()) {
+            Ok(text) => lower_text(*id, path, *kind, text),
+            Err((problem, text, offset)) => failed(*id, problem, text, offset),
+        })
+        .collect();
+    finish(
+        &root,
+        sources,
+        Vec::new(),
+        std::slice::from_ref(&dir),
+        &jobs,
+        results,
+    )
+}
+
+/// Attach every file's result to its plan, assemble the plans and run the checks.
+fn finish(
+    root: &Path,
+    mut sources: Sources,
+    mut diags: Vec<Diagnostic>,
+    plan_dirs: &[discover::PlanDir],
+    jobs: &[(FileId, PathBuf, Kind)],
+    mut results: Vec<FileResult>,
+) -> Loaded {
     let mut plans = Vec::new();
     let mut incomplete = Vec::new();
     let mut next = 0;
-    for dir in &tree.plans {
+    for dir in plan_dirs {
         let files = 1 + dir.area_files.len();
         let mut head = None;
         let mut areas = Vec::new();
@@ -191,17 +243,20 @@ fn run_parallel(
 fn read_and_lower(id: FileId, path: &Path, kind: Kind) -> FileResult {
     match read_text(path) {
         Ok(text) => lower_text(id, path, kind, text),
-        Err((problem, text, offset)) => {
-            let diag = match offset {
-                Some(at) => Diagnostic::new(problem, Span::new(id, at..at + 1)),
-                None => Diagnostic::file(problem, id),
-            };
-            let mut result = empty_result();
-            result.diags.push(diag);
-            result.text = text;
-            result
-        }
+        Err((problem, text, offset)) => failed(id, problem, text, offset),
     }
+}
+
+/// The result of a file that could not be read or decoded.
+fn failed(id: FileId, problem: Problem, text: String, offset: Option<usize>) -> FileResult {
+    let diag = match offset {
+        Some(at) => Diagnostic::new(problem, Span::new(id, at..at + 1)),
+        None => Diagnostic::file(problem, id),
+    };
+    let mut result = empty_result();
+    result.diags.push(diag);
+    result.text = text;
+    result
 }
 
 /// Parse and lower the text of one file (a byte-order mark already removed).
@@ -258,8 +313,8 @@ fn read_text(path: &Path) -> Result<String, (Problem, String, Option<usize>)> {
         )
     };
     let meta = fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::other("is a directory, not a file")));
+    if !meta.is_file() {
+        return Err(io(std::io::Error::other("not a regular file")));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err((
@@ -271,7 +326,11 @@ fn read_text(path: &Path) -> Result<String, (Problem, String, Option<usize>)> {
             None,
         ));
     }
-    let mut bytes = fs::read(path).map_err(io)?;
+    decode(fs::read(path).map_err(io)?)
+}
+
+/// The text of a file's bytes without a byte-order mark, or why it is not UTF-8.
+fn decode(mut bytes: Vec<u8>) -> Result<String, (Problem, String, Option<usize>)> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }

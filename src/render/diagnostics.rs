@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::diagnostic::{At, Diagnostic, Severity};
 use crate::model::Lang;
 use crate::render::style::Style;
-use crate::source::{Sources, Span, snippet};
+use crate::source::{Sources, Span, escape, snippet};
 
 /// Render diagnostics as text, followed by a one-line summary when there are any.
 pub fn text(diags: &[Diagnostic], sources: &Sources, lang: Lang, style: Style) -> String {
@@ -19,16 +19,17 @@ pub fn text(diags: &[Diagnostic], sources: &Sources, lang: Lang, style: Style) -
             Severity::Error => style.error("error"),
             Severity::Warning => style.warning("warning"),
         };
+        // Messages quote what the files say; nothing in them may rewrite the terminal.
         let _ = writeln!(
             out,
             "{}: {word}: {}",
-            location(d.at, sources),
-            style.bold(&d.problem.message(lang))
+            escape(&location(d.at, sources)),
+            style.bold(&escape(&d.problem.message(lang)))
         );
         if let At::Span(span) = d.at {
             excerpt(&mut out, sources, span, style);
         }
-        if let Some(help) = d.problem.help(lang) {
+        if let Some(help) = d.problem.help(lang).map(|h| escape(&h).into_owned()) {
             let _ = writeln!(
                 out,
                 " {} = {}: {help}",

@@ -269,16 +269,19 @@ pub fn markdown(grid: &Grid) -> String {
 }
 
 /// CSV with a header row. A text cell that a spreadsheet would run as a formula (starting with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`; control and bidirectional
+/// characters are escaped as in tables, so that printing the CSV cannot rewrite a terminal
+/// (JSON keeps text exactly).
 pub fn csv(grid: &Grid) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(&grid.headers);
     for row in &grid.rows {
         let _ = w.write_record(row.iter().map(|c| {
+            let text = escape(&c.text);
             if !c.numeric && c.text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                format!("'{}", c.text)
+                format!("'{text}")
             } else {
-                c.text.to_string()
+                text.into_owned()
             }
         }));
     }

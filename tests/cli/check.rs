@@ -519,8 +519,8 @@ fn unreadable_paths_are_reported_with_their_path() {
     r.code(2).err_line(
         "plans/p/02-gone.toml: error: cannot read: No such file or directory (os error 2)",
     );
-    // A directory that happens to end in .toml is a directory, not an area file.
-    assert!(!r.stderr.contains("dir.toml"), "{}", r.stderr);
+    // A directory named like an area file is where a file was expected.
+    r.err_line("plans/p/dir.toml: error: cannot read: a directory where a plan file was expected");
 }
 
 #[test]
@@ -597,4 +597,15 @@ fn other_commands_refuse_plans_with_errors() {
         "{F}:5:1: error: [[task]] is missing the required key `title`"
     ));
     assert_eq!(r.stdout, "");
+}
+
+/// Found by fuzzing: an error on the `\r` of a CRLF line used to crash the excerpt.
+#[test]
+fn an_unterminated_string_in_a_crlf_file() {
+    let f = Fixture::new()
+        .file("p/plan.toml", "[plan]\r\ntitle = \"T\"\r\nyear = 2016\r\n")
+        .file("p/01-a.toml", "[area]\r\nid = \"a\"\r\ntitle = \"A\r\n");
+    f.run(&["check"]).code(2).err_line(
+        "plans/p/01-a.toml:3:12: error: TOML syntax: invalid basic string, expected `\"`",
+    );
 }

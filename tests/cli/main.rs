@@ -11,6 +11,7 @@ mod check;
 mod deadlines;
 mod edits;
 mod formats;
+mod hostile;
 mod indicators;
 mod readme;
 mod schema;
