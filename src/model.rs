@@ -21,6 +21,41 @@ pub struct Workspace {
     pub root: PathBuf,
     pub sources: Sources,
     pub plans: Vec<Plan>,
+    /// Plans by id and by year, built on first use (see [`Workspace::plan_index`]).
+    plan_index: std::sync::OnceLock<PlanIndex>,
+}
+
+/// Where each plan is, by id and by year: so that finding a plan's previous year is a lookup,
+/// not a walk over every plan for every indicator.
+#[derive(Debug, Default)]
+pub struct PlanIndex {
+    /// Plan index by id (the first plan of an id; duplicates are errors).
+    pub by_id: rustc_hash::FxHashMap<String, usize>,
+    /// How many plans each year has, and the first of them.
+    pub by_year: rustc_hash::FxHashMap<i32, (usize, usize)>,
+}
+
+impl Workspace {
+    pub fn new(root: PathBuf, sources: Sources, plans: Vec<Plan>) -> Self {
+        Workspace {
+            root,
+            sources,
+            plans,
+            plan_index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The plans by id and by year, built once.
+    pub fn plan_index(&self) -> &PlanIndex {
+        self.plan_index.get_or_init(|| {
+            let mut index = PlanIndex::default();
+            for (i, plan) in self.plans.iter().enumerate() {
+                index.by_id.entry(plan.id.value.clone()).or_insert(i);
+                index.by_year.entry(plan.year).or_insert((0, i)).0 += 1;
+            }
+            index
+        })
+    }
 }
 
 /// Output language.

@@ -186,14 +186,23 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Text as it may be shown (see [`escape`]) and its display width, in one pass.
+/// Text as it may be shown (see [`escape`]) and its display width, in one pass. ASCII and the
+/// common CJK ideographs (the bulk of plan text) are measured without a table lookup.
 pub fn escape_measure(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
-    if s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
-        return (std::borrow::Cow::Borrowed(s), s.len());
+    let mut width = 0;
+    for c in s.chars() {
+        width += match c {
+            ' '..='~' => 1,
+            '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF60}' => 2,
+            c if c.is_control() || is_bidi_control(c) => {
+                let text = escape(s);
+                let width = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+                return (text, width);
+            }
+            c => c.width().unwrap_or(0),
+        };
     }
-    let text = escape(s);
-    let width = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    (text, width)
+    (std::borrow::Cow::Borrowed(s), width)
 }
 
 /// A character as it may be shown in a terminal: tabs become spaces, control and
@@ -243,6 +252,17 @@ mod tests {
         assert!(line.len() < 120);
         assert_eq!(line.chars().nth(pad), Some('x'));
         assert_eq!(width, 1);
+    }
+
+    proptest::proptest! {
+        /// The one-pass measure agrees with escaping, then summing the widths of the characters.
+        #[test]
+        fn the_fast_measure_is_the_plain_one(s in "\\PC{0,20}|[\\x00-\\x7f\\u{4e00}-\\u{9fff}\\u{ff01}-\\u{ff60}\\u{202a}-\\u{202e}]{0,20}") {
+            let (text, width) = escape_measure(&s);
+            let plain = escape(&s);
+            proptest::prop_assert_eq!(text.as_ref(), plain.as_ref());
+            proptest::prop_assert_eq!(width, plain.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>());
+        }
     }
 
     /// Found by fuzzing: a span on the `\r` of a CRLF line ends past the trimmed line.

@@ -167,18 +167,22 @@ pub fn is_stale(expected: Option<Period>, latest: Option<Period>) -> bool {
 /// holds exactly one plan of each of the two years, that plan.
 pub fn previous_plan<'a>(ws: &'a Workspace, plan: &Plan) -> Option<&'a Plan> {
     let prev_year = plan.year - 1;
+    let index = ws.plan_index();
     let want = plan
         .id
         .value
         .replace(&plan.year.to_string(), &prev_year.to_string());
-    let of_year = |y: i32| ws.plans.iter().filter(move |p| p.year == y);
-    of_year(prev_year)
-        .find(|p| want != plan.id.value && p.id.value == want)
-        .or_else(|| {
-            (of_year(prev_year).count() == 1 && of_year(plan.year).count() == 1)
-                .then(|| of_year(prev_year).next())
-                .flatten()
-        })
+    let by_id = (want != plan.id.value)
+        .then(|| index.by_id.get(&want))
+        .flatten()
+        .map(|&i| &ws.plans[i])
+        .filter(|p| p.year == prev_year);
+    by_id.or_else(
+        || match (index.by_year.get(&prev_year), index.by_year.get(&plan.year)) {
+            (Some(&(1, i)), Some(&(1, _))) => Some(&ws.plans[i]),
+            _ => None,
+        },
+    )
 }
 
 /// The full-year actual of indicator `id` in `plan` (period `"YYYY"` or `"YYYY-12"`).

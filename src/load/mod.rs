@@ -194,11 +194,7 @@ fn finish(
         }
     }
 
-    let workspace = Workspace {
-        root: root.to_path_buf(),
-        sources,
-        plans,
-    };
+    let workspace = Workspace::new(root.to_path_buf(), sources, plans);
     diags.extend(validate::run(&workspace, &incomplete));
     sort(&mut diags, &workspace.sources);
     Loaded {

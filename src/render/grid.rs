@@ -87,34 +87,45 @@ pub fn table(grid: &Grid, opts: TableOptions) -> String {
     }
 }
 
-/// Cells escaped for display, each with its display width.
-type Measured<'c> = Vec<(Cow<'c, str>, usize)>;
-
-/// A row's cells, escaped, with their display widths.
-fn measure<'c>(row: &'c [GridCell<'_>]) -> Measured<'c> {
-    row.iter()
-        .map(|c| crate::source::escape_measure(&c.text))
-        .collect()
-}
-
-/// Rows per piece when a long table is laid out on several cores.
+/// Rows per piece when a long table is measured on several cores.
 const PIECE: usize = 2048;
 
-/// The no-wrap layout of comfy-table's `ASCII_FULL_CONDENSED`, written directly; a long
-/// table is measured and written on all cores.
+/// The display width and the byte length of each cell of `rows`, escaped for display.
+fn measure(rows: &[Vec<GridCell<'_>>]) -> (Vec<u32>, usize) {
+    let mut widths = Vec::with_capacity(rows.len() * rows.first().map_or(0, Vec::len));
+    let mut bytes = 0;
+    for row in rows {
+        for cell in row {
+            let (text, width) = crate::source::escape_measure(&cell.text);
+            bytes += text.len();
+            widths.push(u32::try_from(width).unwrap_or(u32::MAX));
+        }
+    }
+    (widths, bytes)
+}
+
+/// The no-wrap layout of comfy-table's `ASCII_FULL_CONDENSED`, written directly. A long table
+/// is measured on all cores; only a width per cell is kept, and the text is written once into
+/// a buffer of the exact size.
 fn plain(grid: &Grid) -> String {
     use unicode_width::UnicodeWidthStr;
     let columns = grid.headers.len();
-    // Each cell escaped and measured once.
-    let cells: Vec<Measured<'_>> = if grid.rows.len() > PIECE {
-        crate::par::map(&grid.rows, |r| measure(r))
+    let pieces: Vec<&[Vec<GridCell<'_>>]> = grid.rows.chunks(PIECE.max(1)).collect();
+    let measured: Vec<(Vec<u32>, usize)> = if pieces.len() > 1 {
+        crate::par::map(&pieces, |rows| measure(rows))
     } else {
-        grid.rows.iter().map(|r| measure(r)).collect()
+        pieces.iter().map(|rows| measure(rows)).collect()
     };
+    let text_bytes: usize = measured.iter().map(|(_, b)| b).sum();
+    let cell_widths: Vec<u32> = measured.into_iter().flat_map(|(w, _)| w).collect();
     let mut widths: Vec<usize> = grid.headers.iter().map(|h| h.width()).collect();
-    for row in &cells {
-        for (i, (_, w)) in row.iter().enumerate().take(columns) {
-            widths[i] = widths[i].max(*w);
+    let mut at = 0;
+    for row in &grid.rows {
+        for (i, _) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(cell_widths[at] as usize);
+            }
+            at += 1;
         }
     }
     let numeric: Vec<bool> = (0..columns)
@@ -130,50 +141,72 @@ fn plain(grid: &Grid) -> String {
         rule.extend(std::iter::repeat_n('-', w + 2));
         rule.push('+');
     }
-    let line = |out: &mut String, texts: &mut dyn Iterator<Item = (&str, usize)>| {
+    let total = rule.chars().count();
+    // Every line is as wide as the rule; its bytes are the text plus single-byte padding.
+    let pad_bytes: usize = grid.rows.len() * (total + 1);
+    let mut out = String::with_capacity(text_bytes + pad_bytes + 4 * (rule.len() + 1));
+    let line = |out: &mut String, texts: &mut dyn Iterator<Item = (Cow<'_, str>, usize)>| {
         out.push('|');
         for (i, w) in widths.iter().enumerate() {
-            let (text, width) = texts.next().unwrap_or(("", 0));
+            let (text, width) = texts.next().unwrap_or((Cow::Borrowed(""), 0));
             let pad = w.saturating_sub(width);
             out.push(' ');
             if numeric[i] {
                 out.extend(std::iter::repeat_n(' ', pad));
-                out.push_str(text);
+                out.push_str(&text);
             } else {
-                out.push_str(text);
+                out.push_str(&text);
                 out.extend(std::iter::repeat_n(' ', pad));
             }
             out.push_str(" |");
         }
         out.push('\n');
     };
-    let piece = |rows: &[Measured<'_>]| {
-        let bytes: usize = rows.iter().flatten().map(|(t, _)| t.len()).sum();
-        let mut out = String::with_capacity(bytes + rows.len() * (rule.len() + 1));
-        for row in rows {
-            line(&mut out, &mut row.iter().map(|(t, w)| (t.as_ref(), *w)));
-        }
-        out
-    };
-    let body: Vec<String> = if cells.len() > PIECE {
-        let chunks: Vec<&[Measured<'_>]> = cells.chunks(PIECE).collect();
-        crate::par::map(&chunks, |c| piece(c))
-    } else {
-        vec![piece(&cells)]
-    };
-    let total = rule.chars().count();
-    let mut out =
-        String::with_capacity(body.iter().map(String::len).sum::<usize>() + 4 * (rule.len() + 1));
     out.push_str(&rule);
     out.push('\n');
     line(
         &mut out,
-        &mut grid.headers.iter().map(|h| (h.as_str(), h.width())),
+        &mut grid
+            .headers
+            .iter()
+            .map(|h| (Cow::Borrowed(h.as_str()), h.width())),
     );
     out.push('+');
     out.extend(std::iter::repeat_n('=', total.saturating_sub(2)));
     out.push_str("+\n");
-    for part in &body {
+    // Each piece of rows is written on its own core, then the pieces are joined.
+    let starts: Vec<usize> = pieces
+        .iter()
+        .scan(0, |at, rows| {
+            let start = *at;
+            *at += rows.iter().map(Vec::len).sum::<usize>();
+            Some(start)
+        })
+        .collect();
+    let numbered: Vec<(usize, &[Vec<GridCell<'_>>])> =
+        starts.into_iter().zip(pieces.iter().copied()).collect();
+    let write = |&(start, rows): &(usize, &[Vec<GridCell<'_>>])| {
+        let mut part = String::new();
+        let mut at = start;
+        for row in rows {
+            let base = at;
+            at += row.len();
+            line(
+                &mut part,
+                &mut row
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (escape(&c.text), cell_widths[base + i] as usize)),
+            );
+        }
+        part
+    };
+    let parts: Vec<String> = if numbered.len() > 1 {
+        crate::par::map(&numbered, write)
+    } else {
+        numbered.iter().map(write).collect()
+    };
+    for part in &parts {
         out.push_str(part);
     }
     out.push_str(&rule);

@@ -75,11 +75,7 @@ fn plan(id: &str, year: i32, indicators: Vec<Indicator>) -> Plan {
 }
 
 fn ws(plans: Vec<Plan>) -> Workspace {
-    Workspace {
-        root: std::path::PathBuf::new(),
-        sources: Sources::default(),
-        plans,
-    }
+    Workspace::new(std::path::PathBuf::new(), Sources::default(), plans)
 }
 
 /// Figures of the first indicator of the last plan.
