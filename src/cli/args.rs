@@ -70,6 +70,8 @@ pub enum Command {
     Actual(ActualArgs),
     /// Move a task's or target's deadline and log the postponement with its reason
     Postpone(PostponeArgs),
+    /// Every deadline as an iCalendar feed (all-day events) for calendar apps
+    Calendar(CalendarArgs),
     /// Create a new plan (plan.toml and a commented example area) that passes `plan check`
     Init(InitArgs),
     /// Print the JSON Schema of plan files, for editors (see docs/editing.md)
@@ -82,6 +84,15 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CalendarArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Write the feed to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -500,3 +500,50 @@ pub fn bracket(lang: Lang, text: &str, note: &str) -> String {
         Lang::En => format!("{text} ({note})"),
     }
 }
+
+// ---- calendar ------------------------------------------------------------------------
+
+/// `plan calendar`: every dated task and target of the listing as an iCalendar feed.
+pub fn calendar(config: &Config, loaded: &Loaded, args: &crate::cli::args::CalendarArgs) -> Output {
+    let l = match Listing::new(config, loaded, &args.list) {
+        Ok(l) => l,
+        Err(out) => return out,
+    };
+    let rows: Vec<ItemRow> = report::items(l.ws, &l.filter, l.clock)
+        .into_iter()
+        .filter(|r| r.due.is_some())
+        .collect();
+    let events: Vec<crate::render::ical::Event<'_>> = rows
+        .iter()
+        .map(|r| crate::render::ical::Event {
+            row: r,
+            area_title: l.area_title(&r.plan, &r.area),
+            state: item_words(l.lang, r).0,
+        })
+        .collect();
+    let t = l.labels();
+    let title: Vec<&str> =
+        l.ws.plans
+            .iter()
+            .filter(|p| l.filter.plan(p))
+            .map(|p| p.title.as_str())
+            .collect();
+    let words = crate::render::ical::Words {
+        calendar: &title.join(" / "),
+        colon: if l.lang == Lang::Zh { "：" } else { ": " },
+        area: t.area,
+        owner: t.owner,
+        state: t.state,
+    };
+    let feed = crate::render::ical::feed(&events, &words, l.clock.today);
+    match &args.output {
+        None => Output {
+            stdout: feed,
+            ..Output::default()
+        },
+        Some(path) => match std::fs::write(path, feed) {
+            Ok(()) => Output::default(),
+            Err(e) => super::fail(&format!("{}: {e}", path.display())),
+        },
+    }
+}

@@ -3,5 +3,6 @@
 
 pub mod diagnostics;
 pub mod grid;
+pub mod ical;
 pub mod labels;
 pub mod style;

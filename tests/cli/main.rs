@@ -7,6 +7,7 @@
     clippy::new_without_default
 )]
 
+mod calendar;
 mod check;
 mod deadlines;
 mod edits;
