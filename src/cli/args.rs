@@ -70,6 +70,8 @@ pub enum Command {
     Actual(ActualArgs),
     /// Move a task's or target's deadline and log the postponement with its reason
     Postpone(PostponeArgs),
+    /// The report people read: Markdown for the public board, or a self-contained HTML page
+    Report(ReportArgs),
     /// Every deadline as an iCalendar feed (all-day events) for calendar apps
     Calendar(CalendarArgs),
     /// Create a new plan (plan.toml and a commented example area) that passes `plan check`
@@ -84,6 +86,37 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Only this plan (its id)
+    #[arg(long, value_name = "ID")]
+    pub plan: Option<String>,
+    /// Only this area (its id)
+    #[arg(long, value_name = "ID")]
+    pub area: Option<String>,
+    /// Only items of this lead unit
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Only items with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Look-ahead window for "due soon", in days
+    #[arg(long, value_name = "DAYS", default_value_t = 14)]
+    pub within: u32,
+    /// Markdown for the board, or one self-contained HTML file
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write the report to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, clap::Args)]

@@ -5,12 +5,12 @@ use serde::Serialize;
 
 use crate::cli::args::{Format, ListArgs, OverdueArgs};
 use crate::cli::{Config, Output, exit};
-use crate::compute::deadline::{Clock, State};
+use crate::compute::deadline::Clock;
 use crate::compute::report::{self, Filter, ItemRow, StatusReport};
 use crate::load::Loaded;
 use crate::model::{Lang, Workspace};
 use crate::render::grid::{self, Grid, GridCell, TableOptions, Tone};
-use crate::render::labels::{self, Labels, labels};
+use crate::render::labels::{self, Labels, item_words, labels};
 
 /// Resolved options of one listing.
 pub struct Listing<'a> {
@@ -419,79 +419,6 @@ fn area_detail(l: &Listing<'_>) -> String {
     out
 }
 
-/// The state of one item in words, and how to colour it.
-pub fn item_words(lang: Lang, r: &ItemRow) -> (String, Tone) {
-    let zh = lang == Lang::Zh;
-    let state = match r.state.as_str() {
-        "done" => Some(State::Done),
-        "met" => Some(State::Met),
-        "dropped" => Some(State::Dropped),
-        "overdue" => Some(State::Overdue),
-        "due_soon" => Some(State::DueSoon),
-        "open" => Some(State::Open),
-        _ => None,
-    };
-    let tone = match state {
-        Some(State::Overdue) => Tone::Alert,
-        Some(State::DueSoon) => Tone::Warn,
-        Some(State::Done | State::Met) => Tone::Good,
-        _ => Tone::Plain,
-    };
-    let mut words = match state {
-        Some(s) => labels::state_words(lang, s, r.days_overdue.or(r.days_left), r.done_on.map(ymd)),
-        None if r.kind == "project" => crate::model::Stage::from_name(&r.state).map_or_else(
-            || r.state.clone(),
-            |s| labels(lang).stage_name(s).to_string(),
-        ),
-        None => {
-            let status = match r.state.as_str() {
-                "on_track" => crate::compute::indicators::IndicatorStatus::OnTrack,
-                "behind" => crate::compute::indicators::IndicatorStatus::Behind,
-                "no_data" => crate::compute::indicators::IndicatorStatus::NoData,
-                _ => crate::compute::indicators::IndicatorStatus::Unknown,
-            };
-            labels::indicator_words(lang, status).to_string()
-        }
-    };
-    if r.kind == "target" {
-        let unit = r.unit.as_deref().unwrap_or("");
-        let figures = match (r.actual, r.target) {
-            (Some(a), Some(g)) => {
-                let progress = r.progress.map(grid::percent).unwrap_or_default();
-                if zh {
-                    format!(
-                        "{}/{}{unit}（{progress}）",
-                        grid::number(a),
-                        grid::number(g)
-                    )
-                } else {
-                    let unit = if unit.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {unit}")
-                    };
-                    format!("{}/{}{unit} ({progress})", grid::number(a), grid::number(g))
-                }
-            }
-            (None, Some(g)) => {
-                if zh {
-                    format!("尚无完成数，目标 {}{unit}", grid::number(g))
-                } else {
-                    format!("no actual yet, target {} {unit}", grid::number(g))
-                        .trim_end()
-                        .to_string()
-                }
-            }
-            _ => String::new(),
-        };
-        if !figures.is_empty() {
-            words.push_str(if zh { "；" } else { "; " });
-            words.push_str(&figures);
-        }
-    }
-    (words, tone)
-}
-
 /// `text（note）` in Chinese, `text (note)` in English.
 pub fn bracket(lang: Lang, text: &str, note: &str) -> String {
     match lang {
@@ -542,6 +469,42 @@ pub fn calendar(config: &Config, loaded: &Loaded, args: &crate::cli::args::Calen
             ..Output::default()
         },
         Some(path) => match std::fs::write(path, feed) {
+            Ok(()) => Output::default(),
+            Err(e) => super::fail(&format!("{}: {e}", path.display())),
+        },
+    }
+}
+
+// ---- report --------------------------------------------------------------------------
+
+/// `plan report`: the Markdown bulletin or the HTML page.
+pub fn report(config: &Config, loaded: &Loaded, args: &crate::cli::args::ReportArgs) -> Output {
+    let list = ListArgs {
+        plan: args.plan.clone(),
+        area: args.area.clone(),
+        owner: args.owner.clone(),
+        tag: args.tag.clone(),
+        kind: None,
+        format: Format::Table,
+        within: args.within,
+    };
+    let l = match Listing::new(config, loaded, &list) {
+        Ok(l) => l,
+        Err(out) => return out,
+    };
+    let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock);
+    let text = match args.format {
+        crate::cli::args::ReportFormat::Markdown => {
+            crate::render::bulletin::markdown(&bulletin, l.lang)
+        }
+        crate::cli::args::ReportFormat::Html => crate::render::bulletin::html(&bulletin, l.lang),
+    };
+    match &args.output {
+        None => Output {
+            stdout: text,
+            ..Output::default()
+        },
+        Some(path) => match std::fs::write(path, text) {
             Ok(()) => Output::default(),
             Err(e) => super::fail(&format!("{}: {e}", path.display())),
         },

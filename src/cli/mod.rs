@@ -139,6 +139,7 @@ fn execute(args: Args) -> Output {
         Command::Owners(list) => listing::owners(&config, &loaded, list),
         Command::Indicators(args) => indicators::run(&config, &loaded, args),
         Command::Calendar(args) => listing::calendar(&config, &loaded, args),
+        Command::Report(args) => listing::report(&config, &loaded, args),
         Command::Show(show) => show::run(&config, &loaded, show),
         Command::Done(_)
         | Command::Mark(_)

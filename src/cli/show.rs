@@ -1,13 +1,14 @@
 //! `plan show ID`: one item as a two-column table (or Markdown, CSV, JSON).
 
 use crate::cli::args::{Format, ShowArgs};
-use crate::cli::listing::{bracket, item_words, json};
+use crate::cli::listing::{bracket, json};
 use crate::cli::{Config, Output, fail, filters};
 use crate::compute::deadline::Clock;
 use crate::compute::show::{self, Details, Shown};
 use crate::load::Loaded;
 use crate::model::Lang;
 use crate::render::grid::{self, Grid, GridCell};
+use crate::render::labels::item_words;
 use crate::render::labels::labels;
 use crate::render::labels::messages::{self, What};
 

@@ -1,5 +1,6 @@
 //! Everything derived from the plans: pure functions of (model, today), no I/O.
 
+pub mod bulletin;
 pub mod deadline;
 pub mod indicators;
 pub mod report;

@@ -330,6 +330,8 @@ pub struct ItemRow {
     pub progress: Option<f64>,
     /// Targets: 力争.
     pub stretch: bool,
+    /// Targets: `at_least` or `at_most`; `null` for other kinds.
+    pub compare: Option<&'static str>,
 }
 
 pub fn items(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<ItemRow> {
@@ -364,6 +366,7 @@ pub fn item_row(
         unit: None,
         progress: None,
         stretch: false,
+        compare: None,
     };
     if let Some((due, state)) = deadline_state(plan, item, clock) {
         row.due = due;
@@ -385,6 +388,7 @@ pub fn item_row(
             row.unit.clone_from(&t.unit);
             row.progress = f.progress;
             row.stretch = t.stretch;
+            row.compare = Some(crate::model::Compare::NAMES[t.compare as usize]);
         }
         ItemRef::Project(p) => row.state = p.stage.value.name().to_string(),
         ItemRef::Indicator(i) => {

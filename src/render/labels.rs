@@ -432,3 +432,94 @@ pub mod edits {
         )
     }
 }
+
+/// The state of one item in words, and how to colour it.
+pub fn item_words(
+    lang: Lang,
+    r: &crate::compute::report::ItemRow,
+) -> (String, crate::render::grid::Tone) {
+    let zh = lang == Lang::Zh;
+    let state = match r.state.as_str() {
+        "done" => Some(State::Done),
+        "met" => Some(State::Met),
+        "dropped" => Some(State::Dropped),
+        "overdue" => Some(State::Overdue),
+        "due_soon" => Some(State::DueSoon),
+        "open" => Some(State::Open),
+        _ => None,
+    };
+    let tone = match state {
+        Some(State::Overdue) => crate::render::grid::Tone::Alert,
+        Some(State::DueSoon) => crate::render::grid::Tone::Warn,
+        Some(State::Done | State::Met) => crate::render::grid::Tone::Good,
+        _ => crate::render::grid::Tone::Plain,
+    };
+    let mut words = match state {
+        Some(s) => state_words(
+            lang,
+            s,
+            r.days_overdue.or(r.days_left),
+            r.done_on.map(crate::date::ymd),
+        ),
+        None if r.kind == "project" => crate::model::Stage::from_name(&r.state).map_or_else(
+            || r.state.clone(),
+            |s| labels(lang).stage_name(s).to_string(),
+        ),
+        None => {
+            let status = match r.state.as_str() {
+                "on_track" => crate::compute::indicators::IndicatorStatus::OnTrack,
+                "behind" => crate::compute::indicators::IndicatorStatus::Behind,
+                "no_data" => crate::compute::indicators::IndicatorStatus::NoData,
+                _ => crate::compute::indicators::IndicatorStatus::Unknown,
+            };
+            indicator_words(lang, status).to_string()
+        }
+    };
+    if r.kind == "target" {
+        let unit = r.unit.as_deref().unwrap_or("");
+        let figures = match (r.actual, r.target) {
+            (Some(a), Some(g)) => {
+                let progress = r
+                    .progress
+                    .map(crate::render::grid::percent)
+                    .unwrap_or_default();
+                if zh {
+                    format!(
+                        "{}/{}{unit}（{progress}）",
+                        crate::render::grid::number(a),
+                        crate::render::grid::number(g)
+                    )
+                } else {
+                    let unit = if unit.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {unit}")
+                    };
+                    format!(
+                        "{}/{}{unit} ({progress})",
+                        crate::render::grid::number(a),
+                        crate::render::grid::number(g)
+                    )
+                }
+            }
+            (None, Some(g)) => {
+                if zh {
+                    format!("尚无完成数，目标 {}{unit}", crate::render::grid::number(g))
+                } else {
+                    format!(
+                        "no actual yet, target {} {unit}",
+                        crate::render::grid::number(g)
+                    )
+                    .trim_end()
+                    .to_string()
+                }
+            }
+            _ => String::new(),
+        };
+        if !figures.is_empty() {
+            words.push_str(if zh { "；" } else { "; " });
+            words.push_str(&figures);
+        }
+    }
+    (words, tone)
+}

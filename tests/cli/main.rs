@@ -15,6 +15,7 @@ mod formats;
 mod hostile;
 mod indicators;
 mod readme;
+mod report;
 mod schema;
 mod shipped;
 

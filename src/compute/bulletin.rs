@@ -1,0 +1,73 @@
+//! The report people read (`plan report`): for each plan, where every area stands (key areas
+//! first), what is overdue and due soon, the targets with their progress and the indicators
+//! against their targets. Built from the same rows as the listings, so the figures agree.
+
+use chrono::NaiveDate;
+
+use crate::compute::deadline::{self, Clock};
+use crate::compute::indicators::{self, IndicatorRow};
+use crate::compute::report::{self, AreaStatus, Filter, ItemRow, OverdueRow, UpcomingRow};
+use crate::model::Workspace;
+
+/// One plan's part of the report.
+#[derive(Debug)]
+pub struct PlanBulletin<'a> {
+    pub id: String,
+    pub title: String,
+    pub year: i32,
+    /// Share of the plan year elapsed on `today`, in percent.
+    pub year_elapsed: f64,
+    /// Key areas first, then the others, each group in file order.
+    pub areas: Vec<AreaStatus>,
+    pub overdue: Vec<OverdueRow<'a>>,
+    pub due_soon: Vec<UpcomingRow<'a>>,
+    pub targets: Vec<ItemRow>,
+    pub indicators: Vec<IndicatorRow>,
+}
+
+/// The whole report.
+#[derive(Debug)]
+pub struct Bulletin<'a> {
+    pub today: NaiveDate,
+    pub within: i64,
+    pub plans: Vec<PlanBulletin<'a>>,
+}
+
+pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulletin<'a> {
+    let plans = ws
+        .plans
+        .iter()
+        .filter(|p| filter.plan(p))
+        .map(|plan| {
+            let mut one = filter.clone();
+            one.plan = Some(plan.id.value.clone());
+            let mut areas = report::status(ws, &one, clock)
+                .plans
+                .into_iter()
+                .flat_map(|p| p.areas)
+                .collect::<Vec<_>>();
+            // Key areas (重点) first; the sort is stable.
+            areas.sort_by_key(|a| !a.key);
+            let targets = report::items(ws, &one, clock)
+                .into_iter()
+                .filter(|r| r.kind == "target")
+                .collect();
+            PlanBulletin {
+                id: plan.id.value.clone(),
+                title: plan.title.clone(),
+                year: plan.year,
+                year_elapsed: deadline::year_elapsed(plan.year, clock.today),
+                areas,
+                overdue: report::overdue(ws, &one, clock),
+                due_soon: report::upcoming(ws, &one, clock),
+                targets,
+                indicators: indicators::rows(ws, &one, clock.today),
+            }
+        })
+        .collect();
+    Bulletin {
+        today: clock.today,
+        within: clock.within,
+        plans,
+    }
+}

@@ -1,0 +1,460 @@
+//! The report people read: a Markdown bulletin for the public board (GitHub / GitLab) and a
+//! self-contained HTML page (inline CSS and SVG, nothing fetched, every text escaped by maud),
+//! readable on a phone and printable on A4.
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use crate::compute::bulletin::{Bulletin, PlanBulletin};
+use crate::compute::indicators::{IndicatorRow, IndicatorStatus};
+use crate::date::ymd;
+use crate::model::Lang;
+use crate::render::grid::{number, percent};
+use crate::render::labels::{self, indicator_words, item_words, labels};
+
+/// Words of the report in one language.
+struct W {
+    zh: bool,
+}
+
+impl W {
+    fn w<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        if self.zh { zh } else { en }
+    }
+}
+
+fn ratio(done: usize, total: usize) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss)]
+    let r = (total > 0).then(|| done as f64 / total as f64 * 100.0);
+    r
+}
+
+fn count(done: usize, total: usize) -> String {
+    if total == 0 {
+        "-".to_string()
+    } else {
+        format!("{done}/{total}")
+    }
+}
+
+fn signed(x: Option<f64>) -> String {
+    x.map(|v| format!("{v:+.1}%")).unwrap_or_default()
+}
+
+// ---- Markdown --------------------------------------------------------------------------
+
+/// A text bar for Markdown: ten cells and the percentage.
+fn text_bar(pct: Option<f64>) -> String {
+    match pct {
+        None => String::new(),
+        Some(p) => {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let full = (p.clamp(0.0, 100.0) / 10.0).round() as usize;
+            format!(
+                "{}{} {}",
+                "█".repeat(full),
+                "░".repeat(10 - full),
+                percent(p)
+            )
+        }
+    }
+}
+
+fn cell(s: &str) -> String {
+    crate::source::escape(s)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+fn md_table(out: &mut String, headers: &[&str], right: &[bool], rows: &[Vec<String>]) {
+    out.push_str(&format!(
+        "| {} |\n",
+        headers
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    ));
+    let rule: Vec<&str> = right
+        .iter()
+        .map(|r| if *r { "---:" } else { "---" })
+        .collect();
+    out.push_str(&format!("| {} |\n", rule.join(" | ")));
+    for row in rows {
+        out.push_str(&format!(
+            "| {} |\n",
+            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+}
+
+pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
+    let w = W {
+        zh: lang == Lang::Zh,
+    };
+    let t = labels(lang);
+    let mut out = String::new();
+    for p in &b.plans {
+        out.push_str(&format!("# {}\n\n", cell(&p.title)));
+        out.push_str(&format!(
+            "{}\n\n",
+            labels::as_of(lang, &ymd(b.today), p.year, &percent(p.year_elapsed))
+        ));
+        out.push_str(&format!("## {}\n\n", w.w("各方面进展", "Areas")));
+        let rows: Vec<Vec<String>> = p
+            .areas
+            .iter()
+            .map(|a| {
+                vec![
+                    a.title.clone(),
+                    if a.key {
+                        t.key_mark.to_string()
+                    } else {
+                        String::new()
+                    },
+                    count(a.tasks_done, a.tasks_total),
+                    text_bar(ratio(a.tasks_done, a.tasks_total)),
+                    a.overdue.to_string(),
+                    a.due_soon.to_string(),
+                    count(a.targets_met, a.targets_total),
+                    count(a.indicators_on_track, a.indicators_total),
+                ]
+            })
+            .collect();
+        md_table(
+            &mut out,
+            &[
+                t.area,
+                t.key,
+                t.tasks_done,
+                w.w("进度", "Progress"),
+                t.overdue,
+                t.due_soon,
+                t.targets_met,
+                t.indicators_on_track,
+            ],
+            &[false, false, true, false, true, true, true, true],
+            &rows,
+        );
+        out.push_str(&format!("\n## {}\n\n", w.w("逾期事项", "Overdue")));
+        if p.overdue.is_empty() {
+            out.push_str(w.w("无。\n", "None.\n"));
+        } else {
+            let rows: Vec<Vec<String>> = p
+                .overdue
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.days_overdue.to_string(),
+                        ymd(r.due),
+                        area_title(p, r.area),
+                        r.title.to_string(),
+                        r.owner.unwrap_or("").to_string(),
+                    ]
+                })
+                .collect();
+            md_table(
+                &mut out,
+                &[t.days_late, t.due, t.area, t.title, t.owner],
+                &[true, true, false, false, false],
+                &rows,
+            );
+        }
+        out.push_str(&format!("\n## {}\n\n", soon_heading(&w, b.within)));
+        if p.due_soon.is_empty() {
+            out.push_str(w.w("无。\n", "None.\n"));
+        } else {
+            let rows: Vec<Vec<String>> = p
+                .due_soon
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.days_left.to_string(),
+                        ymd(r.due),
+                        area_title(p, r.area),
+                        r.title.to_string(),
+                        r.owner.unwrap_or("").to_string(),
+                    ]
+                })
+                .collect();
+            md_table(
+                &mut out,
+                &[t.days_left, t.due, t.area, t.title, t.owner],
+                &[true, true, false, false, false],
+                &rows,
+            );
+        }
+        if !p.targets.is_empty() {
+            out.push_str(&format!("\n## {}\n\n", w.w("目标", "Targets")));
+            let rows: Vec<Vec<String>> = p
+                .targets
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.title.clone(),
+                        text_bar(bar_progress(r).map(|x| x.min(100.0))),
+                        item_words(lang, r).0,
+                    ]
+                })
+                .collect();
+            md_table(
+                &mut out,
+                &[t.title, w.w("进度", "Progress"), t.state],
+                &[false, false, false],
+                &rows,
+            );
+        }
+        if !p.indicators.is_empty() {
+            out.push_str(&format!("\n## {}\n\n", w.w("统计指标", "Indicators")));
+            let rows: Vec<Vec<String>> = p
+                .indicators
+                .iter()
+                .map(|r| indicator_cells(lang, r))
+                .collect();
+            md_table(
+                &mut out,
+                &[
+                    w.w("指标", "Indicator"),
+                    w.w("单位", "Unit"),
+                    w.w("目标值", "Target"),
+                    w.w("目标增速", "Target growth"),
+                    w.w("报告期", "Period"),
+                    w.w("同比增速", "Growth"),
+                    w.w("增速差", "Gap (pp)"),
+                    w.w("完成进度", "Completion"),
+                    w.w("时间进度", "Year elapsed"),
+                    t.state,
+                ],
+                &[
+                    false, false, true, true, true, true, true, true, true, false,
+                ],
+                &rows,
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A target's progress as a bar: for an at-most target (a ceiling) actual / target is not
+/// progress, so it gets none.
+fn bar_progress(r: &crate::compute::report::ItemRow) -> Option<f64> {
+    if r.compare == Some("at_most") {
+        None
+    } else {
+        r.progress
+    }
+}
+
+fn soon_heading(w: &W, within: i64) -> String {
+    if w.zh {
+        format!("即将到期（{within} 天内）")
+    } else {
+        format!("Due in the next {within} days")
+    }
+}
+
+fn area_title(p: &PlanBulletin<'_>, id: &str) -> String {
+    p.areas
+        .iter()
+        .find(|a| a.id == id)
+        .map_or_else(|| id.to_string(), |a| a.title.clone())
+}
+
+fn indicator_cells(lang: Lang, r: &IndicatorRow) -> Vec<String> {
+    let mut status = indicator_words(lang, r.status).to_string();
+    if r.stale {
+        status.push_str(if lang == Lang::Zh {
+            "；数据滞后"
+        } else {
+            "; stale"
+        });
+    }
+    vec![
+        format!("{}{}", if r.depth > 0 { "↳ " } else { "" }, r.title),
+        r.unit.clone().unwrap_or_default(),
+        r.target.map(number).unwrap_or_default(),
+        signed(r.target_growth),
+        r.period.clone().unwrap_or_default(),
+        signed(r.growth),
+        r.gap_pp.map(|g| format!("{g:+.1}")).unwrap_or_default(),
+        r.completion.map(percent).unwrap_or_default(),
+        r.year_elapsed.map(percent).unwrap_or_default(),
+        status,
+    ]
+}
+
+// ---- HTML ------------------------------------------------------------------------------
+
+const CSS: &str = r#"
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --good: #1a7f37; --bad: #cf222e; --warn: #9a6700; --bar: #e8ebef; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; }
+main { max-width: 1100px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 1.5em; margin: 0.2em 0; }
+h2 { font-size: 1.15em; margin: 1.4em 0 0.5em; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.asof { color: var(--muted); margin: 0 0 1em; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
+th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: middle; }
+th { color: var(--muted); font-weight: 600; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.key { display: inline-block; padding: 0 6px; border-radius: 8px; background: #ddf4ff; color: #0969da; font-size: 0.85em; }
+.late { color: var(--bad); font-weight: 600; }
+.good { color: var(--good); }
+.bad { color: var(--bad); }
+.none { color: var(--muted); }
+svg { vertical-align: middle; }
+footer { color: var(--muted); font-size: 0.85em; margin: 2em 0 1em; }
+@media (max-width: 640px) { body { font-size: 14px; } main { padding: 10px; } th, td { padding: 4px 6px; } }
+@page { size: A4; margin: 12mm; }
+@media print { body { font-size: 10pt; } main { max-width: none; padding: 0; } .scroll { overflow: visible; } tr, h2 { break-inside: avoid; } h2 { break-after: avoid; } section.plan + section.plan { break-before: page; } }
+"#;
+
+const BAR_W: f64 = 120.0;
+
+/// A progress bar; with `marker`, a line at that share (the year elapsed).
+fn bar(pct: Option<f64>, marker: Option<f64>, class_good: bool) -> Markup {
+    let fill = pct.map_or(0.0, |p| p.clamp(0.0, 100.0) / 100.0 * BAR_W);
+    let colour = if class_good { "#1a7f37" } else { "#0969da" };
+    html! {
+        svg width=(BAR_W) height="12" viewBox=(format!("0 0 {BAR_W} 12")) role="img" aria-label=(pct.map(percent).unwrap_or_default()) {
+            rect x="0" y="1" width=(BAR_W) height="10" rx="2" fill="#e8ebef" {}
+            rect x="0" y="1" width=(format!("{fill:.1}")) height="10" rx="2" fill=(colour) {}
+            @if let Some(m) = marker {
+                line x1=(format!("{:.1}", m.clamp(0.0, 100.0) / 100.0 * BAR_W)) x2=(format!("{:.1}", m.clamp(0.0, 100.0) / 100.0 * BAR_W)) y1="0" y2="12" stroke="#1f2328" stroke-width="2" {}
+            }
+        }
+    }
+}
+
+/// Growth against target growth: a bar from zero to the growth (leftwards for a fall) and a
+/// marker at the target; green when on track, red when behind.
+fn growth_chart(r: &IndicatorRow) -> Markup {
+    let (Some(g), t) = (r.growth, r.target_growth) else {
+        return html! {};
+    };
+    let scale = g.abs().max(t.map_or(0.0, f64::abs)).max(1.0) * 1.15;
+    let half = BAR_W / 2.0;
+    let x = |v: f64| half + v / scale * half;
+    let (from, to) = if g >= 0.0 { (half, x(g)) } else { (x(g), half) };
+    let colour = match r.status {
+        IndicatorStatus::OnTrack => "#1a7f37",
+        IndicatorStatus::Behind => "#cf222e",
+        _ => "#8c959f",
+    };
+    html! {
+        svg width=(BAR_W) height="14" viewBox=(format!("0 0 {BAR_W} 14")) role="img" aria-label=(signed(Some(g))) {
+            rect x="0" y="2" width=(BAR_W) height="10" fill="#f6f8fa" {}
+            rect x=(format!("{from:.1}")) y="2" width=(format!("{:.1}", to - from)) height="10" fill=(colour) {}
+            line x1=(half) x2=(half) y1="0" y2="14" stroke="#8c959f" stroke-width="1" {}
+            @if let Some(t) = t {
+                line x1=(format!("{:.1}", x(t))) x2=(format!("{:.1}", x(t))) y1="0" y2="14" stroke="#1f2328" stroke-width="2" {}
+            }
+        }
+    }
+}
+
+fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
+    let w = W {
+        zh: lang == Lang::Zh,
+    };
+    let t = labels(lang);
+    html! {
+        section.plan {
+            h1 { (p.title) }
+            p.asof { (labels::as_of(lang, &ymd(b.today), p.year, &percent(p.year_elapsed))) }
+            h2 { (w.w("各方面进展", "Areas")) }
+            div.scroll { table {
+                thead { tr {
+                    th { (t.area) } th { (t.tasks_done) } th { (w.w("进度", "Progress")) }
+                    th.num { (t.overdue) } th.num { (t.due_soon) } th.num { (t.targets_met) } th.num { (t.indicators_on_track) }
+                } }
+                tbody { @for a in &p.areas { tr {
+                    td { (a.title) @if a.key { " " span.key { (t.key_mark) } } }
+                    td.num { (count(a.tasks_done, a.tasks_total)) }
+                    td { (bar(ratio(a.tasks_done, a.tasks_total), None, true)) }
+                    td.num.late[a.overdue > 0] { (a.overdue) }
+                    td.num { (a.due_soon) }
+                    td.num { (count(a.targets_met, a.targets_total)) }
+                    td.num { (count(a.indicators_on_track, a.indicators_total)) }
+                } } }
+            } }
+            h2 { (w.w("逾期事项", "Overdue")) }
+            @if p.overdue.is_empty() { p.none { (w.w("无。", "None.")) } } @else {
+                div.scroll { table {
+                    thead { tr { th.num { (t.days_late) } th.num { (t.due) } th { (t.area) } th { (t.title) } th { (t.owner) } } }
+                    tbody { @for r in &p.overdue { tr {
+                        td.num.late { (r.days_overdue) } td.num { (ymd(r.due)) } td { (area_title(p, r.area)) } td { (r.title) } td { (r.owner.unwrap_or("")) }
+                    } } }
+                } }
+            }
+            h2 { (soon_heading(&w, b.within)) }
+            @if p.due_soon.is_empty() { p.none { (w.w("无。", "None.")) } } @else {
+                div.scroll { table {
+                    thead { tr { th.num { (t.days_left) } th.num { (t.due) } th { (t.area) } th { (t.title) } th { (t.owner) } } }
+                    tbody { @for r in &p.due_soon { tr {
+                        td.num { (r.days_left) } td.num { (ymd(r.due)) } td { (area_title(p, r.area)) } td { (r.title) } td { (r.owner.unwrap_or("")) }
+                    } } }
+                } }
+            }
+            @if !p.targets.is_empty() {
+                h2 { (w.w("目标", "Targets")) }
+                div.scroll { table {
+                    thead { tr { th { (t.title) } th { (w.w("进度", "Progress")) } th { (t.state) } } }
+                    tbody { @for r in &p.targets { tr {
+                        td { (r.title) @if r.stretch { " " span.key { (t.stretch) } } }
+                        td { @if bar_progress(r).is_some() { (bar(bar_progress(r), None, r.state == "met")) } }
+                        td.late[r.state == "overdue"] { (item_words(lang, r).0) }
+                    } } }
+                } }
+            }
+            @if !p.indicators.is_empty() {
+                h2 { (w.w("统计指标", "Indicators")) }
+                div.scroll { table {
+                    thead { tr {
+                        th { (w.w("指标", "Indicator")) } th { (w.w("单位", "Unit")) } th.num { (w.w("目标值", "Target")) }
+                        th.num { (w.w("目标增速", "Target growth")) } th.num { (w.w("报告期", "Period")) } th.num { (w.w("同比增速", "Growth")) }
+                        th { (w.w("增速对比目标", "Growth against target")) } th { (w.w("完成进度对比时间进度", "Completion against the year")) } th { (t.state) }
+                    } }
+                    tbody { @for r in &p.indicators {
+                        @let cells = indicator_cells(lang, r);
+                        tr {
+                            td { (cells[0]) } td { (cells[1]) } td.num { (cells[2]) } td.num { (cells[3]) } td.num { (cells[4]) } td.num { (cells[5]) }
+                            td { (growth_chart(r)) }
+                            td { @if r.completion.is_some() { (bar(r.completion, r.year_elapsed, r.on_pace == Some(true))) " " (cells[7]) } }
+                            td.good[r.status == IndicatorStatus::OnTrack].bad[r.status == IndicatorStatus::Behind || r.stale] { (cells[9]) }
+                        }
+                    } }
+                } }
+            }
+        }
+    }
+}
+
+pub fn html(b: &Bulletin<'_>, lang: Lang) -> String {
+    let title = b
+        .plans
+        .iter()
+        .map(|p| p.title.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let page = html! {
+        (DOCTYPE)
+        html lang=(if lang == Lang::Zh { "zh-CN" } else { "en" }) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(CSS)) }
+            }
+            body { main {
+                @for p in &b.plans { (plan_html(b, p, lang)) }
+                footer { (if lang == Lang::Zh { "由 plan 生成，截至 " } else { "Made by plan, as of " }) (ymd(b.today)) }
+            } }
+        }
+    };
+    let mut s = page.into_string();
+    s.push('\n');
+    s
+}

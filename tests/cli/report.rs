@@ -1,0 +1,241 @@
+//! `plan report`: the Markdown bulletin and the self-contained HTML page, pinned as snapshots;
+//! escaping; nothing fetched; and a real browser renders both to PNG and PDF.
+
+use std::path::Path;
+
+use crate::{Fixture, area, example, shipped};
+
+fn shipped_md() -> String {
+    let r = shipped(&["report", "--today", "2016-04-01"]);
+    r.code(0);
+    r.stdout
+}
+
+#[test]
+fn the_markdown_bulletin_in_both_languages() {
+    insta::assert_snapshot!("report-markdown-zh", shipped_md());
+    let r = example(&[
+        "report",
+        "--plan",
+        "riverside-2016",
+        "--today",
+        "2016-07-25",
+    ]);
+    r.code(0);
+    insta::assert_snapshot!("report-markdown-en", r.stdout);
+}
+
+#[test]
+fn the_html_page_in_both_languages() {
+    let r = shipped(&["report", "--format", "html", "--today", "2016-04-01"]);
+    r.code(0);
+    insta::assert_snapshot!("report-html-zh", r.stdout);
+    let r = example(&[
+        "report",
+        "--format",
+        "html",
+        "--plan",
+        "riverside-2016",
+        "--today",
+        "2016-07-25",
+    ]);
+    r.code(0);
+    insta::assert_snapshot!("report-html-en", r.stdout);
+}
+
+#[test]
+fn key_areas_come_first() {
+    let md = shipped_md();
+    let areas: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("## 各方面进展"))
+        .filter(|l| {
+            l.starts_with("| 抓好")
+                || l.starts_with("| 狠抓")
+                || l.starts_with("| 切实")
+                || l.starts_with("| 大力")
+        })
+        .collect();
+    let keys: Vec<bool> = areas.iter().map(|l| l.contains("| 重点 |")).collect();
+    assert_eq!(
+        keys,
+        [true, true, true, true, true, false, false],
+        "{areas:?}"
+    );
+}
+
+#[test]
+fn plan_text_is_escaped_in_html() {
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area("[[task]]\nid = \"t\"\ntitle = \"<b>& bold\"\ndue = 2016-01-01\n"),
+    )]);
+    let r = f.run(&["report", "--format", "html", "--today", "2016-02-01"]);
+    r.code(0);
+    assert!(r.stdout.contains("&lt;b&gt;&amp; bold"), "{}", r.stdout);
+    assert!(!r.stdout.contains("<b>&"));
+    let r = f.run(&["report", "--today", "2016-02-01"]);
+    assert!(
+        r.stdout.contains("| <b>& bold |"),
+        "Markdown keeps the text; GitHub escapes it"
+    );
+}
+
+#[test]
+fn the_html_page_fetches_nothing() {
+    for html in [
+        shipped(&["report", "--format", "html", "--today", "2016-04-01"]).stdout,
+        example(&["report", "--format", "html", "--today", "2016-07-25"]).stdout,
+    ] {
+        for forbidden in [
+            "http:", "https:", "//", "<script", "<link", "<img", "url(", "@import", "<iframe",
+        ] {
+            assert!(!html.contains(forbidden), "the page contains {forbidden}");
+        }
+    }
+}
+
+#[test]
+fn a_report_can_be_written_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("board.md");
+    let r = shipped(&[
+        "report",
+        "-o",
+        file.to_str().unwrap(),
+        "--today",
+        "2016-04-01",
+    ]);
+    r.code(0);
+    assert_eq!(r.stdout, "");
+    assert_eq!(std::fs::read_to_string(file).unwrap(), shipped_md());
+}
+
+/// Render `html` headless in Debian's Chromium to `png` (a screenshot) and `pdf`.
+fn render(chromium: &str, html: &Path, png: &Path, pdf: &Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let common = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+    ];
+    let url = format!("file://{}", html.display());
+    let shot = std::process::Command::new(chromium)
+        .args(common)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg("--window-size=1100,1500")
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(
+        png.exists(),
+        "no screenshot: {}",
+        String::from_utf8_lossy(&shot.stderr)
+    );
+    let print = std::process::Command::new(chromium)
+        .args(common)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg("--no-pdf-header-footer")
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(
+        pdf.exists(),
+        "no PDF: {}",
+        String::from_utf8_lossy(&print.stderr)
+    );
+}
+
+/// The share of pixels of a PNG that are not (nearly) white.
+fn ink(png: &Path) -> f64 {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let pixels = buf[..info.buffer_size()].chunks(channels);
+    let total = pixels.len();
+    let inked = pixels
+        .filter(|p| p.iter().take(3).any(|c| *c < 200))
+        .count();
+    #[allow(clippy::cast_precision_loss)]
+    let share = inked as f64 / total as f64;
+    share
+}
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+#[test]
+fn a_browser_renders_both_reports() {
+    let Some(chromium) = chromium() else {
+        // .ci/run installs Chromium; without it (a developer machine) say so, but only CI must.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromium: .ci/run installs it"
+        );
+        eprintln!(
+            "skipped: chromium is not installed (apt-get install chromium fonts-wqy-microhei)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let update = std::env::var_os("PLAN_UPDATE_SCREENSHOTS").is_some();
+    for (lang, html) in [
+        (
+            "zh",
+            shipped(&["report", "--format", "html", "--today", "2016-04-01"]).stdout,
+        ),
+        (
+            "en",
+            example(&[
+                "report",
+                "--format",
+                "html",
+                "--plan",
+                "riverside-2016",
+                "--today",
+                "2016-07-25",
+            ])
+            .stdout,
+        ),
+    ] {
+        let page = dir.path().join(format!("report-{lang}.html"));
+        std::fs::write(&page, &html).unwrap();
+        let png = dir.path().join(format!("report-{lang}.png"));
+        let pdf = dir.path().join(format!("report-{lang}.pdf"));
+        render(chromium, &page, &png, &pdf);
+        // Not blank, not broken: text and bars cover a real share of the page.
+        let share = ink(&png);
+        assert!(
+            share > 0.02,
+            "{lang}: the page looks blank ({share:.4} of pixels inked)"
+        );
+        let pdf_bytes = std::fs::read(&pdf).unwrap();
+        assert!(pdf_bytes.starts_with(b"%PDF"), "{lang}: not a PDF");
+        assert!(
+            pdf_bytes.len() > 10_000,
+            "{lang}: the PDF is suspiciously small"
+        );
+        if update {
+            std::fs::copy(
+                &png,
+                crate::repo().join(format!("docs/img/report-{lang}.png")),
+            )
+            .unwrap();
+        }
+    }
+}
