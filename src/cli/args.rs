@@ -102,6 +102,9 @@ pub struct ReportArgs {
     /// Only items with this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    /// Only items of this kind
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
     /// Look-ahead window for "due soon", in days
     #[arg(long, value_name = "DAYS", default_value_t = 14)]
     pub within: u32,

@@ -484,7 +484,7 @@ pub fn report(config: &Config, loaded: &Loaded, args: &crate::cli::args::ReportA
         area: args.area.clone(),
         owner: args.owner.clone(),
         tag: args.tag.clone(),
-        kind: None,
+        kind: args.kind,
         format: Format::Table,
         within: args.within,
     };

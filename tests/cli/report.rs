@@ -96,6 +96,32 @@ fn the_html_page_fetches_nothing() {
 }
 
 #[test]
+fn filters_narrow_the_report() {
+    let r = shipped(&[
+        "report",
+        "--area",
+        "xiongxing",
+        "--kind",
+        "task",
+        "--today",
+        "2016-04-01",
+    ]);
+    r.code(0);
+    assert!(
+        r.stdout
+            .contains("| 抓好实施雄兴工业园区规范化管理工作 | 重点 | 0/5 |"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("招商引资"));
+    assert!(
+        !r.stdout.contains("## 目标"),
+        "no targets when only tasks are asked for"
+    );
+    shipped(&["report", "--area", "nowhere"]).code(2);
+}
+
+#[test]
 fn a_report_can_be_written_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("board.md");
