@@ -9,6 +9,7 @@ pub mod compute;
 pub mod date;
 pub mod diagnostic;
 pub mod edit;
+pub mod history;
 pub mod load;
 pub mod model;
 pub mod par;

@@ -74,6 +74,10 @@ pub enum Command {
     Report(ReportArgs),
     /// Every deadline as an iCalendar feed (all-day events) for calendar apps
     Calendar(CalendarArgs),
+    /// What moved since a git revision (or a date): done, newly overdue, postponed, new figures
+    Diff(DiffArgs),
+    /// The history of one item across commits: each change, with commit, author and date
+    Log(LogArgs),
     /// Create a new plan (plan.toml and a commented example area) that passes `plan check`
     Init(InitArgs),
     /// Print the JSON Schema of plan files, for editors (see docs/editing.md)
@@ -120,6 +124,34 @@ pub struct ReportArgs {
 pub enum ReportFormat {
     Markdown,
     Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The revision to compare with [default: HEAD]
+    #[arg(conflicts_with = "since")]
+    pub rev: Option<String>,
+    /// Compare with the plans at the last commit before this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Only this plan (its id)
+    #[arg(long, value_name = "ID")]
+    pub plan: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LogArgs {
+    /// The item's id
+    pub id: String,
+    /// The plan, when the id is in more than one
+    #[arg(long, value_name = "ID")]
+    pub plan: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]

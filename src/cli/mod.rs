@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod edit;
 mod filters;
+mod history;
 mod indicators;
 mod listing;
 mod setup;
@@ -140,6 +141,8 @@ fn execute(args: Args) -> Output {
         Command::Indicators(args) => indicators::run(&config, &loaded, args),
         Command::Calendar(args) => listing::calendar(&config, &loaded, args),
         Command::Report(args) => listing::report(&config, &loaded, args),
+        Command::Diff(args) => history::diff(&config, &loaded, args),
+        Command::Log(args) => history::log(&config, &loaded, args),
         Command::Show(show) => show::run(&config, &loaded, show),
         Command::Done(_)
         | Command::Mark(_)

@@ -141,6 +141,33 @@ pub fn walk_limited(root: &Path, max_files: usize) -> Tree {
     tree
 }
 
+/// The tree made by a list of `.toml` files (all below `root`), as read from a git revision:
+/// directories holding a `plan.toml` are plans, other files are orphans.
+pub fn from_paths(files: &[PathBuf]) -> Tree {
+    let mut by_dir: std::collections::BTreeMap<PathBuf, Vec<PathBuf>> =
+        std::collections::BTreeMap::new();
+    for f in files {
+        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+        by_dir.entry(dir).or_default().push(f.clone());
+    }
+    let mut tree = Tree::default();
+    for (dir, mut tomls) in by_dir {
+        tomls.sort();
+        let plan_file = dir.join("plan.toml");
+        if tomls.contains(&plan_file) {
+            tomls.retain(|p| *p != plan_file);
+            tree.plans.push(PlanDir {
+                dir,
+                plan_file,
+                area_files: tomls,
+            });
+        } else {
+            tree.orphans.extend(tomls);
+        }
+    }
+    tree
+}
+
 fn list(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut entries = fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))

@@ -115,6 +115,42 @@ pub fn load_with(root: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
     finish(root, sources, diags, &tree.plans, &jobs, results)
 }
 
+/// Load the plans of a tree held in memory (`files` are paths below `root` with their bytes),
+/// as read from a git revision: the same discovery rules, decoding, lowering and validation as
+/// from disk.
+pub fn load_files(root: &Path, files: Vec<(PathBuf, Vec<u8>)>) -> Loaded {
+    let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+    let tree = discover::from_paths(&paths);
+    let mut bytes: std::collections::HashMap<PathBuf, Vec<u8>> = files.into_iter().collect();
+    let mut sources = Sources::default();
+    let mut diags = Vec::new();
+    for path in &tree.orphans {
+        let id = sources.add(path, String::new());
+        diags.push(Diagnostic::file(Problem::OrphanFile, id));
+    }
+    let mut jobs: Vec<(FileId, PathBuf, Kind)> = Vec::new();
+    for plan in &tree.plans {
+        jobs.push((
+            sources.add(&plan.plan_file, String::new()),
+            plan.plan_file.clone(),
+            Kind::Plan,
+        ));
+        for area in &plan.area_files {
+            jobs.push((sources.add(area, String::new()), area.clone(), Kind::Area));
+        }
+    }
+    let results = jobs
+        .iter()
+        .map(
+            |(id, path, kind)| match decode(bytes.remove(path).unwrap_or_default()) {
+                Ok(text) => lower_text(*id, path, *kind, text),
+                Err((problem, text, offset)) => failed(*id, problem, text, offset),
+            },
+        )
+        .collect();
+    finish(root, sources, diags, &tree.plans, &jobs, results)
+}
+
 /// Load one plan from bytes in memory (a `plan.toml` and area files): the same decoding,
 /// lowering and validation as from disk, for fuzzing and property tests.
 pub fn load_bytes(plan: &[u8], areas: &[&[u8]]) -> Loaded {

@@ -12,6 +12,7 @@ mod check;
 mod deadlines;
 mod edits;
 mod formats;
+mod history;
 mod hostile;
 mod indicators;
 mod readme;

@@ -1,0 +1,391 @@
+//! `plan diff` and `plan log` on a git repository built here, with fixed dates: what moved
+//! between commits and the working tree, and one item's history.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+/// Run git in `dir` with a fixed identity and date.
+fn git(dir: &Path, date: &str, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Li Ming")
+        .env("GIT_AUTHOR_EMAIL", "li@example.org")
+        .env("GIT_COMMITTER_NAME", "Li Ming")
+        .env("GIT_COMMITTER_EMAIL", "li@example.org")
+        .env("GIT_AUTHOR_DATE", format!("{date}T10:00:00+08:00"))
+        .env("GIT_COMMITTER_DATE", format!("{date}T10:00:00+08:00"))
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Run `plan` in `dir` with only PATH from the environment (it runs git).
+fn plan(dir: &Path, args: &[&str]) -> crate::Run {
+    let out = assert_cmd::Command::cargo_bin("plan")
+        .unwrap()
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    crate::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+const AREA: &str = "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"survey\"\ntitle = \"Survey\"\ndue = 2016-03-05\n\n[[task]]\nid = \"consult\"\ntitle = \"Consult\"\ndue = 2016-03-20\n\n[[task]]\nid = \"draft\"\ntitle = \"Draft\"\ndue = 2016-03-31\n\n[[task]]\nid = \"old\"\ntitle = \"Old\"\n\n[[project]]\nid = \"p1\"\ntitle = \"P1\"\n\n[[indicator]]\nid = \"gdp\"\ntitle = \"GDP\"\ntarget = 64.4\ngrowth = 13\n";
+
+/// A repository with the plans in `docs/plans` and three commits:
+/// 2016-03-01 the plan; 2016-03-10 survey done, draft postponed; 2016-04-20 `old` removed, a
+/// GDP figure, p1 signed. The working tree then adds a task, uncommitted.
+fn repository() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path().to_path_buf();
+    let docs = top.join("docs");
+    std::fs::create_dir_all(docs.join("plans/p")).unwrap();
+    std::fs::write(
+        docs.join("plans/p/plan.toml"),
+        "[plan]\ntitle = \"T\"\nyear = 2016\n",
+    )
+    .unwrap();
+    std::fs::write(docs.join("plans/p/01.toml"), AREA).unwrap();
+    git(&top, "2016-03-01", &["init", "-q"]);
+    git(&top, "2016-03-01", &["add", "-A"]);
+    git(&top, "2016-03-01", &["commit", "-qm", "the plan"]);
+    plan(
+        &docs,
+        &[
+            "--today",
+            "2016-03-10",
+            "done",
+            "survey",
+            "--on",
+            "2016-03-04",
+        ],
+    )
+    .code(0);
+    plan(
+        &docs,
+        &[
+            "--today",
+            "2016-03-10",
+            "postpone",
+            "draft",
+            "2016-04-30",
+            "--reason",
+            "waiting",
+        ],
+    )
+    .code(0);
+    git(
+        &top,
+        "2016-03-10",
+        &["commit", "-qam", "survey done, draft postponed"],
+    );
+    let text = std::fs::read_to_string(docs.join("plans/p/01.toml")).unwrap();
+    std::fs::write(
+        docs.join("plans/p/01.toml"),
+        text.replace("[[task]]\nid = \"old\"\ntitle = \"Old\"\n\n", ""),
+    )
+    .unwrap();
+    plan(
+        &docs,
+        &[
+            "--today",
+            "2016-04-20",
+            "record",
+            "gdp",
+            "2016-03",
+            "14.9",
+            "--prior",
+            "13.1",
+        ],
+    )
+    .code(0);
+    plan(
+        &docs,
+        &[
+            "--today",
+            "2016-04-20",
+            "stage",
+            "p1",
+            "signed",
+            "--on",
+            "2016-04-18",
+        ],
+    )
+    .code(0);
+    git(&top, "2016-04-20", &["commit", "-qam", "March figures"]);
+    let text = std::fs::read_to_string(docs.join("plans/p/01.toml")).unwrap();
+    std::fs::write(
+        docs.join("plans/p/01.toml"),
+        format!("{text}\n[[task]]\nid = \"new\"\ntitle = \"New\"\n"),
+    )
+    .unwrap();
+    (dir, docs)
+}
+
+fn rows(r: &crate::Run) -> Vec<Value> {
+    r.code(0);
+    r.json().as_array().unwrap().clone()
+}
+
+fn row(change: &str, id: &str, from: Value, to: Value, days: Value, growth: Value) -> Value {
+    let kind = match id {
+        "gdp" => "indicator",
+        "p1" => "project",
+        _ => "task",
+    };
+    let title = format!("{}{}", id[..1].to_uppercase(), &id[1..]);
+    let title = if id == "p1" || id == "gdp" {
+        id.to_uppercase()
+    } else {
+        title
+    };
+    json!({ "plan": "p", "area": "a", "id": id, "kind": kind, "title": title, "change": change,
+            "from": from, "to": to, "days": days, "growth": growth })
+}
+
+#[test]
+fn diff_since_a_date_lists_what_moved() {
+    let (_keep, docs) = repository();
+    // The last commit before 5 March is the plan of 1 March, judged on that day.
+    let got = rows(&plan(
+        &docs,
+        &[
+            "--today",
+            "2016-04-21",
+            "diff",
+            "--since",
+            "2016-03-05",
+            "--format",
+            "json",
+        ],
+    ));
+    let growth = (14.9f64 / 13.1 - 1.0) * 100.0;
+    let want = vec![
+        row(
+            "postponed",
+            "draft",
+            json!("2016-03-31"),
+            json!("2016-04-30"),
+            json!(30),
+            Value::Null,
+        ),
+        row(
+            "overdue",
+            "consult",
+            json!("open"),
+            json!("overdue"),
+            json!(32),
+            Value::Null,
+        ),
+        row(
+            "done",
+            "survey",
+            json!("open"),
+            json!("done"),
+            Value::Null,
+            Value::Null,
+        ),
+        row(
+            "stage",
+            "p1",
+            json!("negotiating"),
+            json!("signed"),
+            Value::Null,
+            Value::Null,
+        ),
+        row(
+            "figure",
+            "gdp",
+            json!("2016-03"),
+            json!("14.9"),
+            Value::Null,
+            json!(growth),
+        ),
+        row(
+            "added",
+            "new",
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+        ),
+        row(
+            "removed",
+            "old",
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+        ),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn diff_against_a_revision_and_as_a_table() {
+    let (_keep, docs) = repository();
+    // HEAD~1 (10 March) already had survey done and draft postponed (to 30 April: not late).
+    let got = rows(&plan(
+        &docs,
+        &[
+            "--today",
+            "2016-04-21",
+            "diff",
+            "HEAD~1",
+            "--format",
+            "json",
+        ],
+    ));
+    let changes: Vec<(&str, &str)> = got
+        .iter()
+        .map(|r| (r["change"].as_str().unwrap(), r["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("overdue", "consult"),
+            ("stage", "p1"),
+            ("figure", "gdp"),
+            ("added", "new"),
+            ("removed", "old")
+        ]
+    );
+    let r = plan(&docs, &["--today", "2016-04-21", "diff", "HEAD~1"]);
+    r.code(0);
+    assert!(
+        r.stdout
+            .contains("| new figure    | gdp     | GDP     | 2016-03     | 14.9 (+13.7%) |      |"),
+        "{}",
+        r.stdout
+    );
+    let r = plan(
+        &docs,
+        &[
+            "--today",
+            "2016-04-21",
+            "--lang",
+            "zh",
+            "diff",
+            "HEAD~1",
+            "--format",
+            "markdown",
+        ],
+    );
+    r.code(0);
+    assert!(
+        r.stdout
+            .starts_with("| 变化 | 编号 | 名称 | 原 | 新 | 天数 |\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("| 新逾期 | consult | Consult | open | overdue | +32 |"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn log_follows_one_item_across_commits() {
+    let (_keep, docs) = repository();
+    let got = rows(&plan(&docs, &["log", "survey", "--format", "json"]));
+    let fields: Vec<(&str, &str, Value, Value)> = got
+        .iter()
+        .map(|r| {
+            (
+                r["date"].as_str().unwrap(),
+                r["field"].as_str().unwrap(),
+                r["from"].clone(),
+                r["to"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("2016-03-01", "added", Value::Null, Value::Null),
+            ("2016-03-10", "status", json!("todo"), json!("done")),
+            ("2016-03-10", "done", Value::Null, json!("2016-03-04")),
+        ]
+    );
+    assert!(
+        got.iter()
+            .all(|r| r["author"] == "Li Ming" && r["commit"].as_str().unwrap().len() == 10)
+    );
+    let got = rows(&plan(&docs, &["log", "old", "--format", "json"]));
+    let fields: Vec<&str> = got.iter().map(|r| r["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["added", "removed"]);
+    let r = plan(&docs, &["--lang", "zh", "log", "draft"]);
+    r.code(0);
+    assert!(r.stdout.contains("| 2016-03-10 |"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("| 期限 | 2016-03-31 | 2016-04-30 |"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn history_never_touches_the_working_tree_or_the_index() {
+    let (_keep, docs) = repository();
+    let top = docs.parent().unwrap();
+    // GIT_OPTIONAL_LOCKS=0: `git status` itself must not refresh the index while we watch it.
+    let status = || {
+        Command::new("git")
+            .current_dir(top)
+            .env("GIT_OPTIONAL_LOCKS", "0")
+            .args(["status", "--porcelain"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let index = || {
+        std::fs::metadata(top.join(".git/index"))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let file = || std::fs::read(docs.join("plans/p/01.toml")).unwrap();
+    let (s0, i0, f0) = (status(), index(), file());
+    plan(&docs, &["diff", "HEAD~2"]).code(0);
+    plan(&docs, &["log", "draft"]).code(0);
+    assert_eq!((status(), index(), file()), (s0, i0, f0));
+}
+
+#[test]
+fn clear_errors_outside_a_repository_and_for_an_unknown_revision() {
+    let (_keep, docs) = repository();
+    let r = plan(&docs, &["diff", "no-such-rev"]);
+    r.code(2);
+    assert_eq!(r.stderr, "error: no revision `no-such-rev` in git\n");
+    let r = plan(&docs, &["diff", "--since", "2015-01-01"]);
+    r.code(2);
+    assert_eq!(r.stderr, "error: no commit before 2015-01-01\n");
+    let r = plan(&docs, &["log", "nope"]);
+    r.code(2);
+    let outside = crate::Fixture::with_areas(&[("01-a.toml", &crate::area(""))]);
+    let r = plan(outside.dir(), &["diff"]);
+    r.code(2);
+    assert!(
+        r.stderr
+            .starts_with("error: the plans are not in a git repository"),
+        "{}",
+        r.stderr
+    );
+}
