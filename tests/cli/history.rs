@@ -389,3 +389,54 @@ fn clear_errors_outside_a_repository_and_for_an_unknown_revision() {
         r.stderr
     );
 }
+
+#[test]
+fn exact_tables_for_diff_and_log() {
+    let (_keep, docs) = repository();
+    let r = plan(
+        &docs,
+        &["--today", "2016-04-21", "diff", "--since", "2016-03-05"],
+    );
+    r.code(0);
+    assert_eq!(
+        r.stdout,
+        concat!(
+            "+---------------+---------+---------+-------------+---------------+------+\n",
+            "| Change        | ID      | Title   | From        | To            | Days |\n",
+            "+========================================================================+\n",
+            "| postponed     | draft   | Draft   | 2016-03-31  | 2016-04-30    | +30  |\n",
+            "| newly overdue | consult | Consult | open        | overdue       | +32  |\n",
+            "| newly done    | survey  | Survey  | open        | done          |      |\n",
+            "| stage         | p1      | P1      | negotiating | signed        |      |\n",
+            "| new figure    | gdp     | GDP     | 2016-03     | 14.9 (+13.7%) |      |\n",
+            "| added         | new     | New     |             |               |      |\n",
+            "| removed       | old     | Old     |             |               |      |\n",
+            "+---------------+---------+---------+-------------+---------------+------+\n",
+        )
+    );
+    let sha = |rev: &str| {
+        let out = Command::new("git")
+            .current_dir(&docs)
+            .args(["rev-parse", "--short=10", rev])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let (first, second) = (sha("HEAD~2"), sha("HEAD~1"));
+    let r = plan(&docs, &["log", "draft"]);
+    r.code(0);
+    assert_eq!(
+        r.stdout,
+        format!(
+            concat!(
+                "+------------+------------+---------+-------+------------+------------+\n",
+                "|       Date | Commit     | Author  | Field | From       | To         |\n",
+                "+=====================================================================+\n",
+                "| 2016-03-01 | {} | Li Ming | added |            |            |\n",
+                "| 2016-03-10 | {} | Li Ming | due   | 2016-03-31 | 2016-04-30 |\n",
+                "+------------+------------+---------+-------+------------+------------+\n",
+            ),
+            first, second
+        )
+    );
+}
