@@ -117,19 +117,35 @@ pub fn overdue(config: &Config, loaded: &Loaded, args: &OverdueArgs) -> Output {
     }
 }
 
-fn overdue_grid<'a>(l: &Listing<'a>, rows: &[report::OverdueRow<'a>]) -> Grid<'a> {
+/// A row of `overdue` or `upcoming`: days (late or left), the deadline and the item.
+struct Dated<'a> {
+    days: i64,
+    due: chrono::NaiveDate,
+    plan: &'a str,
+    area: &'a str,
+    id: &'a str,
+    title: &'a str,
+    owner: Option<&'a str>,
+}
+
+/// The table of `overdue` and `upcoming`: days, due, [plan,] area, id, title, owner.
+fn dated_grid<'a>(
+    l: &Listing<'a>,
+    days_header: &str,
+    tone: Tone,
+    rows: impl Iterator<Item = Dated<'a>>,
+) -> Grid<'a> {
     let t = l.labels();
     let many = l.many_plans();
-    let mut headers = vec![t.days_late.to_string(), t.due.to_string()];
+    let mut headers = vec![days_header.to_string(), t.due.to_string()];
     if many {
         headers.push(t.plan.to_string());
     }
     headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
     let rows = rows
-        .iter()
         .map(|r| {
             let mut cells = vec![
-                GridCell::num(r.days_overdue.to_string()).tone(Tone::Alert),
+                GridCell::num(r.days.to_string()).tone(tone),
                 GridCell::num(ymd(r.due)),
             ];
             if many {
@@ -147,41 +163,35 @@ fn overdue_grid<'a>(l: &Listing<'a>, rows: &[report::OverdueRow<'a>]) -> Grid<'a
     Grid { headers, rows }
 }
 
+fn overdue_grid<'a>(l: &Listing<'a>, rows: &[report::OverdueRow<'a>]) -> Grid<'a> {
+    let dated = rows.iter().map(|r| Dated {
+        days: r.days_overdue,
+        due: r.due,
+        plan: r.plan,
+        area: r.area,
+        id: r.id,
+        title: r.title,
+        owner: r.owner,
+    });
+    dated_grid(l, l.labels().days_late, Tone::Alert, dated)
+}
+
 pub fn upcoming(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
     let l = match Listing::new(config, loaded, args) {
         Ok(l) => l,
         Err(out) => return out,
     };
     let rows = report::upcoming(l.ws, &l.filter, l.clock);
-    let t = l.labels();
-    let many = l.many_plans();
-    let mut headers = vec![t.days_left.to_string(), t.due.to_string()];
-    if many {
-        headers.push(t.plan.to_string());
-    }
-    headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
-    let grid = Grid {
-        headers,
-        rows: rows
-            .iter()
-            .map(|r| {
-                let mut cells = vec![
-                    GridCell::num(r.days_left.to_string()).tone(Tone::Warn),
-                    GridCell::num(ymd(r.due)),
-                ];
-                if many {
-                    cells.push(GridCell::text(r.plan));
-                }
-                cells.extend([
-                    GridCell::text(l.area_title(r.plan, r.area)),
-                    GridCell::text(r.id),
-                    GridCell::text(r.title),
-                    GridCell::text(r.owner.unwrap_or(t.no_owner)),
-                ]);
-                cells
-            })
-            .collect(),
-    };
+    let dated = rows.iter().map(|r| Dated {
+        days: r.days_left,
+        due: r.due,
+        plan: r.plan,
+        area: r.area,
+        id: r.id,
+        title: r.title,
+        owner: r.owner,
+    });
+    let grid = dated_grid(&l, l.labels().days_left, Tone::Warn, dated);
     let stdout = if rows.is_empty() && l.format == Format::Table {
         format!("{}\n", labels::nothing_upcoming(l.lang, l.clock.within))
     } else {

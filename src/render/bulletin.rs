@@ -136,54 +136,23 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
             &[false, false, true, false, true, true, true, true],
             &rows,
         );
-        out.push_str(&format!("\n## {}\n\n", w.w("逾期事项", "Overdue")));
-        if p.overdue.is_empty() {
-            out.push_str(w.w("无。\n", "None.\n"));
-        } else {
-            let rows: Vec<Vec<String>> = p
-                .overdue
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.days_overdue.to_string(),
-                        ymd(r.due),
-                        area_title(p, r.area),
-                        r.title.to_string(),
-                        r.owner.unwrap_or("").to_string(),
-                    ]
-                })
-                .collect();
-            md_table(
-                &mut out,
-                &[t.days_late, t.due, t.area, t.title, t.owner],
-                &[true, true, false, false, false],
-                &rows,
-            );
-        }
-        out.push_str(&format!("\n## {}\n\n", soon_heading(&w, b.within)));
-        if p.due_soon.is_empty() {
-            out.push_str(w.w("无。\n", "None.\n"));
-        } else {
-            let rows: Vec<Vec<String>> = p
-                .due_soon
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.days_left.to_string(),
-                        ymd(r.due),
-                        area_title(p, r.area),
-                        r.title.to_string(),
-                        r.owner.unwrap_or("").to_string(),
-                    ]
-                })
-                .collect();
-            md_table(
-                &mut out,
-                &[t.days_left, t.due, t.area, t.title, t.owner],
-                &[true, true, false, false, false],
-                &rows,
-            );
-        }
+        let (late, soon) = dated(p);
+        md_dated(
+            &mut out,
+            &w,
+            w.w("逾期事项", "Overdue"),
+            t.days_late,
+            t,
+            &late,
+        );
+        md_dated(
+            &mut out,
+            &w,
+            &soon_heading(&w, b.within),
+            t.days_left,
+            t,
+            &soon,
+        );
         if !p.targets.is_empty() {
             out.push_str(&format!("\n## {}\n\n", w.w("目标", "Targets")));
             let rows: Vec<Vec<String>> = p
@@ -243,6 +212,74 @@ fn bar_progress(r: &crate::compute::report::ItemRow) -> Option<f64> {
         None
     } else {
         r.progress
+    }
+}
+
+/// The overdue and the due-soon lists as cells: days, due, area, title, owner.
+fn dated(p: &PlanBulletin<'_>) -> (Vec<[String; 5]>, Vec<[String; 5]>) {
+    let cells = |days: i64, due, area: &str, title: &str, owner: Option<&str>| {
+        [
+            days.to_string(),
+            ymd(due),
+            area_title(p, area),
+            title.to_string(),
+            owner.unwrap_or("").to_string(),
+        ]
+    };
+    (
+        p.overdue
+            .iter()
+            .map(|r| cells(r.days_overdue, r.due, r.area, r.title, r.owner))
+            .collect(),
+        p.due_soon
+            .iter()
+            .map(|r| cells(r.days_left, r.due, r.area, r.title, r.owner))
+            .collect(),
+    )
+}
+
+/// A dated list as a Markdown section.
+fn md_dated(
+    out: &mut String,
+    w: &W,
+    heading: &str,
+    days: &str,
+    t: &labels::Labels,
+    rows: &[[String; 5]],
+) {
+    out.push_str(&format!("\n## {heading}\n\n"));
+    if rows.is_empty() {
+        out.push_str(w.w("无。\n", "None.\n"));
+    } else {
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
+        md_table(
+            out,
+            &[days, t.due, t.area, t.title, t.owner],
+            &[true, true, false, false, false],
+            &rows,
+        );
+    }
+}
+
+/// A dated list as an HTML section; `late` marks the days in red.
+fn html_dated(
+    w: &W,
+    heading: &str,
+    days: &str,
+    t: &labels::Labels,
+    rows: &[[String; 5]],
+    late: bool,
+) -> Markup {
+    html! {
+        h2 { (heading) }
+        @if rows.is_empty() { p.none { (w.w("无。", "None.")) } } @else {
+            div.scroll { table {
+                thead { tr { th.num { (days) } th.num { (t.due) } th { (t.area) } th { (t.title) } th { (t.owner) } } }
+                tbody { @for r in rows { tr {
+                    td.num.late[late] { (r[0]) } td.num { (r[1]) } td { (r[2]) } td { (r[3]) } td { (r[4]) }
+                } } }
+            } }
+        }
     }
 }
 
@@ -380,24 +417,9 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                     td.num { (count(a.indicators_on_track, a.indicators_total)) }
                 } } }
             } }
-            h2 { (w.w("逾期事项", "Overdue")) }
-            @if p.overdue.is_empty() { p.none { (w.w("无。", "None.")) } } @else {
-                div.scroll { table {
-                    thead { tr { th.num { (t.days_late) } th.num { (t.due) } th { (t.area) } th { (t.title) } th { (t.owner) } } }
-                    tbody { @for r in &p.overdue { tr {
-                        td.num.late { (r.days_overdue) } td.num { (ymd(r.due)) } td { (area_title(p, r.area)) } td { (r.title) } td { (r.owner.unwrap_or("")) }
-                    } } }
-                } }
-            }
-            h2 { (soon_heading(&w, b.within)) }
-            @if p.due_soon.is_empty() { p.none { (w.w("无。", "None.")) } } @else {
-                div.scroll { table {
-                    thead { tr { th.num { (t.days_left) } th.num { (t.due) } th { (t.area) } th { (t.title) } th { (t.owner) } } }
-                    tbody { @for r in &p.due_soon { tr {
-                        td.num { (r.days_left) } td.num { (ymd(r.due)) } td { (area_title(p, r.area)) } td { (r.title) } td { (r.owner.unwrap_or("")) }
-                    } } }
-                } }
-            }
+            @let (late, soon) = dated(p);
+            (html_dated(&w, w.w("逾期事项", "Overdue"), t.days_late, t, &late, true))
+            (html_dated(&w, &soon_heading(&w, b.within), t.days_left, t, &soon, false))
             @if !p.targets.is_empty() {
                 h2 { (w.w("目标", "Targets")) }
                 div.scroll { table {
