@@ -24,7 +24,7 @@ def run(files, extra=None, today=None):
 def area(body): return '[area]\nid = "a"\ntitle = "Area A"\n\n'+body
 def one(body): return {'p/plan.toml':PLAN,'p/01-a.toml':area(body)}
 cases=[
-('io','Errors','A file or directory could not be read (permission denied, a dangling link, a file that vanished).', lambda: run({'p/plan.toml':PLAN}, lambda: os.symlink('missing.toml','plans/p/02-gone.toml')), 'Fix the path or its permissions.'),
+('io','Errors','A file or directory could not be read: permission denied, a dangling link, a file that vanished during the run, a FIFO or other special file named `*.toml` (refused unread: reading it would block), or a directory where a plan file was expected.', lambda: run({'p/plan.toml':PLAN}, lambda: os.symlink('missing.toml','plans/p/02-gone.toml')), 'Fix the path or its permissions.'),
 ('not-utf8','Errors','The file is not UTF-8. Saved as GBK (common on Chinese Windows), it is refused rather than misread.', lambda: run({'p/plan.toml':PLAN,'p/01-b.toml':'[area]\nid = "b"\ntitle = "'.encode()+'统计工作'.encode('gbk')+b'"\n'}), 'Re-save as UTF-8 (`iconv -f GBK -t UTF-8`).'),
 ('too-large','Errors','The file is over 64 MiB; it is not read.', None, 'Split the plan into smaller area files.'),
 ('too-many-files','Errors','More than 200,000 `.toml` files under the root; the walk stops.', None, 'Point `--plans` at a smaller tree.'),
