@@ -94,24 +94,8 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// Only this plan (its id)
-    #[arg(long, value_name = "ID")]
-    pub plan: Option<String>,
-    /// Only this area (its id)
-    #[arg(long, value_name = "ID")]
-    pub area: Option<String>,
-    /// Only items of this lead unit
-    #[arg(long, value_name = "NAME")]
-    pub owner: Option<String>,
-    /// Only items with this tag
-    #[arg(long, value_name = "TAG")]
-    pub tag: Option<String>,
-    /// Only items of this kind
-    #[arg(long, value_enum)]
-    pub kind: Option<KindArg>,
-    /// Look-ahead window for "due soon", in days
-    #[arg(long, value_name = "DAYS", default_value_t = 14)]
-    pub within: u32,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Markdown for the board, or one self-contained HTML file
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
@@ -157,7 +141,7 @@ pub struct LogArgs {
 #[derive(Debug, clap::Args)]
 pub struct CalendarArgs {
     #[command(flatten)]
-    pub list: ListArgs,
+    pub filter: FilterArgs,
     /// Write the feed to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -293,9 +277,9 @@ pub struct IndicatorsArgs {
     pub list: ListArgs,
 }
 
-/// Filters and output options shared by every listing.
-#[derive(Debug, clap::Args)]
-pub struct ListArgs {
+/// Which items a command covers: the same flags on every listing, the report and the calendar.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FilterArgs {
     /// Only this plan (its id)
     #[arg(long, value_name = "ID")]
     pub plan: Option<String>,
@@ -316,13 +300,20 @@ pub struct ListArgs {
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-
     /// Look-ahead window for "due soon", in days
     #[arg(long, value_name = "DAYS", default_value_t = 14)]
     pub within: u32,
+}
+
+/// Filters and the output format of a listing.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::cli::args::{Format, ListArgs, OverdueArgs};
+use crate::cli::args::{FilterArgs, Format, ListArgs, OverdueArgs};
 use crate::cli::{Config, Output, exit};
 use crate::compute::deadline::Clock;
 use crate::compute::report::{self, Filter, ItemRow, StatusReport};
@@ -26,6 +26,16 @@ pub struct Listing<'a> {
 
 impl<'a> Listing<'a> {
     pub fn new(config: &Config, loaded: &'a Loaded, args: &ListArgs) -> Result<Self, Output> {
+        Self::filtered(config, loaded, &args.filter, args.format)
+    }
+
+    /// A listing of the items `args` selects, in `format`.
+    pub fn filtered(
+        config: &Config,
+        loaded: &'a Loaded,
+        args: &FilterArgs,
+        format: Format,
+    ) -> Result<Self, Output> {
         let filter = Filter {
             plan: args.plan.clone(),
             area: args.area.clone(),
@@ -43,7 +53,7 @@ impl<'a> Listing<'a> {
                 within: i64::from(args.within),
             },
             lang,
-            format: args.format,
+            format,
             table: config.table_options(),
             area_titles: loaded
                 .workspace
@@ -442,7 +452,7 @@ pub fn bracket(lang: Lang, text: &str, note: &str) -> String {
 
 /// `plan calendar`: every dated task and target of the listing as an iCalendar feed.
 pub fn calendar(config: &Config, loaded: &Loaded, args: &crate::cli::args::CalendarArgs) -> Output {
-    let l = match Listing::new(config, loaded, &args.list) {
+    let l = match Listing::filtered(config, loaded, &args.filter, Format::Table) {
         Ok(l) => l,
         Err(out) => return out,
     };
@@ -489,16 +499,7 @@ pub fn calendar(config: &Config, loaded: &Loaded, args: &crate::cli::args::Calen
 
 /// `plan report`: the Markdown bulletin or the HTML page.
 pub fn report(config: &Config, loaded: &Loaded, args: &crate::cli::args::ReportArgs) -> Output {
-    let list = ListArgs {
-        plan: args.plan.clone(),
-        area: args.area.clone(),
-        owner: args.owner.clone(),
-        tag: args.tag.clone(),
-        kind: args.kind,
-        format: Format::Table,
-        within: args.within,
-    };
-    let l = match Listing::new(config, loaded, &list) {
+    let l = match Listing::filtered(config, loaded, &args.filter, Format::Table) {
         Ok(l) => l,
         Err(out) => return out,
     };

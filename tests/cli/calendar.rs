@@ -112,6 +112,8 @@ fn filters_apply_and_the_feed_can_go_to_a_file() {
     ]);
     r.code(0);
     assert_eq!(r.stdout, "");
+    // A feed has one format: --format is not accepted silently.
+    shipped(&["calendar", "--format", "json"]).code(2);
     let feed = std::fs::read_to_string(&file).unwrap();
     let got = events(&feed);
     assert_eq!(got.len(), 5);
