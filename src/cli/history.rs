@@ -86,6 +86,24 @@ pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Output {
         Ok(x) => x,
         Err(e) => return git_error(lang, e),
     };
+    // Plans that did not load at that revision cannot be compared item by item: say so.
+    let stderr = if old.has_errors() {
+        let files = old
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
+            .count();
+        match lang {
+            Lang::Zh => format!(
+                "warning: 该版本的计划文件有 {files} 处错误，未能读取的事项不在比较之内（可用 git checkout 该版本后运行 plan check 查看）\n"
+            ),
+            Lang::En => format!(
+                "warning: the plans at that revision have {files} error(s); items that did not load there are left out of the comparison (check out that revision and run plan check to see them)\n"
+            ),
+        }
+    } else {
+        String::new()
+    };
     let mut rows = history::diff(&old.workspace, then, ws, config.today);
     if let Some(plan) = &args.plan {
         rows.retain(|r| r.plan == *plan);
@@ -137,6 +155,7 @@ pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Output {
     };
     Output {
         stdout,
+        stderr,
         ..Output::default()
     }
 }

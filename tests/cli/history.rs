@@ -440,3 +440,26 @@ fn exact_tables_for_diff_and_log() {
         )
     );
 }
+
+#[test]
+fn a_revision_whose_plans_did_not_load_is_compared_with_a_warning() {
+    let (_keep, docs) = repository();
+    let top = docs.parent().unwrap().to_path_buf();
+    let good = std::fs::read_to_string(docs.join("plans/p/01.toml")).unwrap();
+    std::fs::write(
+        docs.join("plans/p/01.toml"),
+        "[area]\nid = \"a\"\ntitle = \"A\n",
+    )
+    .unwrap();
+    git(&top, "2016-04-25", &["commit", "-qam", "broken"]);
+    std::fs::write(docs.join("plans/p/01.toml"), good).unwrap();
+    let r = plan(
+        &docs,
+        &["--today", "2016-04-26", "diff", "HEAD", "--format", "json"],
+    );
+    r.code(0);
+    assert_eq!(
+        r.stderr,
+        "warning: the plans at that revision have 1 error(s); items that did not load there are left out of the comparison (check out that revision and run plan check to see them)\n"
+    );
+}
