@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 
 use crate::cli::args::{Command, EditArgs, MarkStatus, StageArg};
 use crate::cli::{Config, Output, exit, fail, filters};
-use crate::compute::show;
 use crate::date::Period;
 use crate::edit::{self, Change};
 use crate::load::{self, Loaded};
@@ -17,7 +16,6 @@ use crate::model::{Area, ItemRef, Lang, Plan, Stage, TaskStatus};
 use crate::render::diagnostics;
 use crate::render::labels::edits;
 use crate::render::labels::labels;
-use crate::render::labels::messages::{self, What};
 
 /// Builds the change from the item found, or explains why it cannot.
 type Build<'a> = Box<dyn Fn(&Plan, ItemRef<'_>, Lang) -> Result<Change, String> + 'a>;
@@ -37,24 +35,10 @@ pub fn run(config: &Config, loaded: &Loaded, command: &Command) -> Output {
     };
     let lang = config.lang_for(loaded);
     let ws = &loaded.workspace;
-    if let Some(plan) = &request.edit.plan
-        && !ws.plans.iter().any(|p| p.id.value == *plan)
-    {
-        let known: Vec<&str> = ws.plans.iter().map(|p| p.id.value.as_str()).collect();
-        return filters::unknown(lang, "--plan", What::Plan, plan, &known);
-    }
     let (plan, _area, item): (&Plan, &Area, ItemRef<'_>) =
-        match show::find(ws, request.id, request.edit.plan.as_deref()) {
-            Ok(Some(found)) => found,
-            Ok(None) => {
-                let ids: Vec<&str> = ws
-                    .plans
-                    .iter()
-                    .flat_map(|p| p.items().map(|(_, i)| i.common().id.value.as_str()))
-                    .collect();
-                return filters::unknown(lang, "ID", What::Item, request.id, &ids);
-            }
-            Err(plans) => return fail(&messages::ambiguous(lang, request.id, &plans.join(", "))),
+        match filters::find_item(ws, request.id, request.edit.plan.as_deref(), lang) {
+            Ok(found) => found,
+            Err(out) => return out,
         };
     let change = match (request.build)(plan, item, lang) {
         Ok(change) => change,

@@ -45,3 +45,42 @@ pub fn unknown(lang: Lang, flag: &str, what: What, given: &str, known: &[&str]) 
     let suggestion = suggest(given, known.iter().copied());
     super::fail(&messages::unknown(lang, flag, what, given, suggestion))
 }
+
+/// The item `id` (in `--plan`, when given), or the error to print: an unknown plan or id with a
+/// did-you-mean, or an id that is in more than one plan.
+pub fn find_item<'a>(
+    ws: &'a Workspace,
+    id: &str,
+    plan: Option<&str>,
+    lang: Lang,
+) -> Result<
+    (
+        &'a crate::model::Plan,
+        &'a crate::model::Area,
+        crate::model::ItemRef<'a>,
+    ),
+    Output,
+> {
+    if let Some(plan) = plan
+        && !ws.plans.iter().any(|p| p.id.value == plan)
+    {
+        let known: Vec<&str> = ws.plans.iter().map(|p| p.id.value.as_str()).collect();
+        return Err(unknown(lang, "--plan", What::Plan, plan, &known));
+    }
+    match crate::compute::show::find(ws, id, plan) {
+        Ok(Some(found)) => Ok(found),
+        Ok(None) => {
+            let ids: Vec<&str> = ws
+                .plans
+                .iter()
+                .flat_map(|p| p.items().map(|(_, i)| i.common().id.value.as_str()))
+                .collect();
+            Err(unknown(lang, "ID", What::Item, id, &ids))
+        }
+        Err(plans) => Err(super::fail(&messages::ambiguous(
+            lang,
+            id,
+            &plans.join(", "),
+        ))),
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::cli::args::{Format, ShowArgs};
 use crate::cli::listing::{bracket, json};
-use crate::cli::{Config, Output, fail, filters};
+use crate::cli::{Config, Output, filters};
 use crate::compute::deadline::Clock;
 use crate::compute::show::{self, Details, Shown};
 use crate::load::Loaded;
@@ -10,34 +10,18 @@ use crate::model::Lang;
 use crate::render::grid::{self, Grid, GridCell};
 use crate::render::labels::item_words;
 use crate::render::labels::labels;
-use crate::render::labels::messages::{self, What};
 
 pub fn run(config: &Config, loaded: &Loaded, args: &ShowArgs) -> Output {
     let ws = &loaded.workspace;
     let lang = config.lang_for(loaded);
-    if let Some(plan) = &args.plan
-        && !ws.plans.iter().any(|p| p.id.value == *plan)
-    {
-        let known: Vec<&str> = ws.plans.iter().map(|p| p.id.value.as_str()).collect();
-        return filters::unknown(lang, "--plan", What::Plan, plan, &known);
-    }
     let clock = Clock {
         today: config.today,
         within: 14,
     };
-    let found = match show::find(ws, &args.id, args.plan.as_deref()) {
-        Ok(Some(found)) => found,
-        Ok(None) => {
-            let ids: Vec<&str> = ws
-                .plans
-                .iter()
-                .flat_map(|p| p.items().map(|(_, i)| i.common().id.value.as_str()))
-                .collect();
-            return filters::unknown(lang, "ID", What::Item, &args.id, &ids);
-        }
-        Err(plans) => return fail(&messages::ambiguous(lang, &args.id, &plans.join(", "))),
+    let (plan, area, item) = match filters::find_item(ws, &args.id, args.plan.as_deref(), lang) {
+        Ok(found) => found,
+        Err(out) => return out,
     };
-    let (plan, area, item) = found;
     let shown = show::show(ws, plan, area, item, clock);
     let grid = fields(lang, &shown);
     let stdout = match args.format {

@@ -100,17 +100,7 @@ pub fn load_with(root: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
     }
 
     // Register every file first so that ids are stable, then read and lower in parallel.
-    let mut jobs: Vec<(FileId, PathBuf, Kind)> = Vec::new();
-    for plan in &tree.plans {
-        jobs.push((
-            sources.add(&plan.plan_file, String::new()),
-            plan.plan_file.clone(),
-            Kind::Plan,
-        ));
-        for area in &plan.area_files {
-            jobs.push((sources.add(area, String::new()), area.clone(), Kind::Area));
-        }
-    }
+    let jobs = register(&mut sources, &tree.plans);
     let results = run_parallel(&jobs, overlay);
     finish(root, sources, diags, &tree.plans, &jobs, results)
 }
@@ -128,17 +118,7 @@ pub fn load_files(root: &Path, files: Vec<(PathBuf, Vec<u8>)>) -> Loaded {
         let id = sources.add(path, String::new());
         diags.push(Diagnostic::file(Problem::OrphanFile, id));
     }
-    let mut jobs: Vec<(FileId, PathBuf, Kind)> = Vec::new();
-    for plan in &tree.plans {
-        jobs.push((
-            sources.add(&plan.plan_file, String::new()),
-            plan.plan_file.clone(),
-            Kind::Plan,
-        ));
-        for area in &plan.area_files {
-            jobs.push((sources.add(area, String::new()), area.clone(), Kind::Area));
-        }
-    }
+    let jobs = register(&mut sources, &tree.plans);
     let results = jobs
         .iter()
         .map(
@@ -188,6 +168,23 @@ pub fn load_bytes(plan: &[u8], areas: &[&[u8]]) -> Loaded {
         &jobs,
         results,
     )
+}
+
+/// Register every file of every plan as a job, so that file ids are stable before the files are
+/// read (in parallel).
+fn register(sources: &mut Sources, plans: &[discover::PlanDir]) -> Vec<(FileId, PathBuf, Kind)> {
+    let mut jobs = Vec::new();
+    for plan in plans {
+        jobs.push((
+            sources.add(&plan.plan_file, String::new()),
+            plan.plan_file.clone(),
+            Kind::Plan,
+        ));
+        for area in &plan.area_files {
+            jobs.push((sources.add(area, String::new()), area.clone(), Kind::Area));
+        }
+    }
+    jobs
 }
 
 /// Attach every file's result to its plan, assemble the plans and run the checks.
