@@ -483,12 +483,17 @@ pub fn calendar(config: &Config, loaded: &Loaded, args: &crate::cli::args::Calen
         state: t.state,
     };
     let feed = crate::render::ical::feed(&events, &words, l.clock.today);
-    match &args.output {
+    to_output(feed, args.output.as_deref())
+}
+
+/// `text` to standard output, or written to `-o FILE`.
+fn to_output(text: String, file: Option<&std::path::Path>) -> Output {
+    match file {
         None => Output {
-            stdout: feed,
+            stdout: text,
             ..Output::default()
         },
-        Some(path) => match std::fs::write(path, feed) {
+        Some(path) => match std::fs::write(path, text) {
             Ok(()) => Output::default(),
             Err(e) => super::fail(&format!("{}: {e}", path.display())),
         },
@@ -510,14 +515,5 @@ pub fn report(config: &Config, loaded: &Loaded, args: &crate::cli::args::ReportA
         }
         crate::cli::args::ReportFormat::Html => crate::render::bulletin::html(&bulletin, l.lang),
     };
-    match &args.output {
-        None => Output {
-            stdout: text,
-            ..Output::default()
-        },
-        Some(path) => match std::fs::write(path, text) {
-            Ok(()) => Output::default(),
-            Err(e) => super::fail(&format!("{}: {e}", path.display())),
-        },
-    }
+    to_output(text, args.output.as_deref())
 }
