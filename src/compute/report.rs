@@ -139,22 +139,32 @@ fn sorted_by<T, K: Ord>(rows: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
 }
 
 fn overdue_in<'a>(plan: &'a Plan, filter: &Filter, clock: Clock) -> Vec<OverdueRow<'a>> {
-    plan_items(plan, filter)
-        .filter_map(|(plan, area, item)| {
-            let (due, state) = deadline_state(plan, item, clock)?;
-            let due = due?;
-            (state == State::Overdue).then(|| OverdueRow {
-                plan: &plan.id.value,
-                area: &area.id.value,
-                id: &item.common().id.value,
-                kind: item.kind(),
-                title: &item.common().title,
-                owner: owner_of(area, item),
-                due,
-                days_overdue: (clock.today - due).num_days(),
-            })
+    dated_in(plan, filter, clock, State::Overdue)
+        .map(|(area, item, due)| OverdueRow {
+            plan: &plan.id.value,
+            area: &area.id.value,
+            id: &item.common().id.value,
+            kind: item.kind(),
+            title: &item.common().title,
+            owner: owner_of(area, item),
+            due,
+            days_overdue: (clock.today - due).num_days(),
         })
         .collect()
+}
+
+/// `(area, item, due)` for every dated item of `plan` that passes the filter and is in `wanted`
+/// state on `clock`'s day: the common part of `plan overdue` and `plan upcoming`.
+fn dated_in<'a, 'f>(
+    plan: &'a Plan,
+    filter: &'f Filter,
+    clock: Clock,
+    wanted: State,
+) -> impl Iterator<Item = (&'a Area, ItemRef<'a>, NaiveDate)> + use<'a, 'f> {
+    plan_items(plan, filter).filter_map(move |(plan, area, item)| {
+        let (due, state) = deadline_state(plan, item, clock)?;
+        (state == wanted).then_some((area, item, due?))
+    })
 }
 
 /// One row of `plan upcoming`.
@@ -179,20 +189,16 @@ pub fn upcoming<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<Upc
 }
 
 fn upcoming_in<'a>(plan: &'a Plan, filter: &Filter, clock: Clock) -> Vec<UpcomingRow<'a>> {
-    plan_items(plan, filter)
-        .filter_map(|(plan, area, item)| {
-            let (due, state) = deadline_state(plan, item, clock)?;
-            let due = due?;
-            (state == State::DueSoon).then(|| UpcomingRow {
-                plan: &plan.id.value,
-                area: &area.id.value,
-                id: &item.common().id.value,
-                kind: item.kind(),
-                title: &item.common().title,
-                owner: owner_of(area, item),
-                due,
-                days_left: (due - clock.today).num_days(),
-            })
+    dated_in(plan, filter, clock, State::DueSoon)
+        .map(|(area, item, due)| UpcomingRow {
+            plan: &plan.id.value,
+            area: &area.id.value,
+            id: &item.common().id.value,
+            kind: item.kind(),
+            title: &item.common().title,
+            owner: owner_of(area, item),
+            due,
+            days_left: (due - clock.today).num_days(),
         })
         .collect()
 }
