@@ -130,7 +130,21 @@ impl fmt::Display for Period {
 
 /// `YYYY-MM-DD`, written directly (chrono's formatter is general and slow in long listings).
 pub fn ymd(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let Ok(year) = u32::try_from(d.year()) else {
+        return format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    };
+    if year > 9999 {
+        return format!("{year}-{:02}-{:02}", d.month(), d.day());
+    }
+    // Written digit by digit: long listings format tens of thousands of dates.
+    let digit = |n: u32| char::from_digit(n % 10, 10).unwrap_or('0');
+    let mut s = String::with_capacity(10);
+    s.extend([year / 1000, year / 100, year / 10, year].map(digit));
+    s.push('-');
+    s.extend([d.month() / 10, d.month()].map(digit));
+    s.push('-');
+    s.extend([d.day() / 10, d.day()].map(digit));
+    s
 }
 
 /// `date` plus whole calendar months, clamped to the month's end (`Jan 31 + 1 month = Feb 29`).
@@ -145,6 +159,34 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_would() {
+        let mut day = d(-10, 1, 1);
+        let mut days = vec![
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            d(9999, 12, 31),
+            d(10000, 1, 1),
+        ];
+        while day < d(12, 12, 31) {
+            days.push(day);
+            day += chrono::TimeDelta::days(13);
+        }
+        days.extend([
+            d(999, 9, 9),
+            d(1000, 10, 10),
+            d(2016, 2, 29),
+            d(2016, 12, 31),
+        ]);
+        for day in days {
+            let expected = format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day());
+            assert_eq!(ymd(day), expected);
+            if (0..=9999).contains(&day.year()) {
+                assert_eq!(ymd(day), day.format("%Y-%m-%d").to_string());
+            }
+        }
     }
 
     #[test]

@@ -173,13 +173,7 @@ pub fn snippet(text: &str, offset: usize, end: usize) -> (String, usize, usize) 
 /// Text as it may be shown in a terminal (see [`printable`]); borrowed when nothing in it
 /// needs escaping, which is nearly always.
 pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
-    // Control characters are below 0x20 or 0x7F; C1 controls start with 0xC2, the
-    // bidirectional ones with 0xE2 or 0xD8. Text without those bytes (almost all text,
-    // Chinese included) needs no closer look.
-    let suspect = s
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8);
-    if suspect && s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+    if s.bytes().any(suspect_byte) && s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         std::borrow::Cow::Owned(s.chars().map(printable).collect())
     } else {
         std::borrow::Cow::Borrowed(s)
@@ -187,22 +181,33 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Text as it may be shown (see [`escape`]) and its display width, in one pass. ASCII and the
-/// common CJK ideographs (the bulk of plan text) are measured without a table lookup.
+/// common CJK ideographs (the bulk of plan text) are measured without a table lookup, and
+/// text without a byte that could start a control character is not looked at twice.
 pub fn escape_measure(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
-    let mut width = 0;
-    for c in s.chars() {
-        width += match c {
-            ' '..='~' => 1,
-            '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF60}' => 2,
-            c if c.is_control() || is_bidi_control(c) => {
-                let text = escape(s);
-                let width = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-                return (text, width);
-            }
-            c => c.width().unwrap_or(0),
-        };
+    if !s.bytes().any(suspect_byte) {
+        if s.is_ascii() {
+            return (std::borrow::Cow::Borrowed(s), s.len());
+        }
+        let width = s
+            .chars()
+            .map(|c| match c {
+                ' '..='~' => 1,
+                '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF60}' => 2,
+                c => c.width().unwrap_or(0),
+            })
+            .sum();
+        return (std::borrow::Cow::Borrowed(s), width);
     }
-    (std::borrow::Cow::Borrowed(s), width)
+    let text = escape(s);
+    let width = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    (text, width)
+}
+
+/// Control characters are below 0x20 or 0x7F; C1 controls start with 0xC2, the
+/// bidirectional ones with 0xE2 or 0xD8. Text without those bytes (almost all text,
+/// Chinese included) needs no closer look.
+fn suspect_byte(b: u8) -> bool {
+    b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8
 }
 
 /// A character as it may be shown in a terminal: tabs become spaces, control and

@@ -155,7 +155,7 @@ fn dated_grid<'a>(
     let rows = rows
         .map(|r| {
             let mut cells = vec![
-                GridCell::num(r.days.to_string()).tone(tone),
+                GridCell::num(itoa::Buffer::new().format(r.days).to_string()).tone(tone),
                 GridCell::num(ymd(r.due)),
             ];
             if many {

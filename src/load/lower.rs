@@ -1,13 +1,11 @@
-//! Lowering a parsed TOML document (the spanned tree of `toml::de::DeTable`) into the model.
+//! Lowering a parsed TOML document (the spanned tree of [`super::tree`]) into the model.
 //! Every key is checked here, and every problem is collected, not only the first: wrong
 //! types, unknown keys (with a did-you-mean), missing keys, bad dates and bad enum values.
 
-use std::borrow::Cow;
 use std::path::Path;
 
+use super::tree::{Key, Table, Val, Value};
 use chrono::NaiveDate;
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
 use crate::date::{DateError, Period};
 use crate::diagnostic::{Diagnostic, Expected, Problem, suggest};
@@ -16,9 +14,6 @@ use crate::model::{
     Located, Project, Stage, Target, Task, TaskStatus,
 };
 use crate::source::{FileId, Span};
-
-type Val<'i> = Spanned<DeValue<'i>>;
-type Key<'i> = Spanned<Cow<'i, str>>;
 
 pub(crate) const PLAN_KEYS: &[&str] = &["id", "title", "org", "year", "lang", "money_unit"];
 pub(crate) const AREA_KEYS: &[&str] = &["id", "title", "key", "owner"];
@@ -113,21 +108,21 @@ impl<'d> Lower<'d> {
     // ---- files -------------------------------------------------------------------------
 
     /// `plan.toml`: exactly a `[plan]` table.
-    pub fn plan_file(&mut self, doc: &Spanned<DeTable<'_>>, dir: &Path) -> Option<PlanHead> {
+    pub fn plan_file(&mut self, doc: &Table<'_>, dir: &Path) -> Option<PlanHead> {
         let mut head = None;
-        for (k, v) in doc.get_ref() {
+        for (k, v) in doc {
             match k.get_ref().as_ref() {
                 "plan" => head = self.table(k, v).and_then(|t| self.plan(t, v, dir)),
                 _ => self.unknown(k, "plan.toml", &["plan"]),
             }
         }
-        if head.is_none() && !doc.get_ref().iter().any(|(k, _)| k.get_ref() == "plan") {
+        if head.is_none() && !doc.iter().any(|(k, _)| k.get_ref() == "plan") {
             self.report(Problem::MissingTable { table: "plan" }, 0..0);
         }
         head
     }
 
-    fn plan(&mut self, t: &DeTable<'_>, whole: &Val<'_>, dir: &Path) -> Option<PlanHead> {
+    fn plan(&mut self, t: &Table<'_>, whole: &Val<'_>, dir: &Path) -> Option<PlanHead> {
         let (mut id, mut title, mut org, mut year, mut lang, mut money_unit) =
             (None, None, None, None, None, None);
         for (k, v) in t {
@@ -165,11 +160,11 @@ impl<'d> Lower<'d> {
     }
 
     /// An area file: `[area]` and its items.
-    pub fn area_file(&mut self, doc: &Spanned<DeTable<'_>>) -> Option<Area> {
+    pub fn area_file(&mut self, doc: &Table<'_>) -> Option<Area> {
         let mut area: Option<Area> = None;
         let (mut tasks, mut targets, mut projects, mut indicators) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (k, v) in doc.get_ref() {
+        for (k, v) in doc {
             match k.get_ref().as_ref() {
                 "area" => area = self.table(k, v).and_then(|t| self.area(t, v)),
                 "task" => tasks = self.items(k, v, "[[task]]", Self::task),
@@ -179,7 +174,7 @@ impl<'d> Lower<'d> {
                 _ => self.unknown(k, "an area file", AREA_FILE_KEYS),
             }
         }
-        if !doc.get_ref().iter().any(|(k, _)| k.get_ref() == "area") {
+        if !doc.iter().any(|(k, _)| k.get_ref() == "area") {
             self.report(Problem::MissingTable { table: "area" }, 0..0);
         }
         let mut area = area?;
@@ -190,7 +185,7 @@ impl<'d> Lower<'d> {
         Some(area)
     }
 
-    fn area(&mut self, t: &DeTable<'_>, whole: &Val<'_>) -> Option<Area> {
+    fn area(&mut self, t: &Table<'_>, whole: &Val<'_>) -> Option<Area> {
         let (mut id, mut title, mut key_area, mut owner) = (None, None, None, None);
         for (k, v) in t {
             let key = k.get_ref().as_ref();
@@ -222,16 +217,16 @@ impl<'d> Lower<'d> {
         k: &Key<'_>,
         v: &Val<'_>,
         context: &'static str,
-        one: fn(&mut Self, &DeTable<'_>, &Val<'_>, &'static str) -> Option<T>,
+        one: fn(&mut Self, &Table<'_>, &Val<'_>, &'static str) -> Option<T>,
     ) -> Vec<T> {
-        let DeValue::Array(array) = v.get_ref() else {
+        let Value::Array(array) = v.get_ref() else {
             self.wrong_type(k.get_ref(), Expected::TableArray, v);
             return Vec::new();
         };
         let mut out = Vec::with_capacity(array.len());
         for element in array {
             match element.get_ref() {
-                DeValue::Table(t) => out.extend(one(self, t, element, context)),
+                Value::Table(t) => out.extend(one(self, t, element, context)),
                 _ => self.wrong_type(k.get_ref(), Expected::TableArray, element),
             }
         }
@@ -272,7 +267,7 @@ impl<'d> Lower<'d> {
         })
     }
 
-    fn task(&mut self, t: &DeTable<'_>, whole: &Val<'_>, context: &'static str) -> Option<Task> {
+    fn task(&mut self, t: &Table<'_>, whole: &Val<'_>, context: &'static str) -> Option<Task> {
         let mut parts = CommonParts::default();
         let (mut due, mut status, mut done, mut every, mut last, mut delays) =
             (None, None, None, None, None, Vec::new());
@@ -302,12 +297,7 @@ impl<'d> Lower<'d> {
         })
     }
 
-    fn target(
-        &mut self,
-        t: &DeTable<'_>,
-        whole: &Val<'_>,
-        context: &'static str,
-    ) -> Option<Target> {
+    fn target(&mut self, t: &Table<'_>, whole: &Val<'_>, context: &'static str) -> Option<Target> {
         let mut parts = CommonParts::default();
         let mut out = Target {
             common: placeholder_common(self.span(whole.span())),
@@ -358,7 +348,7 @@ impl<'d> Lower<'d> {
 
     fn project(
         &mut self,
-        t: &DeTable<'_>,
+        t: &Table<'_>,
         whole: &Val<'_>,
         context: &'static str,
     ) -> Option<Project> {
@@ -393,7 +383,7 @@ impl<'d> Lower<'d> {
 
     fn indicator(
         &mut self,
-        t: &DeTable<'_>,
+        t: &Table<'_>,
         whole: &Val<'_>,
         context: &'static str,
     ) -> Option<Indicator> {
@@ -494,16 +484,16 @@ impl<'d> Lower<'d> {
         &mut self,
         key: &str,
         v: &Val<'_>,
-        mut one: impl FnMut(&mut Self, &DeTable<'_>, &Val<'_>) -> Option<T>,
+        mut one: impl FnMut(&mut Self, &Table<'_>, &Val<'_>) -> Option<T>,
     ) -> Vec<T> {
-        let DeValue::Array(array) = v.get_ref() else {
+        let Value::Array(array) = v.get_ref() else {
             self.wrong_type(key, Expected::TableArray, v);
             return Vec::new();
         };
         let mut out = Vec::new();
         for element in array {
             match element.get_ref() {
-                DeValue::Table(t) => out.extend(one(self, t, element)),
+                Value::Table(t) => out.extend(one(self, t, element)),
                 _ => self.wrong_type(key, Expected::Table, element),
             }
         }
@@ -512,9 +502,9 @@ impl<'d> Lower<'d> {
 
     // ---- values ------------------------------------------------------------------------
 
-    fn table<'a, 'i>(&mut self, k: &Key<'_>, v: &'a Val<'i>) -> Option<&'a DeTable<'i>> {
+    fn table<'a, 'i>(&mut self, k: &Key<'_>, v: &'a Val<'i>) -> Option<&'a Table<'i>> {
         match v.get_ref() {
-            DeValue::Table(t) => Some(t),
+            Value::Table(t) => Some(t),
             _ => {
                 self.wrong_type(k.get_ref(), Expected::Table, v);
                 None
@@ -531,7 +521,7 @@ impl<'d> Lower<'d> {
     ) -> Option<T> {
         // A key that is present but invalid has been reported already.
         let present = match whole.get_ref() {
-            DeValue::Table(t) => t.iter().any(|(k, _)| k.get_ref() == key),
+            Value::Table(t) => t.iter().any(|(k, _)| k.get_ref() == key),
             _ => false,
         };
         if value.is_none() && !present {
@@ -567,7 +557,7 @@ impl<'d> Lower<'d> {
 
     fn string(&mut self, key: &str, v: &Val<'_>) -> Option<String> {
         match v.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
+            Value::String(s) => Some(s.to_string()),
             _ => {
                 self.wrong_type(key, Expected::String, v);
                 None
@@ -588,7 +578,7 @@ impl<'d> Lower<'d> {
     }
 
     fn strings(&mut self, key: &str, v: &Val<'_>) -> Vec<Located<String>> {
-        let DeValue::Array(array) = v.get_ref() else {
+        let Value::Array(array) = v.get_ref() else {
             self.wrong_type(key, Expected::StringArray, v);
             return Vec::new();
         };
@@ -605,7 +595,7 @@ impl<'d> Lower<'d> {
     }
 
     fn boolean(&mut self, key: &str, v: &Val<'_>) -> Option<bool> {
-        if let DeValue::Boolean(b) = v.get_ref() {
+        if let Value::Boolean(b) = v.get_ref() {
             Some(*b)
         } else {
             self.wrong_type(key, Expected::Bool, v);
@@ -615,12 +605,12 @@ impl<'d> Lower<'d> {
 
     fn number(&mut self, key: &str, v: &Val<'_>) -> Option<Located<f64>> {
         let n = match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| {
+            Value::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| {
                 #[allow(clippy::cast_precision_loss)]
                 let f = n as f64;
                 f
             }),
-            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            Value::Float(f) => f.as_str().parse::<f64>().ok(),
             _ => {
                 self.wrong_type(key, Expected::Number, v);
                 return None;
@@ -645,7 +635,7 @@ impl<'d> Lower<'d> {
 
     /// A whole number of days, 0 to 366.
     fn days(&mut self, key: &str, v: &Val<'_>) -> Option<Located<u32>> {
-        let DeValue::Integer(i) = v.get_ref() else {
+        let Value::Integer(i) = v.get_ref() else {
             self.wrong_type(key, Expected::Integer, v);
             return None;
         };
@@ -671,7 +661,7 @@ impl<'d> Lower<'d> {
     }
 
     fn year(&mut self, key: &str, v: &Val<'_>) -> Option<i32> {
-        let DeValue::Integer(i) = v.get_ref() else {
+        let Value::Integer(i) = v.get_ref() else {
             self.wrong_type(key, Expected::Integer, v);
             return None;
         };
@@ -688,14 +678,14 @@ impl<'d> Lower<'d> {
     fn date(&mut self, key: &str, v: &Val<'_>) -> Option<Located<DateSpec>> {
         let span = self.span(v.span());
         let written = match v.get_ref() {
-            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+            Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                         .map(Period::Day)
                 }
                 _ => None,
             },
-            DeValue::String(s) => match Period::parse(s) {
+            Value::String(s) => match Period::parse(s) {
                 Ok(p) => Some(p),
                 Err(reason) => {
                     self.report(
@@ -721,7 +711,7 @@ impl<'d> Lower<'d> {
     }
 
     fn period(&mut self, key: &str, v: &Val<'_>) -> Option<Located<Period>> {
-        let DeValue::String(s) = v.get_ref() else {
+        let Value::String(s) = v.get_ref() else {
             self.wrong_type(key, Expected::Period, v);
             return None;
         };

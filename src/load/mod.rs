@@ -5,11 +5,10 @@ pub mod discover;
 pub(crate) mod lower;
 #[cfg(test)]
 mod proptests;
+pub(crate) mod tree;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-
-use toml::de::DeTable;
 
 use crate::diagnostic::{Diagnostic, Problem, Severity};
 use crate::model::{Area, Plan, Workspace};
@@ -295,14 +294,14 @@ fn lower_text(id: FileId, path: &Path, kind: Kind, text: String) -> FileResult {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    let (doc, errors) = DeTable::parse_recoverable(&text);
+    let (doc, errors) = tree::parse(&text);
     for e in &errors {
-        let span = e.span().unwrap_or(0..0);
-        let problem = if e.message().contains("recursion") || e.message().contains("recurse") {
+        let span = e.span.clone().unwrap_or(0..0);
+        let problem = if e.message.contains("recursion") || e.message.contains("recurse") {
             Problem::TooDeep
         } else {
             Problem::Syntax {
-                message: e.message().trim().to_string(),
+                message: e.message.trim().to_string(),
             }
         };
         result

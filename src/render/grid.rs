@@ -90,7 +90,11 @@ pub fn table(grid: &Grid, opts: TableOptions) -> String {
 /// Rows per piece when a long table is measured on several cores.
 const PIECE: usize = 2048;
 
-/// The display width and the byte length of each cell of `rows`, escaped for display.
+/// Marks a measured cell whose text must be escaped when written.
+const ESCAPED: u32 = 1 << 31;
+
+/// The display width of each cell of `rows` (with [`ESCAPED`] set when its text must be
+/// escaped) and the byte length of them all, escaped for display.
 fn measure(rows: &[Vec<GridCell<'_>>]) -> (Vec<u32>, usize) {
     let mut widths = Vec::with_capacity(rows.len() * rows.first().map_or(0, Vec::len));
     let mut bytes = 0;
@@ -98,7 +102,13 @@ fn measure(rows: &[Vec<GridCell<'_>>]) -> (Vec<u32>, usize) {
         for cell in row {
             let (text, width) = crate::source::escape_measure(&cell.text);
             bytes += text.len();
-            widths.push(u32::try_from(width).unwrap_or(u32::MAX));
+            let width = u32::try_from(width).unwrap_or(u32::MAX).min(ESCAPED - 1);
+            let flag = if matches!(text, Cow::Owned(_)) {
+                ESCAPED
+            } else {
+                0
+            };
+            widths.push(width | flag);
         }
     }
     (widths, bytes)
@@ -123,7 +133,7 @@ fn plain(grid: &Grid) -> String {
     for row in &grid.rows {
         for (i, _) in row.iter().enumerate() {
             if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(cell_widths[at] as usize);
+                *w = (*w).max((cell_widths[at] & !ESCAPED) as usize);
             }
             at += 1;
         }
@@ -193,10 +203,15 @@ fn plain(grid: &Grid) -> String {
             at += row.len();
             line(
                 &mut part,
-                &mut row
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| (escape(&c.text), cell_widths[base + i] as usize)),
+                &mut row.iter().enumerate().map(|(i, c)| {
+                    let w = cell_widths[base + i];
+                    let text = if w & ESCAPED == 0 {
+                        Cow::Borrowed(c.text.as_ref())
+                    } else {
+                        escape(&c.text)
+                    };
+                    (text, (w & !ESCAPED) as usize)
+                }),
             );
         }
         part
