@@ -77,7 +77,13 @@ pub struct Plan {
     pub money_unit: String,
     pub dir: PathBuf,
     pub areas: Vec<Area>,
+    /// Where each project id is (area, project), built on first use by [`Plan::project`].
+    pub projects_by_id: ProjectIndex,
 }
+
+/// Positions of a plan's projects by id: batch targets look their projects up by id, and a
+/// province's plans have thousands of them.
+pub type ProjectIndex = std::sync::OnceLock<rustc_hash::FxHashMap<String, (usize, usize)>>;
 
 /// One area file: a part of the plan (for instance 招商引资).
 #[derive(Debug)]
@@ -362,6 +368,23 @@ impl Area {
 }
 
 impl Plan {
+    /// The project `id` (the first one, should the id be used twice, which validation reports).
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        let index = self.projects_by_id.get_or_init(|| {
+            let mut index = rustc_hash::FxHashMap::default();
+            for (a, area) in self.areas.iter().enumerate() {
+                for (p, project) in area.projects.iter().enumerate() {
+                    index
+                        .entry(project.common.id.value.clone())
+                        .or_insert((a, p));
+                }
+            }
+            index
+        });
+        let &(a, p) = index.get(id)?;
+        self.areas.get(a)?.projects.get(p)
+    }
+
     /// Every item of the plan with its area.
     pub fn items(&self) -> impl Iterator<Item = (&Area, ItemRef<'_>)> {
         self.areas

@@ -7,34 +7,45 @@ use crate::diagnostic::suggest;
 use crate::model::{Lang, Workspace};
 use crate::render::labels::messages::{self, What};
 
-pub fn check(ws: &Workspace, filter: &Filter, lang: Lang) -> Result<(), Output> {
-    let plans: Vec<&str> = ws.plans.iter().map(|p| p.id.value.as_str()).collect();
-    let areas: Vec<&str> = ws
-        .plans
-        .iter()
-        .filter(|p| filter.plan(p))
-        .flat_map(|p| &p.areas)
-        .map(|a| a.id.value.as_str())
-        .collect();
-    let mut owners: Vec<&str> = Vec::new();
-    let mut tags: Vec<&str> = Vec::new();
-    for plan in &ws.plans {
-        for (area, item) in plan.items() {
-            owners.extend(owner_of(area, item));
-            tags.extend(item.common().tags.iter().map(String::as_str));
-        }
-    }
-    let checks = [
+pub fn check<'w>(ws: &'w Workspace, filter: &Filter, lang: Lang) -> Result<(), Output> {
+    // Each list of known values is gathered only when its filter is given: listing every
+    // owner and tag means walking every item.
+    let plans = || ws.plans.iter().map(|p| p.id.value.as_str()).collect();
+    let areas = || {
+        ws.plans
+            .iter()
+            .filter(|p| filter.plan(p))
+            .flat_map(|p| &p.areas)
+            .map(|a| a.id.value.as_str())
+            .collect()
+    };
+    let owners = || {
+        ws.plans
+            .iter()
+            .flat_map(|p| p.items())
+            .filter_map(|(area, item)| owner_of(area, item))
+            .collect()
+    };
+    let tags = || {
+        ws.plans
+            .iter()
+            .flat_map(|p| p.items())
+            .flat_map(|(_, item)| item.common().tags.iter().map(String::as_str))
+            .collect()
+    };
+    type Known<'k, 'w> = &'k dyn Fn() -> Vec<&'w str>;
+    let checks: [(&str, What, Option<&str>, Known<'_, 'w>); 4] = [
         ("--plan", What::Plan, filter.plan.as_deref(), &plans),
         ("--area", What::Area, filter.area.as_deref(), &areas),
         ("--owner", What::Owner, filter.owner.as_deref(), &owners),
         ("--tag", What::Tag, filter.tag.as_deref(), &tags),
     ];
     for (flag, what, given, known) in checks {
-        if let Some(given) = given
-            && !known.contains(&given)
-        {
-            return Err(unknown(lang, flag, what, given, known));
+        if let Some(given) = given {
+            let known = known();
+            if !known.contains(&given) {
+                return Err(unknown(lang, flag, what, given, &known));
+            }
         }
     }
     Ok(())

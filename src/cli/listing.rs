@@ -152,24 +152,27 @@ fn dated_grid<'a>(
         headers.push(t.plan.to_string());
     }
     headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
-    let rows = rows
-        .map(|r| {
-            let mut cells = vec![
-                GridCell::num(itoa::Buffer::new().format(r.days).to_string()).tone(tone),
-                GridCell::num(ymd(r.due)),
-            ];
-            if many {
-                cells.push(GridCell::text(r.plan));
-            }
-            cells.extend([
-                GridCell::text(l.area_title(r.plan, r.area)),
-                GridCell::text(r.id),
-                GridCell::text(r.title),
-                GridCell::text(r.owner.unwrap_or(t.no_owner)),
-            ]);
-            cells
-        })
-        .collect();
+    let cells = |r: &Dated<'a>| {
+        let mut cells = vec![
+            GridCell::num(itoa::Buffer::new().format(r.days).to_string()).tone(tone),
+            GridCell::num(ymd(r.due)),
+        ];
+        if many {
+            cells.push(GridCell::text(r.plan));
+        }
+        cells.extend([
+            GridCell::text(l.area_title(r.plan, r.area)),
+            GridCell::text(r.id),
+            GridCell::text(r.title),
+            GridCell::text(r.owner.unwrap_or(t.no_owner)),
+        ]);
+        cells
+    };
+    // Long listings (every open item of a province) build their cells on all cores.
+    let dated: Vec<Dated<'a>> = rows.collect();
+    let pieces: Vec<&[Dated<'a>]> = dated.chunks(2048).collect();
+    let built = crate::par::map(&pieces, |piece| piece.iter().map(cells).collect::<Vec<_>>());
+    let rows = built.into_iter().flatten().collect();
     Grid { headers, rows }
 }
 

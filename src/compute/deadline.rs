@@ -131,10 +131,7 @@ pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetF
             .projects
             .iter()
             .filter(|id| {
-                plan.areas
-                    .iter()
-                    .flat_map(|a| &a.projects)
-                    .find(|p| p.common.id.value == id.value)
+                plan.project(&id.value)
                     .is_some_and(|p| reached(p, stage, today))
             })
             .count();

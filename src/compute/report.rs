@@ -124,18 +124,19 @@ fn plans<'a>(ws: &'a Workspace, filter: &Filter) -> Vec<&'a Plan> {
 pub fn overdue<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<OverdueRow<'a>> {
     // Each plan's rows are found in parallel, then merged in plan order.
     let per_plan = crate::par::map(&plans(ws, filter), |plan| overdue_in(plan, filter, clock));
-    let rows: Vec<OverdueRow> = per_plan.into_iter().flatten().collect();
     // Most days late first; ties keep file order.
-    sorted_by(rows, |r| std::cmp::Reverse(r.days_overdue))
+    merge_sorted(per_plan, |r| std::cmp::Reverse(r.days_overdue))
 }
 
-/// `rows` ordered by `key`, ties in their original order: the result of a stable sort, done
-/// on small (key, index) pairs instead of moving the rows themselves.
-fn sorted_by<T, K: Ord>(rows: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
-    let mut order: Vec<(K, usize)> = rows.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
-    order.sort_unstable();
-    let mut slots: Vec<Option<T>> = rows.into_iter().map(Some).collect();
-    order.iter().filter_map(|(_, i)| slots[*i].take()).collect()
+/// The rows of every plan, in plan order, then ordered by `key`; ties keep their order (a
+/// stable sort), so rows of equal key stay in file order.
+fn merge_sorted<T, K: Ord>(per_plan: Vec<Vec<T>>, key: impl FnMut(&T) -> K) -> Vec<T> {
+    let mut rows = Vec::with_capacity(per_plan.iter().map(Vec::len).sum());
+    for part in per_plan {
+        rows.extend(part);
+    }
+    rows.sort_by_key(key);
+    rows
 }
 
 fn overdue_in<'a>(plan: &'a Plan, filter: &Filter, clock: Clock) -> Vec<OverdueRow<'a>> {
@@ -184,8 +185,7 @@ pub struct UpcomingRow<'a> {
 
 pub fn upcoming<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<UpcomingRow<'a>> {
     let per_plan = crate::par::map(&plans(ws, filter), |plan| upcoming_in(plan, filter, clock));
-    let rows: Vec<UpcomingRow<'a>> = per_plan.into_iter().flatten().collect();
-    sorted_by(rows, |r| r.days_left)
+    merge_sorted(per_plan, |r| r.days_left)
 }
 
 fn upcoming_in<'a>(plan: &'a Plan, filter: &Filter, clock: Clock) -> Vec<UpcomingRow<'a>> {

@@ -176,11 +176,7 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
                 .projects
                 .iter()
                 .map(|id| {
-                    let p = plan
-                        .areas
-                        .iter()
-                        .flat_map(|a| &a.projects)
-                        .find(|p| p.common.id.value == id.value);
+                    let p = plan.project(&id.value);
                     BatchProject {
                         id: id.value.clone(),
                         title: p.map(|p| p.common.title.clone()).unwrap_or_default(),

@@ -245,6 +245,7 @@ fn assemble(head: PlanHead, dir: PathBuf, areas: Vec<Area>) -> Plan {
         money_unit: head.money_unit,
         dir,
         areas,
+        projects_by_id: crate::model::ProjectIndex::new(),
     }
 }
 

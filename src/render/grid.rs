@@ -162,11 +162,11 @@ fn plain(grid: &Grid) -> String {
             let pad = w.saturating_sub(width);
             out.push(' ');
             if numeric[i] {
-                out.extend(std::iter::repeat_n(' ', pad));
+                spaces(out, pad);
                 out.push_str(&text);
             } else {
                 out.push_str(&text);
-                out.extend(std::iter::repeat_n(' ', pad));
+                spaces(out, pad);
             }
             out.push_str(" |");
         }
@@ -196,7 +196,21 @@ fn plain(grid: &Grid) -> String {
     let numbered: Vec<(usize, &[Vec<GridCell<'_>>])> =
         starts.into_iter().zip(pieces.iter().copied()).collect();
     let write = |&(start, rows): &(usize, &[Vec<GridCell<'_>>])| {
-        let mut part = String::new();
+        // Each cell's text and width are known: the piece is written without regrowing.
+        let cells: usize = rows.iter().map(Vec::len).sum();
+        let text: usize = rows
+            .iter()
+            .flatten()
+            .zip(&cell_widths[start..start + cells])
+            .map(|(c, w)| {
+                if w & ESCAPED == 0 {
+                    c.text.len()
+                } else {
+                    10 * c.text.len()
+                }
+            })
+            .sum();
+        let mut part = String::with_capacity(text + rows.len() * (total + 1));
         let mut at = start;
         for row in rows {
             let base = at;
@@ -227,6 +241,17 @@ fn plain(grid: &Grid) -> String {
     out.push_str(&rule);
     out.push('\n');
     out
+}
+
+/// `n` spaces.
+fn spaces(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
+    }
 }
 
 fn comfy(grid: &Grid, opts: TableOptions) -> String {

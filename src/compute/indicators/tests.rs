@@ -71,6 +71,7 @@ fn plan(id: &str, year: i32, indicators: Vec<Indicator>) -> Plan {
             projects: Vec::new(),
             indicators,
         }],
+        projects_by_id: crate::model::ProjectIndex::new(),
     }
 }
 
