@@ -114,7 +114,14 @@ pub fn overdue(config: &Config, loaded: &Loaded, args: &OverdueArgs) -> Output {
         // --quiet: nothing at all when nothing is late, so that cron sends no mail.
         (true, true, _) => String::new(),
         (true, false, Format::Table) => format!("{}\n", labels::nothing_overdue(l.lang)),
-        _ => l.render(&overdue_grid(&l, &rows), &rows),
+        _ => {
+            let grid = overdue_grid(&l, &rows);
+            let text = l.render(&grid, &rows);
+            // The process ends after printing (see `cli::execute`): the cells of a long
+            // listing are not freed one by one.
+            std::mem::forget(grid);
+            text
+        }
     };
     Output {
         stdout,
@@ -153,10 +160,11 @@ fn dated_grid<'a>(
     }
     headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
     let cells = |r: &Dated<'a>| {
-        let mut cells = vec![
+        let mut cells = Vec::with_capacity(headers.len());
+        cells.extend([
             GridCell::num(itoa::Buffer::new().format(r.days).to_string()).tone(tone),
             GridCell::num(ymd(r.due)),
-        ];
+        ]);
         if many {
             cells.push(GridCell::text(r.plan));
         }
@@ -172,7 +180,10 @@ fn dated_grid<'a>(
     let dated: Vec<Dated<'a>> = rows.collect();
     let pieces: Vec<&[Dated<'a>]> = dated.chunks(2048).collect();
     let built = crate::par::map(&pieces, |piece| piece.iter().map(cells).collect::<Vec<_>>());
-    let rows = built.into_iter().flatten().collect();
+    let mut rows = Vec::with_capacity(dated.len());
+    for piece in built {
+        rows.extend(piece);
+    }
     Grid { headers, rows }
 }
 

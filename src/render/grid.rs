@@ -127,7 +127,10 @@ fn plain(grid: &Grid) -> String {
         pieces.iter().map(|rows| measure(rows)).collect()
     };
     let text_bytes: usize = measured.iter().map(|(_, b)| b).sum();
-    let cell_widths: Vec<u32> = measured.into_iter().flat_map(|(w, _)| w).collect();
+    let mut cell_widths: Vec<u32> = Vec::with_capacity(measured.iter().map(|(w, _)| w.len()).sum());
+    for (w, _) in measured {
+        cell_widths.extend(w);
+    }
     let mut widths: Vec<usize> = grid.headers.iter().map(|h| h.width()).collect();
     let mut at = 0;
     for row in &grid.rows {
