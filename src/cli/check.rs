@@ -23,7 +23,7 @@ pub fn run(config: &Config, loaded: &Loaded, args: &CheckArgs) -> Output {
     let sources = &loaded.workspace.sources;
     match args.format {
         CheckFormat::Json => Output {
-            stdout: diagnostics::json(diags, sources, lang),
+            stdout: diagnostics::json(diags, sources, lang).into(),
             code,
             ..Output::default()
         },
@@ -39,7 +39,7 @@ pub fn run(config: &Config, loaded: &Loaded, args: &CheckArgs) -> Output {
                 passed(loaded, lang)
             };
             Output {
-                stdout,
+                stdout: stdout.into(),
                 stderr,
                 code,
             }

@@ -59,7 +59,7 @@ pub fn run(config: &Config, loaded: &Loaded, command: &Command) -> Output {
     };
     if edited == original {
         return Output {
-            stdout: format!("{}\n", edits::unchanged(lang, &source.display)),
+            stdout: format!("{}\n", edits::unchanged(lang, &source.display)).into(),
             ..Output::default()
         };
     }
@@ -82,13 +82,13 @@ pub fn run(config: &Config, loaded: &Loaded, command: &Command) -> Output {
             .header(&source.display, &source.display)
             .to_string();
         return Output {
-            stdout: diff,
+            stdout: diff.into(),
             ..Output::default()
         };
     }
     match edit::write::atomic(&source.path, &edited) {
         Ok(_) => Output {
-            stdout: format!("{}\n", edits::written(lang, &source.display, request.id)),
+            stdout: format!("{}\n", edits::written(lang, &source.display, request.id)).into(),
             ..Output::default()
         },
         Err(e) => fail(&edits::cannot(lang, &source.display, &e.to_string())),

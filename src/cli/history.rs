@@ -154,7 +154,7 @@ pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Output {
         render(args.format, &grid, &rows, config)
     };
     Output {
-        stdout,
+        stdout: stdout.into(),
         stderr,
         ..Output::default()
     }
@@ -249,7 +249,7 @@ pub fn log(config: &Config, loaded: &Loaded, args: &LogArgs) -> Output {
             .collect(),
     };
     Output {
-        stdout: render(args.format, &grid, &rows, config),
+        stdout: render(args.format, &grid, &rows, config).into(),
         ..Output::default()
     }
 }

@@ -27,7 +27,7 @@ pub fn run(config: &Config, loaded: &Loaded, args: &IndicatorsArgs) -> Output {
         None => table(&l),
     };
     Output {
-        stdout,
+        stdout: stdout.into(),
         ..Output::default()
     }
 }
@@ -155,7 +155,7 @@ fn table(l: &Listing<'_>) -> String {
             })
             .collect(),
     };
-    l.render(&grid, &rows)
+    l.render(&grid, &rows).into_string()
 }
 
 /// `plan indicators ID --format json`.

@@ -9,7 +9,7 @@ use crate::compute::deadline::Clock;
 use crate::compute::report::{self, Filter, ItemRow, StatusReport};
 use crate::load::Loaded;
 use crate::model::{Lang, Workspace};
-use crate::render::grid::{self, Grid, GridCell, TableOptions, Tone};
+use crate::render::grid::{self, Grid, GridCell, TableOptions, Text, Tone};
 use crate::render::labels::{self, Labels, item_words, labels};
 
 /// Resolved options of one listing.
@@ -78,12 +78,12 @@ impl<'a> Listing<'a> {
     }
 
     /// Render `grid` in the chosen format, or `rows` as JSON.
-    pub fn render<T: Serialize>(&self, grid: &Grid, rows: &T) -> String {
+    pub fn render<T: Serialize>(&self, grid: &Grid, rows: &T) -> Text {
         match self.format {
-            Format::Table => grid::table(grid, self.table),
-            Format::Markdown => grid::markdown(grid),
-            Format::Csv => grid::csv(grid),
-            Format::Json => json(rows),
+            Format::Table => grid::table_text(grid, self.table),
+            Format::Markdown => grid::markdown(grid).into(),
+            Format::Csv => grid::csv(grid).into(),
+            Format::Json => json(rows).into(),
         }
     }
 
@@ -112,8 +112,8 @@ pub fn overdue(config: &Config, loaded: &Loaded, args: &OverdueArgs) -> Output {
     let rows = report::overdue(l.ws, &l.filter, l.clock);
     let stdout = match (rows.is_empty(), args.quiet, l.format) {
         // --quiet: nothing at all when nothing is late, so that cron sends no mail.
-        (true, true, _) => String::new(),
-        (true, false, Format::Table) => format!("{}\n", labels::nothing_overdue(l.lang)),
+        (true, true, _) => Text::default(),
+        (true, false, Format::Table) => format!("{}\n", labels::nothing_overdue(l.lang)).into(),
         _ => {
             let grid = overdue_grid(&l, &rows);
             let text = l.render(&grid, &rows);
@@ -146,11 +146,12 @@ struct Dated<'a> {
 }
 
 /// The table of `overdue` and `upcoming`: days, due, [plan,] area, id, title, owner.
-fn dated_grid<'a>(
+fn dated_grid<'a, R: Sync>(
     l: &Listing<'a>,
     days_header: &str,
     tone: Tone,
-    rows: impl Iterator<Item = Dated<'a>>,
+    rows: &[R],
+    dated: impl Fn(&R) -> Dated<'a> + Sync,
 ) -> Grid<'a> {
     let t = l.labels();
     let many = l.many_plans();
@@ -159,7 +160,8 @@ fn dated_grid<'a>(
         headers.push(t.plan.to_string());
     }
     headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
-    let cells = |r: &Dated<'a>| {
+    let cells = |r: &R| {
+        let r = dated(r);
         let mut cells = Vec::with_capacity(headers.len());
         cells.extend([
             GridCell::num(itoa::Buffer::new().format(r.days).to_string()).tone(tone),
@@ -177,10 +179,9 @@ fn dated_grid<'a>(
         cells
     };
     // Long listings (every open item of a province) build their cells on all cores.
-    let dated: Vec<Dated<'a>> = rows.collect();
-    let pieces: Vec<&[Dated<'a>]> = dated.chunks(2048).collect();
+    let pieces: Vec<&[R]> = rows.chunks(2048).collect();
     let built = crate::par::map(&pieces, |piece| piece.iter().map(cells).collect::<Vec<_>>());
-    let mut rows = Vec::with_capacity(dated.len());
+    let mut rows = Vec::with_capacity(rows.len());
     for piece in built {
         rows.extend(piece);
     }
@@ -188,7 +189,7 @@ fn dated_grid<'a>(
 }
 
 fn overdue_grid<'a>(l: &Listing<'a>, rows: &[report::OverdueRow<'a>]) -> Grid<'a> {
-    let dated = rows.iter().map(|r| Dated {
+    let dated = |r: &report::OverdueRow<'a>| Dated {
         days: r.days_overdue,
         due: r.due,
         plan: r.plan,
@@ -196,8 +197,8 @@ fn overdue_grid<'a>(l: &Listing<'a>, rows: &[report::OverdueRow<'a>]) -> Grid<'a
         id: r.id,
         title: r.title,
         owner: r.owner,
-    });
-    dated_grid(l, l.labels().days_late, Tone::Alert, dated)
+    };
+    dated_grid(l, l.labels().days_late, Tone::Alert, rows, dated)
 }
 
 pub fn upcoming(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
@@ -206,7 +207,20 @@ pub fn upcoming(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
         Err(out) => return out,
     };
     let rows = report::upcoming(l.ws, &l.filter, l.clock);
-    let dated = rows.iter().map(|r| Dated {
+    let grid = dated_grid(&l, l.labels().days_left, Tone::Warn, &rows, upcoming_dated);
+    let stdout = if rows.is_empty() && l.format == Format::Table {
+        format!("{}\n", labels::nothing_upcoming(l.lang, l.clock.within)).into()
+    } else {
+        l.render(&grid, &rows)
+    };
+    Output {
+        stdout,
+        ..Output::default()
+    }
+}
+
+fn upcoming_dated<'a>(r: &report::UpcomingRow<'a>) -> Dated<'a> {
+    Dated {
         days: r.days_left,
         due: r.due,
         plan: r.plan,
@@ -214,16 +228,6 @@ pub fn upcoming(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
         id: r.id,
         title: r.title,
         owner: r.owner,
-    });
-    let grid = dated_grid(&l, l.labels().days_left, Tone::Warn, dated);
-    let stdout = if rows.is_empty() && l.format == Format::Table {
-        format!("{}\n", labels::nothing_upcoming(l.lang, l.clock.within))
-    } else {
-        l.render(&grid, &rows)
-    };
-    Output {
-        stdout,
-        ..Output::default()
     }
 }
 
@@ -286,7 +290,7 @@ pub fn status(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
         status_summary(&l, &report)
     };
     Output {
-        stdout,
+        stdout: stdout.into(),
         ..Output::default()
     }
 }
@@ -449,7 +453,7 @@ fn area_detail(l: &Listing<'_>) -> String {
             _ => out.push_str(&format!("{}{key}\n", area.title)),
         }
     }
-    out.push_str(&l.render(&grid, &rows));
+    out.push_str(&l.render(&grid, &rows).into_string());
     out
 }
 
@@ -504,7 +508,7 @@ pub fn calendar(config: &Config, loaded: &Loaded, args: &crate::cli::args::Calen
 fn to_output(text: String, file: Option<&std::path::Path>) -> Output {
     match file {
         None => Output {
-            stdout: text,
+            stdout: text.into(),
             ..Output::default()
         },
         Some(path) => match std::fs::write(path, text) {

@@ -24,6 +24,7 @@ use crate::load::discover::{self, RootError};
 use crate::load::{self, Loaded};
 use crate::model::Lang;
 use crate::render::diagnostics;
+use crate::render::grid::Text;
 use crate::render::labels::messages;
 use crate::render::style::Style;
 use args::{Args, ColorArg, Command, LangArg};
@@ -71,7 +72,8 @@ impl Config {
 /// What a command produced: the text for stdout and stderr, and the exit code.
 #[derive(Debug, Default)]
 pub struct Output {
-    pub stdout: String,
+    /// In pieces: a long table is printed as written, piece by piece.
+    pub stdout: Text,
     pub stderr: String,
     pub code: u8,
 }
@@ -95,7 +97,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
                 }
             } else {
                 Output {
-                    stdout: text,
+                    stdout: text.into(),
                     code,
                     ..Output::default()
                 }
@@ -250,8 +252,10 @@ pub(crate) fn refuse_on_errors(config: &Config, loaded: &Loaded) -> Option<Outpu
 /// Print an output. A closed stdout (`plan overdue | head`) is not an error.
 fn emit(output: &Output) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
-    let written = stdout
-        .write_all(output.stdout.as_bytes())
+    let written = output
+        .stdout
+        .parts()
+        .try_for_each(|part| stdout.write_all(part.as_bytes()))
         .and_then(|()| stdout.flush());
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(output.stderr.as_bytes());

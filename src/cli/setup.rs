@@ -12,7 +12,7 @@ use crate::model::Lang;
 
 pub fn schema() -> Output {
     Output {
-        stdout: crate::schema::text_form(),
+        stdout: crate::schema::text_form().into(),
         ..Output::default()
     }
 }
@@ -21,7 +21,7 @@ pub fn completions(shell: clap_complete::Shell) -> Output {
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut Args::command(), "plan", &mut buf);
     Output {
-        stdout: String::from_utf8_lossy(&buf).into_owned(),
+        stdout: String::from_utf8_lossy(&buf).into_owned().into(),
         ..Output::default()
     }
 }
@@ -30,7 +30,7 @@ pub fn man() -> Output {
     let mut buf = Vec::new();
     match clap_mangen::Man::new(Args::command()).render(&mut buf) {
         Ok(()) => Output {
-            stdout: String::from_utf8_lossy(&buf).into_owned(),
+            stdout: String::from_utf8_lossy(&buf).into_owned().into(),
             ..Output::default()
         },
         Err(e) => fail(&e.to_string()),
@@ -177,7 +177,8 @@ pub fn init(args: &InitArgs, today: NaiveDate, lang: Lang) -> Output {
         stdout: match lang {
             Lang::Zh => format!("已创建 {}\n下一步：plan check\n", list.join("、")),
             Lang::En => format!("created {}\nnext: plan check\n", list.join(", ")),
-        },
+        }
+        .into(),
         ..Output::default()
     }
 }

@@ -31,7 +31,7 @@ pub fn run(config: &Config, loaded: &Loaded, args: &ShowArgs) -> Output {
         Format::Csv => grid::csv(&grid),
     };
     Output {
-        stdout,
+        stdout: stdout.into(),
         ..Output::default()
     }
 }

@@ -80,10 +80,46 @@ fn escape(s: &str) -> Cow<'_, str> {
 /// comfy-table wraps it to the width; otherwise (a pipe, a file, cron's mail) it is written
 /// directly, in the same layout, which is far cheaper for long listings.
 pub fn table(grid: &Grid, opts: TableOptions) -> String {
+    table_text(grid, opts).into_string()
+}
+
+/// [`table`] as [`Text`]: a long table, written in pieces on all cores, stays in pieces.
+pub fn table_text(grid: &Grid, opts: TableOptions) -> Text {
     if opts.tty || opts.color {
-        comfy(grid, opts)
+        comfy(grid, opts).into()
     } else {
         plain(grid)
+    }
+}
+
+/// Text in pieces, printed one after the other: a long table is written on all cores in
+/// pieces, and joining them into one string would only copy it and double its memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    parts: Vec<String>,
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text { parts: vec![s] }
+    }
+}
+
+impl Text {
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.iter().all(String::is_empty)
+    }
+
+    /// The pieces joined.
+    pub fn into_string(self) -> String {
+        if self.parts.len() == 1 {
+            return self.parts.into_iter().next().unwrap_or_default();
+        }
+        self.parts.concat()
     }
 }
 
@@ -93,15 +129,13 @@ const PIECE: usize = 2048;
 /// Marks a measured cell whose text must be escaped when written.
 const ESCAPED: u32 = 1 << 31;
 
-/// The display width of each cell of `rows` (with [`ESCAPED`] set when its text must be
-/// escaped) and the byte length of them all, escaped for display.
-fn measure(rows: &[Vec<GridCell<'_>>]) -> (Vec<u32>, usize) {
+/// The display width of each cell of `rows`, with [`ESCAPED`] set when its text must be
+/// escaped.
+fn measure(rows: &[Vec<GridCell<'_>>]) -> Vec<u32> {
     let mut widths = Vec::with_capacity(rows.len() * rows.first().map_or(0, Vec::len));
-    let mut bytes = 0;
     for row in rows {
         for cell in row {
             let (text, width) = crate::source::escape_measure(&cell.text);
-            bytes += text.len();
             let width = u32::try_from(width).unwrap_or(u32::MAX).min(ESCAPED - 1);
             let flag = if matches!(text, Cow::Owned(_)) {
                 ESCAPED
@@ -111,24 +145,23 @@ fn measure(rows: &[Vec<GridCell<'_>>]) -> (Vec<u32>, usize) {
             widths.push(width | flag);
         }
     }
-    (widths, bytes)
+    widths
 }
 
 /// The no-wrap layout of comfy-table's `ASCII_FULL_CONDENSED`, written directly. A long table
 /// is measured on all cores; only a width per cell is kept, and the text is written once into
 /// a buffer of the exact size.
-fn plain(grid: &Grid) -> String {
+fn plain(grid: &Grid) -> Text {
     use unicode_width::UnicodeWidthStr;
     let columns = grid.headers.len();
     let pieces: Vec<&[Vec<GridCell<'_>>]> = grid.rows.chunks(PIECE.max(1)).collect();
-    let measured: Vec<(Vec<u32>, usize)> = if pieces.len() > 1 {
+    let measured: Vec<Vec<u32>> = if pieces.len() > 1 {
         crate::par::map(&pieces, |rows| measure(rows))
     } else {
         pieces.iter().map(|rows| measure(rows)).collect()
     };
-    let text_bytes: usize = measured.iter().map(|(_, b)| b).sum();
-    let mut cell_widths: Vec<u32> = Vec::with_capacity(measured.iter().map(|(w, _)| w.len()).sum());
-    for (w, _) in measured {
+    let mut cell_widths: Vec<u32> = Vec::with_capacity(measured.iter().map(Vec::len).sum());
+    for w in measured {
         cell_widths.extend(w);
     }
     let mut widths: Vec<usize> = grid.headers.iter().map(|h| h.width()).collect();
@@ -155,9 +188,7 @@ fn plain(grid: &Grid) -> String {
         rule.push('+');
     }
     let total = rule.chars().count();
-    // Every line is as wide as the rule; its bytes are the text plus single-byte padding.
-    let pad_bytes: usize = grid.rows.len() * (total + 1);
-    let mut out = String::with_capacity(text_bytes + pad_bytes + 4 * (rule.len() + 1));
+    let mut out = String::with_capacity(4 * (rule.len() + 1));
     let line = |out: &mut String, texts: &mut dyn Iterator<Item = (Cow<'_, str>, usize)>| {
         out.push('|');
         for (i, w) in widths.iter().enumerate() {
@@ -187,7 +218,7 @@ fn plain(grid: &Grid) -> String {
     out.push('+');
     out.extend(std::iter::repeat_n('=', total.saturating_sub(2)));
     out.push_str("+\n");
-    // Each piece of rows is written on its own core, then the pieces are joined.
+    // Each piece of rows is written on its own core; the pieces are printed in order.
     let starts: Vec<usize> = pieces
         .iter()
         .scan(0, |at, rows| {
@@ -233,17 +264,16 @@ fn plain(grid: &Grid) -> String {
         }
         part
     };
-    let parts: Vec<String> = if numbered.len() > 1 {
-        crate::par::map(&numbered, write)
+    let mut parts: Vec<String> = Vec::with_capacity(numbered.len() + 2);
+    parts.push(out);
+    if numbered.len() > 1 {
+        parts.extend(crate::par::map(&numbered, write));
     } else {
-        numbered.iter().map(write).collect()
-    };
-    for part in &parts {
-        out.push_str(part);
+        parts.extend(numbered.iter().map(write));
     }
-    out.push_str(&rule);
-    out.push('\n');
-    out
+    rule.push('\n');
+    parts.push(rule);
+    Text { parts }
 }
 
 /// `n` spaces.
@@ -435,12 +465,12 @@ mod tests {
             tty: false,
             color: false,
         };
-        assert_eq!(plain(&grid), comfy(&grid, opts));
+        assert_eq!(plain(&grid).into_string(), comfy(&grid, opts));
         let empty = Grid {
             headers: vec!["ID".into(), "Due".into()],
             rows: Vec::new(),
         };
-        assert_eq!(plain(&empty), comfy(&empty, opts));
+        assert_eq!(plain(&empty).into_string(), comfy(&empty, opts));
         // A table long enough to be laid out in pieces on several cores.
         let long = Grid {
             headers: vec!["n".into(), "名称".into()],
@@ -453,7 +483,7 @@ mod tests {
                 })
                 .collect(),
         };
-        assert_eq!(plain(&long), comfy(&long, opts));
+        assert_eq!(plain(&long).into_string(), comfy(&long, opts));
     }
 
     #[test]

@@ -517,3 +517,65 @@ fn on_a_terminal_tables_wrap_to_its_width_and_colour_respects_no_color() {
         "{wide}"
     );
 }
+
+#[test]
+fn a_long_listing_is_one_table_in_order_though_written_in_pieces() {
+    // 5,000 overdue tasks: more than two pieces of the table are written on separate cores
+    // and printed one after the other. Deadlines repeat every 40 tasks, so most rows tie on
+    // their days and must keep file order; every 97th title carries a bidi override.
+    let mut body = String::new();
+    for i in 0..5000 {
+        let day = 1 + i % 28;
+        let month = 1 + (i / 40) % 12;
+        let mark = if i % 97 == 0 { "\u{202E}" } else { "" };
+        body.push_str(&format!(
+            "[[task]]\nid = \"t{i:04}\"\ntitle = \"第{i}项招商任务{mark}\"\ndue = 2016-{month:02}-{day:02}\n\n"
+        ));
+    }
+    let f = Fixture::with_areas(&[("a.toml", &area(&body))]);
+    let json = f.run(&["overdue", "--today", "2017-01-01", "--format", "json"]);
+    json.code(1);
+    let rows = json.json();
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    // Most days late first; ties in file order.
+    let mut expected: Vec<(i64, usize)> = (0..5000usize)
+        .map(|i| {
+            let due = chrono::NaiveDate::from_ymd_opt(
+                2016,
+                u32::try_from(1 + (i / 40) % 12).unwrap(),
+                u32::try_from(1 + i % 28).unwrap(),
+            )
+            .unwrap();
+            let today = chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap();
+            (-(today - due).num_days(), i)
+        })
+        .collect();
+    expected.sort();
+    let expected: Vec<String> = expected.iter().map(|(_, i)| format!("t{i:04}")).collect();
+    assert_eq!(ids, expected);
+
+    let table = f.run(&["overdue", "--today", "2017-01-01"]);
+    table.code(1);
+    let lines: Vec<&str> = table.stdout.lines().collect();
+    assert_eq!(lines.len(), 5000 + 4);
+    let width = unicode_width::UnicodeWidthStr::width(lines[0]);
+    for line in &lines {
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(*line),
+            width,
+            "{line}"
+        );
+    }
+    let table_ids: Vec<&str> = lines[3..lines.len() - 1]
+        .iter()
+        .map(|l| l.split('|').nth(4).unwrap().trim())
+        .collect();
+    assert_eq!(table_ids, expected);
+    assert!(!table.stdout.contains('\u{202E}'));
+    assert_eq!(table.stdout.matches("\\u{202e}").count(), 52);
+}
