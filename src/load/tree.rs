@@ -553,7 +553,7 @@ fn inline_entry<'i>(
     let (Some((path, key)), Some(value)) = (key, value) else {
         return;
     };
-    let Some(table) = inline_descend(table, &path, true, errors) else {
+    let Some(table) = descend(table, &path, true, Within::Inline, errors) else {
         return;
     };
     // Dotted keys may not add to a table written out, nor plain keys to a dotted one.
@@ -576,50 +576,6 @@ fn inline_entry<'i>(
     }
 }
 
-fn inline_descend<'t, 'i>(
-    mut table: &'t mut Table<'i>,
-    path: &[Key<'i>],
-    dotted: bool,
-    errors: &mut Vec<ParseError>,
-) -> Option<&'t mut Table<'i>> {
-    for key in path {
-        let fresh = || {
-            let t = Table {
-                implicit: true,
-                dotted,
-                inline: true,
-                ..Table::default()
-            };
-            Spanned::new(key.span(), Value::Table(t))
-        };
-        let entry = table.entry(key, fresh);
-        let old = tspan(&entry.span);
-        table = match &mut entry.value {
-            Value::Table(child) => {
-                if dotted && !child.implicit {
-                    errors.report_error(
-                        ParseError::new("duplicate key").with_unexpected(key_span(key)),
-                    );
-                    return None;
-                }
-                child
-            }
-            other => {
-                errors.report_error(
-                    ParseError::new(format!(
-                        "cannot extend value of type {} with a dotted key",
-                        other.type_str()
-                    ))
-                    .with_unexpected(key_span(key))
-                    .with_context(old),
-                );
-                return None;
-            }
-        };
-    }
-    Some(table)
-}
-
 /// The document being built: the root and the table under the current header.
 #[derive(Default)]
 struct Doc<'i> {
@@ -637,7 +593,8 @@ impl<'i> Doc<'i> {
         errors: &mut Vec<ParseError>,
     ) {
         let dotted = !path.is_empty();
-        let Some(parent) = descend(&mut self.current, &path, dotted, errors) else {
+        let Some(parent) = descend(&mut self.current, &path, dotted, Within::Document, errors)
+        else {
             return;
         };
         // Dotted keys may not add to a table defined by a header.
@@ -668,7 +625,13 @@ impl<'i> Doc<'i> {
         };
         let Some(key) = header.key else { return };
         let value = Spanned::new(header.span.clone(), Value::Table(table));
-        let Some(parent) = descend(&mut self.root, &header.path, false, errors) else {
+        let Some(parent) = descend(
+            &mut self.root,
+            &header.path,
+            false,
+            Within::Document,
+            errors,
+        ) else {
             return;
         };
         if header.is_array {
@@ -706,7 +669,13 @@ impl<'i> Doc<'i> {
         let parent = if header.is_array {
             None
         } else {
-            descend(&mut self.root, &header.path, false, errors)
+            descend(
+                &mut self.root,
+                &header.path,
+                false,
+                Within::Document,
+                errors,
+            )
         };
         if let (Some(parent), Some(key)) = (parent, &header.key)
             && let Some(at) = parent.find(&key.value)
@@ -735,25 +704,39 @@ impl<'i> Doc<'i> {
     }
 }
 
+/// Where a path is followed: in the document (headers and dotted keys), or inside an inline
+/// table, which holds only tables written in it or made by its own dotted keys.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Within {
+    Document,
+    Inline,
+}
+
+/// The table at `path` below `table`, creating implicit tables on the way; `None` (with the
+/// error reported) when the path runs into a value that cannot be extended.
 fn descend<'t, 'i>(
     mut table: &'t mut Table<'i>,
     path: &[Key<'i>],
     dotted: bool,
+    within: Within,
     errors: &mut Vec<ParseError>,
 ) -> Option<&'t mut Table<'i>> {
+    let inline = within == Within::Inline;
     for key in path {
         let fresh = || {
             let t = Table {
                 implicit: true,
                 dotted,
+                inline,
                 ..Table::default()
             };
             Spanned::new(key.span(), Value::Table(t))
         };
         let entry = table.entry(key, fresh);
         let old = tspan(&entry.span);
-        table = match &mut entry.value {
-            Value::Array(array) => {
+        table = match (&mut entry.value, inline) {
+            // Headers and dotted keys continue the last table of an array of tables.
+            (Value::Array(array), false) => {
                 if !array.of_tables {
                     errors.report_error(
                         ParseError::new("cannot extend value of type array with a dotted key")
@@ -777,19 +760,22 @@ fn descend<'t, 'i>(
                     }
                 }
             }
-            Value::Table(child) => {
-                if child.inline {
-                    errors.report_error(
-                        ParseError::new(
-                            "cannot extend value of type inline table with a dotted key",
-                        )
-                        .with_unexpected(key_span(key)),
-                    );
-                    return None;
+            (Value::Table(child), _) => {
+                if !inline {
+                    if child.inline {
+                        errors.report_error(
+                            ParseError::new(
+                                "cannot extend value of type inline table with a dotted key",
+                            )
+                            .with_unexpected(key_span(key)),
+                        );
+                        return None;
+                    }
+                    if dotted && child.implicit {
+                        child.dotted = true;
+                    }
                 }
-                if dotted && child.implicit {
-                    child.dotted = true;
-                }
+                // Dotted keys may not add to a table defined by a header or written out.
                 if dotted && !child.implicit {
                     errors.report_error(
                         ParseError::new("duplicate key").with_unexpected(key_span(key)),
@@ -798,7 +784,7 @@ fn descend<'t, 'i>(
                 }
                 child
             }
-            other => {
+            (other, _) => {
                 errors.report_error(
                     ParseError::new(format!(
                         "cannot extend value of type {} with a dotted key",
