@@ -115,7 +115,7 @@ pub fn overdue(config: &Config, loaded: &Loaded, args: &OverdueArgs) -> Output {
         (true, true, _) => Text::default(),
         (true, false, Format::Table) => format!("{}\n", labels::nothing_overdue(l.lang)).into(),
         _ => {
-            let grid = overdue_grid(&l, &rows);
+            let grid = dated_grid(&l, l.labels().days_late, Tone::Alert, &rows);
             let text = l.render(&grid, &rows);
             // The process ends after printing (see `cli::execute`): the cells of a long
             // listing are not freed one by one.
@@ -134,24 +134,12 @@ pub fn overdue(config: &Config, loaded: &Loaded, args: &OverdueArgs) -> Output {
     }
 }
 
-/// A row of `overdue` or `upcoming`: days (late or left), the deadline and the item.
-struct Dated<'a> {
-    days: i64,
-    due: chrono::NaiveDate,
-    plan: &'a str,
-    area: &'a str,
-    id: &'a str,
-    title: &'a str,
-    owner: Option<&'a str>,
-}
-
 /// The table of `overdue` and `upcoming`: days, due, [plan,] area, id, title, owner.
-fn dated_grid<'a, R: Sync>(
+fn dated_grid<'a>(
     l: &Listing<'a>,
     days_header: &str,
     tone: Tone,
-    rows: &[R],
-    dated: impl Fn(&R) -> Dated<'a> + Sync,
+    rows: &[report::DatedRow<'a>],
 ) -> Grid<'a> {
     let t = l.labels();
     let many = l.many_plans();
@@ -160,11 +148,10 @@ fn dated_grid<'a, R: Sync>(
         headers.push(t.plan.to_string());
     }
     headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
-    let cells = |r: &R| {
-        let r = dated(r);
+    let cells = |r: &report::DatedRow<'a>| {
         let mut cells = Vec::with_capacity(headers.len());
         cells.extend([
-            GridCell::num(itoa::Buffer::new().format(r.days).to_string()).tone(tone),
+            GridCell::num(itoa::Buffer::new().format(r.days.count()).to_string()).tone(tone),
             GridCell::num(ymd(r.due)),
         ]);
         if many {
@@ -179,7 +166,7 @@ fn dated_grid<'a, R: Sync>(
         cells
     };
     // Long listings (every open item of a province) build their cells on all cores.
-    let pieces: Vec<&[R]> = rows.chunks(2048).collect();
+    let pieces: Vec<&[report::DatedRow<'a>]> = rows.chunks(2048).collect();
     let built = crate::par::map(&pieces, |piece| piece.iter().map(cells).collect::<Vec<_>>());
     let mut rows = Vec::with_capacity(rows.len());
     for piece in built {
@@ -188,26 +175,13 @@ fn dated_grid<'a, R: Sync>(
     Grid { headers, rows }
 }
 
-fn overdue_grid<'a>(l: &Listing<'a>, rows: &[report::OverdueRow<'a>]) -> Grid<'a> {
-    let dated = |r: &report::OverdueRow<'a>| Dated {
-        days: r.days_overdue,
-        due: r.due,
-        plan: r.plan,
-        area: r.area,
-        id: r.id,
-        title: r.title,
-        owner: r.owner,
-    };
-    dated_grid(l, l.labels().days_late, Tone::Alert, rows, dated)
-}
-
 pub fn upcoming(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
     let l = match Listing::new(config, loaded, args) {
         Ok(l) => l,
         Err(out) => return out,
     };
     let rows = report::upcoming(l.ws, &l.filter, l.clock);
-    let grid = dated_grid(&l, l.labels().days_left, Tone::Warn, &rows, upcoming_dated);
+    let grid = dated_grid(&l, l.labels().days_left, Tone::Warn, &rows);
     let stdout = if rows.is_empty() && l.format == Format::Table {
         format!("{}\n", labels::nothing_upcoming(l.lang, l.clock.within)).into()
     } else {
@@ -216,18 +190,6 @@ pub fn upcoming(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
     Output {
         stdout,
         ..Output::default()
-    }
-}
-
-fn upcoming_dated<'a>(r: &report::UpcomingRow<'a>) -> Dated<'a> {
-    Dated {
-        days: r.days_left,
-        due: r.due,
-        plan: r.plan,
-        area: r.area,
-        id: r.id,
-        title: r.title,
-        owner: r.owner,
     }
 }
 

@@ -90,9 +90,10 @@ pub fn deadline_state(
     }
 }
 
-/// One row of `plan overdue`.
+/// One row of `plan overdue` or `plan upcoming`: a dated item, its deadline, and the days past
+/// it or left to it.
 #[derive(Debug, Clone, Serialize)]
-pub struct OverdueRow<'a> {
+pub struct DatedRow<'a> {
     pub plan: &'a str,
     pub area: &'a str,
     pub id: &'a str,
@@ -102,8 +103,28 @@ pub struct OverdueRow<'a> {
     pub owner: Option<&'a str>,
     #[serde(serialize_with = "ymd")]
     pub due: NaiveDate,
-    /// `today − due` in days (at least 1).
-    pub days_overdue: i64,
+    /// `days_overdue` or `days_left` in JSON.
+    #[serde(flatten)]
+    pub days: Days,
+}
+
+/// Days past a deadline or left to it, named in JSON as the contract names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Days {
+    /// `today − due` (at least 1).
+    #[serde(rename = "days_overdue")]
+    Overdue(i64),
+    /// `due − today` (0 = due today).
+    #[serde(rename = "days_left")]
+    Left(i64),
+}
+
+impl Days {
+    pub fn count(self) -> i64 {
+        match self {
+            Days::Overdue(n) | Days::Left(n) => n,
+        }
+    }
 }
 
 /// `(plan, area, item)` for every item of `plan` that passes the filter.
@@ -121,11 +142,38 @@ fn plans<'a>(ws: &'a Workspace, filter: &Filter) -> Vec<&'a Plan> {
     ws.plans.iter().filter(|p| filter.plan(p)).collect()
 }
 
-pub fn overdue<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<OverdueRow<'a>> {
-    // Each plan's rows are found in parallel, then merged in plan order.
-    let per_plan = crate::par::map(&plans(ws, filter), |plan| overdue_in(plan, filter, clock));
-    // Most days late first; ties keep file order.
-    merge_sorted(per_plan, |r| std::cmp::Reverse(r.days_overdue))
+/// Every overdue item: most days late first, ties in file order.
+pub fn overdue<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<DatedRow<'a>> {
+    dated(ws, filter, clock, State::Overdue)
+}
+
+/// Every item due within `clock.within` days: soonest first, ties in file order.
+pub fn upcoming<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<DatedRow<'a>> {
+    dated(ws, filter, clock, State::DueSoon)
+}
+
+/// The dated items in `wanted` state, earliest deadline first (so most days late first, or
+/// soonest first). Each plan's rows are found in parallel, then merged in plan order.
+fn dated<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock, wanted: State) -> Vec<DatedRow<'a>> {
+    let per_plan = crate::par::map(&plans(ws, filter), |plan| {
+        dated_in(plan, filter, clock, wanted)
+            .map(|(area, item, due)| DatedRow {
+                plan: &plan.id.value,
+                area: &area.id.value,
+                id: &item.common().id.value,
+                kind: item.kind(),
+                title: &item.common().title,
+                owner: owner_of(area, item),
+                due,
+                days: if wanted == State::Overdue {
+                    Days::Overdue((clock.today - due).num_days())
+                } else {
+                    Days::Left((due - clock.today).num_days())
+                },
+            })
+            .collect::<Vec<_>>()
+    });
+    merge_sorted(per_plan, |r| r.due)
 }
 
 /// The rows of every plan, in plan order, then ordered by `key`; ties keep their order (a
@@ -139,23 +187,8 @@ fn merge_sorted<T, K: Ord>(per_plan: Vec<Vec<T>>, key: impl FnMut(&T) -> K) -> V
     rows
 }
 
-fn overdue_in<'a>(plan: &'a Plan, filter: &Filter, clock: Clock) -> Vec<OverdueRow<'a>> {
-    dated_in(plan, filter, clock, State::Overdue)
-        .map(|(area, item, due)| OverdueRow {
-            plan: &plan.id.value,
-            area: &area.id.value,
-            id: &item.common().id.value,
-            kind: item.kind(),
-            title: &item.common().title,
-            owner: owner_of(area, item),
-            due,
-            days_overdue: (clock.today - due).num_days(),
-        })
-        .collect()
-}
-
 /// `(area, item, due)` for every dated item of `plan` that passes the filter and is in `wanted`
-/// state on `clock`'s day: the common part of `plan overdue` and `plan upcoming`.
+/// state on `clock`'s day.
 fn dated_in<'a, 'f>(
     plan: &'a Plan,
     filter: &'f Filter,
@@ -166,41 +199,6 @@ fn dated_in<'a, 'f>(
         let (due, state) = deadline_state(plan, item, clock)?;
         (state == wanted).then_some((area, item, due?))
     })
-}
-
-/// One row of `plan upcoming`.
-#[derive(Debug, Clone, Serialize)]
-pub struct UpcomingRow<'a> {
-    pub plan: &'a str,
-    pub area: &'a str,
-    pub id: &'a str,
-    pub kind: &'static str,
-    pub title: &'a str,
-    pub owner: Option<&'a str>,
-    #[serde(serialize_with = "ymd")]
-    pub due: NaiveDate,
-    /// `due − today` in days (0 = due today).
-    pub days_left: i64,
-}
-
-pub fn upcoming<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<UpcomingRow<'a>> {
-    let per_plan = crate::par::map(&plans(ws, filter), |plan| upcoming_in(plan, filter, clock));
-    merge_sorted(per_plan, |r| r.days_left)
-}
-
-fn upcoming_in<'a>(plan: &'a Plan, filter: &Filter, clock: Clock) -> Vec<UpcomingRow<'a>> {
-    dated_in(plan, filter, clock, State::DueSoon)
-        .map(|(area, item, due)| UpcomingRow {
-            plan: &plan.id.value,
-            area: &area.id.value,
-            id: &item.common().id.value,
-            kind: item.kind(),
-            title: &item.common().title,
-            owner: owner_of(area, item),
-            due,
-            days_left: (due - clock.today).num_days(),
-        })
-        .collect()
 }
 
 /// `plan status --format json`.

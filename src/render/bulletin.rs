@@ -229,11 +229,11 @@ fn dated(p: &PlanBulletin<'_>) -> (Vec<[String; 5]>, Vec<[String; 5]>) {
     (
         p.overdue
             .iter()
-            .map(|r| cells(r.days_overdue, r.due, r.area, r.title, r.owner))
+            .map(|r| cells(r.days.count(), r.due, r.area, r.title, r.owner))
             .collect(),
         p.due_soon
             .iter()
-            .map(|r| cells(r.days_left, r.due, r.area, r.title, r.owner))
+            .map(|r| cells(r.days.count(), r.due, r.area, r.title, r.owner))
             .collect(),
     )
 }
