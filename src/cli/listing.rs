@@ -104,70 +104,111 @@ fn ymd(d: chrono::NaiveDate) -> String {
 
 // ---- overdue and upcoming ------------------------------------------------------------
 
-pub fn overdue(config: &Config, loaded: &Loaded, args: &OverdueArgs) -> Output {
+pub fn overdue(config: &Config, loaded: &'static Loaded, args: &OverdueArgs) -> Output {
     let l = match Listing::new(config, loaded, &args.list) {
         Ok(l) => l,
         Err(out) => return out,
     };
     let rows = report::overdue(l.ws, &l.filter, l.clock);
+    let code = if rows.is_empty() {
+        exit::OK
+    } else {
+        exit::FOUND
+    };
     let stdout = match (rows.is_empty(), args.quiet, l.format) {
         // --quiet: nothing at all when nothing is late, so that cron sends no mail.
         (true, true, _) => Text::default(),
         (true, false, Format::Table) => format!("{}\n", labels::nothing_overdue(l.lang)).into(),
-        _ => {
-            let grid = dated_grid(&l, l.labels().days_late, Tone::Alert, &rows);
-            let text = l.render(&grid, &rows);
-            // The process ends after printing (see `cli::execute`): the cells of a long
-            // listing are not freed one by one.
-            std::mem::forget(grid);
-            text
-        }
+        _ => dated_text(l, rows, Tone::Alert),
     };
     Output {
         stdout,
-        code: if rows.is_empty() {
-            exit::OK
-        } else {
-            exit::FOUND
-        },
+        code,
         ..Output::default()
     }
 }
 
-/// The table of `overdue` and `upcoming`: days, due, [plan,] area, id, title, owner.
+/// The text of `overdue` or `upcoming`. A table for a pipe or a file (cron's mail) is made
+/// while it is printed, its cells made on demand, so that a province's listing never holds all
+/// its cells or all its text at once; other formats are rendered from the whole grid.
+fn dated_text(l: Listing<'static>, rows: Vec<report::DatedRow<'static>>, tone: Tone) -> Text {
+    let days_header = match tone {
+        Tone::Alert => l.labels().days_late,
+        _ => l.labels().days_left,
+    };
+    if l.format == Format::Table && grid::streams(l.table) {
+        return Text::stream(Box::new(move |out| {
+            let many = l.many_plans();
+            let headers = dated_headers(&l, days_header, many);
+            let row = |i: usize, f: &mut dyn FnMut(&[GridCell<'_>])| {
+                if let Some(r) = rows.get(i) {
+                    f(&dated_cells(&l, many, tone, r));
+                }
+            };
+            grid::write_plain(&headers, rows.len(), &row, out)
+        }));
+    }
+    let grid = dated_grid(&l, days_header, tone, &rows);
+    let text = l.render(&grid, &rows);
+    // The process ends after printing (see `cli::execute`): the cells of a long listing are
+    // not freed one by one.
+    std::mem::forget(grid);
+    text
+}
+
+/// The headers of `overdue` and `upcoming`: days, due, [plan,] area, id, title, owner.
+fn dated_headers(l: &Listing<'_>, days_header: &str, many: bool) -> Vec<String> {
+    let t = l.labels();
+    let mut headers = vec![days_header.to_string(), t.due.to_string()];
+    if many {
+        headers.push(t.plan.to_string());
+    }
+    headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
+    headers
+}
+
+/// The cells of one row of `overdue` or `upcoming`.
+fn dated_cells<'a>(
+    l: &Listing<'a>,
+    many: bool,
+    tone: Tone,
+    r: &report::DatedRow<'a>,
+) -> Vec<GridCell<'a>> {
+    let t = l.labels();
+    let mut cells = Vec::with_capacity(7);
+    cells.extend([
+        GridCell::num(itoa::Buffer::new().format(r.days.count()).to_string()).tone(tone),
+        GridCell::num(ymd(r.due)),
+    ]);
+    if many {
+        cells.push(GridCell::text(r.plan));
+    }
+    cells.extend([
+        GridCell::text(l.area_title(r.plan, r.area)),
+        GridCell::text(r.id),
+        GridCell::text(r.title),
+        GridCell::text(r.owner.unwrap_or(t.no_owner)),
+    ]);
+    cells
+}
+
+/// The whole table of `overdue` and `upcoming`, for every format but a streamed table.
 fn dated_grid<'a>(
     l: &Listing<'a>,
     days_header: &str,
     tone: Tone,
     rows: &[report::DatedRow<'a>],
 ) -> Grid<'a> {
-    let t = l.labels();
     let many = l.many_plans();
-    let mut headers = vec![days_header.to_string(), t.due.to_string()];
-    if many {
-        headers.push(t.plan.to_string());
-    }
-    headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
-    let cells = |r: &report::DatedRow<'a>| {
-        let mut cells = Vec::with_capacity(headers.len());
-        cells.extend([
-            GridCell::num(itoa::Buffer::new().format(r.days.count()).to_string()).tone(tone),
-            GridCell::num(ymd(r.due)),
-        ]);
-        if many {
-            cells.push(GridCell::text(r.plan));
-        }
-        cells.extend([
-            GridCell::text(l.area_title(r.plan, r.area)),
-            GridCell::text(r.id),
-            GridCell::text(r.title),
-            GridCell::text(r.owner.unwrap_or(t.no_owner)),
-        ]);
-        cells
-    };
+    let headers = dated_headers(l, days_header, many);
     // Long listings (every open item of a province) build their cells on all cores.
     let pieces: Vec<&[report::DatedRow<'a>]> = rows.chunks(2048).collect();
-    let built = crate::par::map(&pieces, |piece| piece.iter().map(cells).collect::<Vec<_>>());
+    let built = crate::par::map(&pieces, |piece| {
+        piece
+            .iter()
+            .map(|r| dated_cells(l, many, tone, r))
+            .collect::<Vec<_>>()
+    });
     let mut rows = Vec::with_capacity(rows.len());
     for piece in built {
         rows.extend(piece);
@@ -175,17 +216,16 @@ fn dated_grid<'a>(
     Grid { headers, rows }
 }
 
-pub fn upcoming(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
+pub fn upcoming(config: &Config, loaded: &'static Loaded, args: &ListArgs) -> Output {
     let l = match Listing::new(config, loaded, args) {
         Ok(l) => l,
         Err(out) => return out,
     };
     let rows = report::upcoming(l.ws, &l.filter, l.clock);
-    let grid = dated_grid(&l, l.labels().days_left, Tone::Warn, &rows);
     let stdout = if rows.is_empty() && l.format == Format::Table {
         format!("{}\n", labels::nothing_upcoming(l.lang, l.clock.within)).into()
     } else {
-        l.render(&grid, &rows)
+        dated_text(l, rows, Tone::Warn)
     };
     Output {
         stdout,

@@ -104,7 +104,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
             }
         }
     };
-    emit(&output)
+    emit(output)
 }
 
 fn execute(args: Args) -> Output {
@@ -127,39 +127,38 @@ fn execute(args: Args) -> Output {
         Ok(config) => config,
         Err(message) => return fail(&message),
     };
-    let loaded = load::load(&config.root);
+    // The plans live until the process ends, right after printing: freeing a large workspace
+    // allocation by allocation would only cost time, and a long listing is made while it
+    // is printed (see `render::grid::Text`).
+    let loaded: &'static Loaded = Box::leak(Box::new(load::load(&config.root)));
     if let Command::Check(check) = &args.command {
-        return check::run(&config, &loaded, check);
+        return check::run(&config, loaded, check);
     }
-    if let Some(refused) = refuse_on_errors(&config, &loaded) {
+    if let Some(refused) = refuse_on_errors(&config, loaded) {
         return refused;
     }
-    let output = match &args.command {
+    match &args.command {
         Command::Check(_) => Output::default(),
-        Command::Status(list) => listing::status(&config, &loaded, list),
-        Command::Overdue(overdue) => listing::overdue(&config, &loaded, overdue),
-        Command::Upcoming(list) => listing::upcoming(&config, &loaded, list),
-        Command::Owners(list) => listing::owners(&config, &loaded, list),
-        Command::Indicators(args) => indicators::run(&config, &loaded, args),
-        Command::Calendar(args) => listing::calendar(&config, &loaded, args),
-        Command::Report(args) => listing::report(&config, &loaded, args),
-        Command::Diff(args) => history::diff(&config, &loaded, args),
-        Command::Log(args) => history::log(&config, &loaded, args),
-        Command::Show(show) => show::run(&config, &loaded, show),
+        Command::Status(list) => listing::status(&config, loaded, list),
+        Command::Overdue(overdue) => listing::overdue(&config, loaded, overdue),
+        Command::Upcoming(list) => listing::upcoming(&config, loaded, list),
+        Command::Owners(list) => listing::owners(&config, loaded, list),
+        Command::Indicators(args) => indicators::run(&config, loaded, args),
+        Command::Calendar(args) => listing::calendar(&config, loaded, args),
+        Command::Report(args) => listing::report(&config, loaded, args),
+        Command::Diff(args) => history::diff(&config, loaded, args),
+        Command::Log(args) => history::log(&config, loaded, args),
+        Command::Show(show) => show::run(&config, loaded, show),
         Command::Done(_)
         | Command::Mark(_)
         | Command::Record(_)
         | Command::Stage(_)
         | Command::Actual(_)
-        | Command::Postpone(_) => edit::run(&config, &loaded, &args.command),
+        | Command::Postpone(_) => edit::run(&config, loaded, &args.command),
         Command::Init(_) | Command::Schema | Command::Completions { .. } | Command::Man => {
             Output::default()
         }
-    };
-    // The process ends right after printing: freeing a large workspace allocation by
-    // allocation would only cost time.
-    std::mem::forget(loaded);
-    output
+    }
 }
 
 fn configure(args: &Args) -> Result<Config, String> {
@@ -250,12 +249,11 @@ pub(crate) fn refuse_on_errors(config: &Config, loaded: &Loaded) -> Option<Outpu
 }
 
 /// Print an output. A closed stdout (`plan overdue | head`) is not an error.
-fn emit(output: &Output) -> ExitCode {
+fn emit(output: Output) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let written = output
         .stdout
-        .parts()
-        .try_for_each(|part| stdout.write_all(part.as_bytes()))
+        .write_to(&mut stdout)
         .and_then(|()| stdout.flush());
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(output.stderr.as_bytes());

@@ -7,6 +7,7 @@ use comfy_table::{
 };
 
 use std::borrow::Cow;
+use std::io::Write;
 
 use crate::source::escape as escape_text;
 
@@ -85,41 +86,78 @@ pub fn table(grid: &Grid, opts: TableOptions) -> String {
 
 /// [`table`] as [`Text`]: a long table, written in pieces on all cores, stays in pieces.
 pub fn table_text(grid: &Grid, opts: TableOptions) -> Text {
-    if opts.tty || opts.color {
-        comfy(grid, opts).into()
-    } else {
+    if streams(opts) {
         plain(grid)
+    } else {
+        comfy(grid, opts).into()
     }
 }
 
-/// Text in pieces, printed one after the other: a long table is written on all cores in
-/// pieces, and joining them into one string would only copy it and double its memory.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Whether a table with these options is written directly ([`write_plain`]), which can be done
+/// while it is printed; a terminal's table is wrapped by comfy-table instead.
+pub fn streams(opts: TableOptions) -> bool {
+    !(opts.tty || opts.color)
+}
+
+/// Text for standard output: written already, or written while it is printed. A long table
+/// is written on all cores a few pieces at a time and printed piece by piece, so that a
+/// listing of any length never holds all its text at once.
+#[derive(Default)]
 pub struct Text {
     parts: Vec<String>,
+    stream: Option<Stream>,
+}
+
+/// Text written straight to the output when it is printed.
+pub type Stream = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()>>;
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Text")
+            .field("parts", &self.parts)
+            .field("stream", &self.stream.is_some())
+            .finish()
+    }
 }
 
 impl From<String> for Text {
     fn from(s: String) -> Self {
-        Text { parts: vec![s] }
+        Text {
+            parts: vec![s],
+            stream: None,
+        }
     }
 }
 
 impl Text {
-    pub fn parts(&self) -> impl Iterator<Item = &str> {
-        self.parts.iter().map(String::as_str)
+    /// Text that `write` writes when it is printed.
+    pub fn stream(write: Stream) -> Self {
+        Text {
+            parts: Vec::new(),
+            stream: Some(write),
+        }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.parts.iter().all(String::is_empty)
+    /// Write the text to `out`.
+    pub fn write_to(self, out: &mut dyn Write) -> std::io::Result<()> {
+        for part in &self.parts {
+            out.write_all(part.as_bytes())?;
+        }
+        match self.stream {
+            Some(write) => write(out),
+            None => Ok(()),
+        }
     }
 
-    /// The pieces joined.
+    /// The whole text.
     pub fn into_string(self) -> String {
-        if self.parts.len() == 1 {
+        if self.stream.is_none() && self.parts.len() == 1 {
             return self.parts.into_iter().next().unwrap_or_default();
         }
-        self.parts.concat()
+        let mut buf = Vec::new();
+        // Writing to a vector cannot fail.
+        let _ = self.write_to(&mut buf);
+        String::from_utf8_lossy(&buf).into_owned()
     }
 }
 
@@ -129,66 +167,92 @@ const PIECE: usize = 2048;
 /// Marks a measured cell whose text must be escaped when written.
 const ESCAPED: u32 = 1 << 31;
 
-/// The display width of each cell of `rows`, with [`ESCAPED`] set when its text must be
-/// escaped.
-fn measure(rows: &[Vec<GridCell<'_>>]) -> Vec<u32> {
-    let mut widths = Vec::with_capacity(rows.len() * rows.first().map_or(0, Vec::len));
-    for row in rows {
-        for cell in row {
-            let (text, width) = crate::source::escape_measure(&cell.text);
-            let width = u32::try_from(width).unwrap_or(u32::MAX).min(ESCAPED - 1);
-            let flag = if matches!(text, Cow::Owned(_)) {
-                ESCAPED
-            } else {
-                0
-            };
-            widths.push(width | flag);
-        }
+/// Rows made on demand: `row(i, f)` calls `f` with the cells of row `i`.
+pub type RowSource<'s> = &'s (dyn Fn(usize, &mut dyn FnMut(&[GridCell<'_>])) + Sync);
+
+/// The display width of each cell of rows `range` (with [`ESCAPED`] set when its text must be
+/// escaped), and the widest cell of each column.
+fn measure(
+    row: RowSource<'_>,
+    range: std::ops::Range<usize>,
+    columns: usize,
+) -> (Vec<u32>, Vec<usize>) {
+    let mut widths = Vec::with_capacity(range.len() * columns);
+    let mut widest = vec![0; columns];
+    for i in range {
+        row(i, &mut |cells| {
+            for (column, cell) in cells.iter().enumerate() {
+                let (text, width) = crate::source::escape_measure(&cell.text);
+                if let Some(w) = widest.get_mut(column) {
+                    *w = (*w).max(width);
+                }
+                let width = u32::try_from(width).unwrap_or(u32::MAX).min(ESCAPED - 1);
+                let flag = if matches!(text, Cow::Owned(_)) {
+                    ESCAPED
+                } else {
+                    0
+                };
+                widths.push(width | flag);
+            }
+        });
     }
-    widths
+    (widths, widest)
 }
 
-/// The no-wrap layout of comfy-table's `ASCII_FULL_CONDENSED`, written directly. A long table
-/// is measured on all cores; only a width per cell is kept, and the text is written once into
-/// a buffer of the exact size.
+/// The no-wrap layout of comfy-table's `ASCII_FULL_CONDENSED`, written directly.
 fn plain(grid: &Grid) -> Text {
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail.
+    let _ = write_plain(
+        &grid.headers,
+        grid.rows.len(),
+        &|i, f| f(&grid.rows[i]),
+        &mut out,
+    );
+    String::from_utf8_lossy(&out).into_owned().into()
+}
+
+/// Pieces written at a time: enough to keep every core busy, few enough that a long table
+/// is never held whole.
+const WINDOW: usize = 8;
+
+/// The layout of [`plain`] for `n` rows made on demand by `row`, written to `out`. The rows
+/// are measured on all cores (only a width per cell is kept), then written on all cores, a
+/// few pieces at a time, each window printed in order before the next is written.
+pub fn write_plain(
+    headers: &[String],
+    n: usize,
+    row: RowSource<'_>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     use unicode_width::UnicodeWidthStr;
-    let columns = grid.headers.len();
-    let pieces: Vec<&[Vec<GridCell<'_>>]> = grid.rows.chunks(PIECE.max(1)).collect();
-    let measured: Vec<Vec<u32>> = if pieces.len() > 1 {
-        crate::par::map(&pieces, |rows| measure(rows))
-    } else {
-        pieces.iter().map(|rows| measure(rows)).collect()
-    };
-    let mut cell_widths: Vec<u32> = Vec::with_capacity(measured.iter().map(Vec::len).sum());
-    for w in measured {
-        cell_widths.extend(w);
-    }
-    let mut widths: Vec<usize> = grid.headers.iter().map(|h| h.width()).collect();
-    let mut at = 0;
-    for row in &grid.rows {
-        for (i, _) in row.iter().enumerate() {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max((cell_widths[at] & !ESCAPED) as usize);
-            }
-            at += 1;
+    let columns = headers.len();
+    let ranges: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(PIECE)
+        .map(|start| start..(start + PIECE).min(n))
+        .collect();
+    let measured: Vec<(Vec<u32>, Vec<usize>)> =
+        crate::par::map(&ranges, |r| measure(row, r.clone(), columns));
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for (_, widest) in &measured {
+        for (w, m) in widths.iter_mut().zip(widest) {
+            *w = (*w).max(*m);
         }
     }
-    let numeric: Vec<bool> = (0..columns)
-        .map(|i| {
-            grid.rows
-                .first()
-                .and_then(|r| r.get(i))
-                .is_some_and(|c| c.numeric)
-        })
-        .collect();
+    let mut numeric = vec![false; columns];
+    if n > 0 {
+        row(0, &mut |cells| {
+            for (flag, cell) in numeric.iter_mut().zip(cells) {
+                *flag = cell.numeric;
+            }
+        });
+    }
     let mut rule = String::from("+");
     for w in &widths {
         rule.extend(std::iter::repeat_n('-', w + 2));
         rule.push('+');
     }
     let total = rule.chars().count();
-    let mut out = String::with_capacity(4 * (rule.len() + 1));
     let line = |out: &mut String, texts: &mut dyn Iterator<Item = (Cow<'_, str>, usize)>| {
         out.push('|');
         for (i, w) in widths.iter().enumerate() {
@@ -206,74 +270,54 @@ fn plain(grid: &Grid) -> Text {
         }
         out.push('\n');
     };
-    out.push_str(&rule);
-    out.push('\n');
+    let mut head = String::with_capacity(4 * (rule.len() + 1));
+    head.push_str(&rule);
+    head.push('\n');
     line(
-        &mut out,
-        &mut grid
-            .headers
+        &mut head,
+        &mut headers
             .iter()
             .map(|h| (Cow::Borrowed(h.as_str()), h.width())),
     );
-    out.push('+');
-    out.extend(std::iter::repeat_n('=', total.saturating_sub(2)));
-    out.push_str("+\n");
-    // Each piece of rows is written on its own core; the pieces are printed in order.
-    let starts: Vec<usize> = pieces
-        .iter()
-        .scan(0, |at, rows| {
-            let start = *at;
-            *at += rows.iter().map(Vec::len).sum::<usize>();
-            Some(start)
-        })
-        .collect();
-    let numbered: Vec<(usize, &[Vec<GridCell<'_>>])> =
-        starts.into_iter().zip(pieces.iter().copied()).collect();
-    let write = |&(start, rows): &(usize, &[Vec<GridCell<'_>>])| {
-        // Each cell's text and width are known: the piece is written without regrowing.
-        let cells: usize = rows.iter().map(Vec::len).sum();
-        let text: usize = rows
-            .iter()
-            .flatten()
-            .zip(&cell_widths[start..start + cells])
-            .map(|(c, w)| {
-                if w & ESCAPED == 0 {
-                    c.text.len()
-                } else {
-                    10 * c.text.len()
-                }
-            })
-            .sum();
-        let mut part = String::with_capacity(text + rows.len() * (total + 1));
-        let mut at = start;
-        for row in rows {
-            let base = at;
-            at += row.len();
-            line(
-                &mut part,
-                &mut row.iter().enumerate().map(|(i, c)| {
-                    let w = cell_widths[base + i];
-                    let text = if w & ESCAPED == 0 {
-                        Cow::Borrowed(c.text.as_ref())
-                    } else {
-                        escape(&c.text)
-                    };
-                    (text, (w & !ESCAPED) as usize)
-                }),
-            );
+    head.push('+');
+    head.extend(std::iter::repeat_n('=', total.saturating_sub(2)));
+    head.push_str("+\n");
+    out.write_all(head.as_bytes())?;
+    let write = |(range, cell_widths): &(std::ops::Range<usize>, &Vec<u32>)| {
+        let mut part = String::with_capacity(range.len() * 2 * (total + 1));
+        let mut at = 0;
+        for i in range.clone() {
+            row(i, &mut |cells| {
+                let base = at;
+                at += cells.len();
+                line(
+                    &mut part,
+                    &mut cells.iter().enumerate().map(|(k, c)| {
+                        let w = cell_widths.get(base + k).copied().unwrap_or(0);
+                        let text = if w & ESCAPED == 0 {
+                            Cow::Borrowed(c.text.as_ref())
+                        } else {
+                            escape(&c.text)
+                        };
+                        (text, (w & !ESCAPED) as usize)
+                    }),
+                );
+            });
         }
         part
     };
-    let mut parts: Vec<String> = Vec::with_capacity(numbered.len() + 2);
-    parts.push(out);
-    if numbered.len() > 1 {
-        parts.extend(crate::par::map(&numbered, write));
-    } else {
-        parts.extend(numbered.iter().map(write));
+    let jobs: Vec<(std::ops::Range<usize>, &Vec<u32>)> = ranges
+        .iter()
+        .cloned()
+        .zip(measured.iter().map(|(w, _)| w))
+        .collect();
+    for window in jobs.chunks(WINDOW) {
+        for part in crate::par::map(window, write) {
+            out.write_all(part.as_bytes())?;
+        }
     }
     rule.push('\n');
-    parts.push(rule);
-    Text { parts }
+    out.write_all(rule.as_bytes())
 }
 
 /// `n` spaces.
