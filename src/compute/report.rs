@@ -176,22 +176,15 @@ fn dated<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock, wanted: State) ->
     merge_sorted(per_plan, |r| r.due)
 }
 
-/// The rows of every plan, in plan order, then ordered by `key`; ties keep their order, so
-/// rows of equal key stay in file order. Only small (key, plan, row) triples are sorted; each
-/// row is then copied once, to its place.
-fn merge_sorted<T: Clone, K: Ord>(per_plan: Vec<Vec<T>>, key: impl Fn(&T) -> K) -> Vec<T> {
-    let mut order: Vec<(K, usize, usize)> = per_plan
-        .iter()
-        .enumerate()
-        .flat_map(|(p, rows)| rows.iter().enumerate().map(move |(i, r)| (p, i, r)))
-        .map(|(p, i, r)| (key(r), p, i))
-        .collect();
-    // (plan, row) makes every triple distinct, so an unstable sort gives the stable order.
-    order.sort_unstable();
-    order
-        .iter()
-        .filter_map(|&(_, p, i)| per_plan.get(p).and_then(|rows| rows.get(i)).cloned())
-        .collect()
+/// The rows of every plan, in plan order, then ordered by `key`; ties keep their order (a
+/// stable sort), so rows of equal key stay in file order.
+fn merge_sorted<T, K: Ord>(per_plan: Vec<Vec<T>>, key: impl FnMut(&T) -> K) -> Vec<T> {
+    let mut rows = Vec::with_capacity(per_plan.iter().map(Vec::len).sum());
+    for part in per_plan {
+        rows.extend(part);
+    }
+    rows.sort_by_key(key);
+    rows
 }
 
 /// `(area, item, due)` for every dated item of `plan` that passes the filter and is in `wanted`
