@@ -155,7 +155,7 @@ fn table(l: &Listing<'_>) -> String {
             })
             .collect(),
     };
-    l.render(&grid, &rows).into_string()
+    l.render_string(&grid, &rows)
 }
 
 /// `plan indicators ID --format json`.

@@ -79,11 +79,16 @@ impl<'a> Listing<'a> {
 
     /// Render `grid` in the chosen format, or `rows` as JSON.
     pub fn render<T: Serialize>(&self, grid: &Grid, rows: &T) -> Text {
+        self.render_string(grid, rows).into()
+    }
+
+    /// [`Listing::render`], as a string.
+    pub fn render_string<T: Serialize>(&self, grid: &Grid, rows: &T) -> String {
         match self.format {
-            Format::Table => grid::table_text(grid, self.table),
-            Format::Markdown => grid::markdown(grid).into(),
-            Format::Csv => grid::csv(grid).into(),
-            Format::Json => json(rows).into(),
+            Format::Table => grid::table(grid, self.table),
+            Format::Markdown => grid::markdown(grid),
+            Format::Csv => grid::csv(grid),
+            Format::Json => json(rows),
         }
     }
 
@@ -119,7 +124,10 @@ pub fn overdue(config: &Config, loaded: &'static Loaded, args: &OverdueArgs) -> 
         // --quiet: nothing at all when nothing is late, so that cron sends no mail.
         (true, true, _) => Text::default(),
         (true, false, Format::Table) => format!("{}\n", labels::nothing_overdue(l.lang)).into(),
-        _ => dated_text(l, rows, Tone::Alert),
+        _ => {
+            let header = l.labels().days_late;
+            dated_text(l, rows, header, Tone::Alert)
+        }
     };
     Output {
         stdout,
@@ -131,13 +139,14 @@ pub fn overdue(config: &Config, loaded: &'static Loaded, args: &OverdueArgs) -> 
 /// The text of `overdue` or `upcoming`. A table for a pipe or a file (cron's mail) is made
 /// while it is printed, its cells made on demand, so that a province's listing never holds all
 /// its cells or all its text at once; other formats are rendered from the whole grid.
-fn dated_text(l: Listing<'static>, rows: Vec<report::DatedRow<'static>>, tone: Tone) -> Text {
-    let days_header = match tone {
-        Tone::Alert => l.labels().days_late,
-        _ => l.labels().days_left,
-    };
+fn dated_text(
+    l: Listing<'static>,
+    rows: Vec<report::DatedRow<'static>>,
+    days_header: &'static str,
+    tone: Tone,
+) -> Text {
     if l.format == Format::Table && grid::streams(l.table) {
-        return Text::stream(Box::new(move |out| {
+        return Text::Stream(Box::new(move |out| {
             let many = l.many_plans();
             let headers = dated_headers(&l, days_header, many);
             let row = |i: usize, f: &mut dyn FnMut(&[GridCell<'_>])| {
@@ -225,7 +234,8 @@ pub fn upcoming(config: &Config, loaded: &'static Loaded, args: &ListArgs) -> Ou
     let stdout = if rows.is_empty() && l.format == Format::Table {
         format!("{}\n", labels::nothing_upcoming(l.lang, l.clock.within)).into()
     } else {
-        dated_text(l, rows, Tone::Warn)
+        let header = l.labels().days_left;
+        dated_text(l, rows, header, Tone::Warn)
     };
     Output {
         stdout,
@@ -455,7 +465,7 @@ fn area_detail(l: &Listing<'_>) -> String {
             _ => out.push_str(&format!("{}{key}\n", area.title)),
         }
     }
-    out.push_str(&l.render(&grid, &rows).into_string());
+    out.push_str(&l.render_string(&grid, &rows));
     out
 }
 

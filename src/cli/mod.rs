@@ -72,7 +72,7 @@ impl Config {
 /// What a command produced: the text for stdout and stderr, and the exit code.
 #[derive(Debug, Default)]
 pub struct Output {
-    /// In pieces: a long table is printed as written, piece by piece.
+    /// Written, or (a long listing's table) written while it is printed.
     pub stdout: Text,
     pub stderr: String,
     pub code: u8,

@@ -81,15 +81,10 @@ fn escape(s: &str) -> Cow<'_, str> {
 /// comfy-table wraps it to the width; otherwise (a pipe, a file, cron's mail) it is written
 /// directly, in the same layout, which is far cheaper for long listings.
 pub fn table(grid: &Grid, opts: TableOptions) -> String {
-    table_text(grid, opts).into_string()
-}
-
-/// [`table`] as [`Text`]: a long table, written in pieces on all cores, stays in pieces.
-pub fn table_text(grid: &Grid, opts: TableOptions) -> Text {
     if streams(opts) {
         plain(grid)
     } else {
-        comfy(grid, opts).into()
+        comfy(grid, opts)
     }
 }
 
@@ -99,65 +94,44 @@ pub fn streams(opts: TableOptions) -> bool {
     !(opts.tty || opts.color)
 }
 
-/// Text for standard output: written already, or written while it is printed. A long table
-/// is written on all cores a few pieces at a time and printed piece by piece, so that a
-/// listing of any length never holds all its text at once.
-#[derive(Default)]
-pub struct Text {
-    parts: Vec<String>,
-    stream: Option<Stream>,
+/// Text for standard output: written already, or written while it is printed (a long table
+/// made a few pieces at a time, so that a listing of any length is never held whole).
+pub enum Text {
+    Written(String),
+    Stream(Stream),
 }
 
 /// Text written straight to the output when it is printed.
 pub type Stream = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()>>;
 
+impl Default for Text {
+    fn default() -> Self {
+        Text::Written(String::new())
+    }
+}
+
 impl std::fmt::Debug for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Text")
-            .field("parts", &self.parts)
-            .field("stream", &self.stream.is_some())
-            .finish()
+        match self {
+            Text::Written(s) => f.debug_tuple("Written").field(s).finish(),
+            Text::Stream(_) => f.write_str("Stream"),
+        }
     }
 }
 
 impl From<String> for Text {
     fn from(s: String) -> Self {
-        Text {
-            parts: vec![s],
-            stream: None,
-        }
+        Text::Written(s)
     }
 }
 
 impl Text {
-    /// Text that `write` writes when it is printed.
-    pub fn stream(write: Stream) -> Self {
-        Text {
-            parts: Vec::new(),
-            stream: Some(write),
-        }
-    }
-
     /// Write the text to `out`.
     pub fn write_to(self, out: &mut dyn Write) -> std::io::Result<()> {
-        for part in &self.parts {
-            out.write_all(part.as_bytes())?;
+        match self {
+            Text::Written(s) => out.write_all(s.as_bytes()),
+            Text::Stream(write) => write(out),
         }
-        match self.stream {
-            Some(write) => write(out),
-            None => Ok(()),
-        }
-    }
-
-    /// The whole text.
-    pub fn into_string(self) -> String {
-        if self.stream.is_none() && self.parts.len() == 1 {
-            return self.parts.into_iter().next().unwrap_or_default();
-        }
-        let mut buf = Vec::new();
-        // Writing to a vector cannot fail.
-        let _ = self.write_to(&mut buf);
-        String::from_utf8_lossy(&buf).into_owned()
     }
 }
 
@@ -200,7 +174,7 @@ fn measure(
 }
 
 /// The no-wrap layout of comfy-table's `ASCII_FULL_CONDENSED`, written directly.
-fn plain(grid: &Grid) -> Text {
+fn plain(grid: &Grid) -> String {
     let mut out = Vec::new();
     // Writing to a vector cannot fail.
     let _ = write_plain(
@@ -209,7 +183,7 @@ fn plain(grid: &Grid) -> Text {
         &|i, f| f(&grid.rows[i]),
         &mut out,
     );
-    String::from_utf8_lossy(&out).into_owned().into()
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Pieces written at a time: enough to keep every core busy, few enough that a long table
@@ -509,12 +483,12 @@ mod tests {
             tty: false,
             color: false,
         };
-        assert_eq!(plain(&grid).into_string(), comfy(&grid, opts));
+        assert_eq!(plain(&grid), comfy(&grid, opts));
         let empty = Grid {
             headers: vec!["ID".into(), "Due".into()],
             rows: Vec::new(),
         };
-        assert_eq!(plain(&empty).into_string(), comfy(&empty, opts));
+        assert_eq!(plain(&empty), comfy(&empty, opts));
         // A table long enough to be laid out in pieces on several cores.
         let long = Grid {
             headers: vec!["n".into(), "名称".into()],
@@ -527,7 +501,7 @@ mod tests {
                 })
                 .collect(),
         };
-        assert_eq!(plain(&long).into_string(), comfy(&long, opts));
+        assert_eq!(plain(&long), comfy(&long, opts));
     }
 
     #[test]
