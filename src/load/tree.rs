@@ -144,23 +144,8 @@ impl PartialEq for Table<'_> {
 }
 
 impl<'i> Table<'i> {
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     pub fn iter(&self) -> std::slice::Iter<'_, (Key<'i>, Val<'i>)> {
         self.entries.iter()
-    }
-
-    /// The value of `key`.
-    pub fn get(&self, key: &str) -> Option<&Val<'i>> {
-        self.find(key)
-            .and_then(|i| self.entries.get(i))
-            .map(|(_, v)| v)
     }
 
     fn find(&self, key: &str) -> Option<usize> {
