@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::cli::args::{FilterArgs, Format, ListArgs, OverdueArgs};
 use crate::cli::{Config, Output, exit};
 use crate::compute::deadline::Clock;
-use crate::compute::report::{self, Filter, ItemRow, StatusReport};
+use crate::compute::report::{self, Filter, ItemRow, Listed, StatusReport};
 use crate::load::Loaded;
 use crate::model::{Lang, Workspace};
 use crate::render::grid::{self, Grid, GridCell, TableOptions, Text, Tone};
@@ -141,7 +141,7 @@ pub fn overdue(config: &Config, loaded: &'static Loaded, args: &OverdueArgs) -> 
 /// its cells or all its text at once; other formats are rendered from the whole grid.
 fn dated_text(
     l: Listing<'static>,
-    rows: Vec<report::DatedRow<'static>>,
+    rows: Listed<report::DatedRow<'static>>,
     days_header: &'static str,
     tone: Tone,
 ) -> Text {
@@ -149,12 +149,16 @@ fn dated_text(
         return Text::Stream(Box::new(move |out| {
             let many = l.many_plans();
             let headers = dated_headers(&l, days_header, many);
-            let row = |i: usize, f: &mut dyn FnMut(&[GridCell<'_>])| {
-                if let Some(r) = rows.get(i) {
-                    f(&dated_cells(&l, many, tone, r));
-                }
-            };
-            grid::write_plain(&headers, rows.len(), &row, out)
+            grid::write_plain(
+                &headers,
+                &DatedRows {
+                    l: &l,
+                    many,
+                    tone,
+                    rows: &rows,
+                },
+                out,
+            )
         }));
     }
     let grid = dated_grid(&l, days_header, tone, &rows);
@@ -163,6 +167,43 @@ fn dated_text(
     // not freed one by one.
     std::mem::forget(grid);
     text
+}
+
+/// The rows of `overdue` or `upcoming` as a table made while it is printed.
+struct DatedRows<'l, 'a> {
+    l: &'l Listing<'a>,
+    many: bool,
+    tone: Tone,
+    rows: &'l Listed<report::DatedRow<'a>>,
+}
+
+impl grid::Rows for DatedRows<'_, '_> {
+    fn count(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn cells(&self, at: usize, f: &mut dyn FnMut(&[GridCell<'_>])) {
+        if let Some(r) = self.rows.stored(at) {
+            f(&dated_cells(self.l, self.many, self.tone, r));
+        }
+    }
+
+    fn order(&self) -> Option<&[usize]> {
+        Some(self.rows.order())
+    }
+
+    /// Reads the rows, then the first byte of their texts: a province's rows, listed by
+    /// deadline, are scattered over hundreds of megabytes, and these short loops let the
+    /// reads overlap.
+    fn read_ahead(&self, ats: &[usize]) {
+        let rows: Vec<&report::DatedRow<'_>> =
+            ats.iter().filter_map(|&at| self.rows.stored(at)).collect();
+        let first = |s: &str| s.as_bytes().first().copied().unwrap_or(0);
+        let touched = rows.iter().fold(0u8, |acc, r| {
+            acc ^ first(r.id) ^ first(r.title) ^ r.owner.map_or(0, first)
+        });
+        std::hint::black_box(touched);
+    }
 }
 
 /// The headers of `overdue` and `upcoming`: days, due, [plan,] area, id, title, owner.
@@ -193,7 +234,7 @@ fn dated_cells<'a>(
         cells.push(GridCell::text(r.plan));
     }
     cells.extend([
-        GridCell::text(l.area_title(r.plan, r.area)),
+        GridCell::text(r.area_title),
         GridCell::text(r.id),
         GridCell::text(r.title),
         GridCell::text(r.owner.unwrap_or(t.no_owner)),
@@ -206,15 +247,19 @@ fn dated_grid<'a>(
     l: &Listing<'a>,
     days_header: &str,
     tone: Tone,
-    rows: &[report::DatedRow<'a>],
+    rows: &Listed<report::DatedRow<'a>>,
 ) -> Grid<'a> {
     let many = l.many_plans();
     let headers = dated_headers(l, days_header, many);
     // Long listings (every open item of a province) build their cells on all cores.
-    let pieces: Vec<&[report::DatedRow<'a>]> = rows.chunks(2048).collect();
+    let pieces: Vec<std::ops::Range<usize>> = (0..rows.len())
+        .step_by(2048)
+        .map(|start| start..(start + 2048).min(rows.len()))
+        .collect();
     let built = crate::par::map(&pieces, |piece| {
         piece
-            .iter()
+            .clone()
+            .filter_map(|i| rows.get(i))
             .map(|r| dated_cells(l, many, tone, r))
             .collect::<Vec<_>>()
     });

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::compute::deadline::{self, Clock};
 use crate::compute::indicators::{self, IndicatorRow};
-use crate::compute::report::{self, AreaStatus, DatedRow, Filter, ItemRow};
+use crate::compute::report::{self, AreaStatus, DatedRow, Filter, ItemRow, Listed};
 use crate::model::Workspace;
 
 /// One plan's part of the report.
@@ -19,8 +19,8 @@ pub struct PlanBulletin<'a> {
     pub year_elapsed: f64,
     /// Key areas first, then the others, each group in file order.
     pub areas: Vec<AreaStatus>,
-    pub overdue: Vec<DatedRow<'a>>,
-    pub due_soon: Vec<DatedRow<'a>>,
+    pub overdue: Listed<DatedRow<'a>>,
+    pub due_soon: Listed<DatedRow<'a>>,
     pub targets: Vec<ItemRow>,
     pub indicators: Vec<IndicatorRow>,
 }

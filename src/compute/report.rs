@@ -96,6 +96,9 @@ pub fn deadline_state(
 pub struct DatedRow<'a> {
     pub plan: &'a str,
     pub area: &'a str,
+    /// The area's title, for tables (JSON names the area by its id).
+    #[serde(skip)]
+    pub area_title: &'a str,
     pub id: &'a str,
     /// `task` or `target`.
     pub kind: &'static str,
@@ -143,23 +146,29 @@ fn plans<'a>(ws: &'a Workspace, filter: &Filter) -> Vec<&'a Plan> {
 }
 
 /// Every overdue item: most days late first, ties in file order.
-pub fn overdue<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<DatedRow<'a>> {
+pub fn overdue<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Listed<DatedRow<'a>> {
     dated(ws, filter, clock, State::Overdue)
 }
 
 /// Every item due within `clock.within` days: soonest first, ties in file order.
-pub fn upcoming<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<DatedRow<'a>> {
+pub fn upcoming<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Listed<DatedRow<'a>> {
     dated(ws, filter, clock, State::DueSoon)
 }
 
 /// The dated items in `wanted` state, earliest deadline first (so most days late first, or
-/// soonest first). Each plan's rows are found in parallel, then merged in plan order.
-fn dated<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock, wanted: State) -> Vec<DatedRow<'a>> {
+/// soonest first). Each plan's rows are found in parallel.
+fn dated<'a>(
+    ws: &'a Workspace,
+    filter: &Filter,
+    clock: Clock,
+    wanted: State,
+) -> Listed<DatedRow<'a>> {
     let per_plan = crate::par::map(&plans(ws, filter), |plan| {
         dated_in(plan, filter, clock, wanted)
             .map(|(area, item, due)| DatedRow {
                 plan: &plan.id.value,
                 area: &area.id.value,
+                area_title: &area.title,
                 id: &item.common().id.value,
                 kind: item.kind(),
                 title: &item.common().title,
@@ -173,18 +182,80 @@ fn dated<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock, wanted: State) ->
             })
             .collect::<Vec<_>>()
     });
-    merge_sorted(per_plan, |r| r.due)
+    Listed::new(per_plan, |r| r.due)
 }
 
-/// The rows of every plan, in plan order, then ordered by `key`; ties keep their order (a
-/// stable sort), so rows of equal key stay in file order.
-fn merge_sorted<T, K: Ord>(per_plan: Vec<Vec<T>>, key: impl FnMut(&T) -> K) -> Vec<T> {
-    let mut rows = Vec::with_capacity(per_plan.iter().map(Vec::len).sum());
-    for part in per_plan {
-        rows.extend(part);
+/// Rows of a listing, kept where each plan's search made them (plan order, then file order:
+/// their *stored* order), with the order to list them in.
+///
+/// A long table reads its rows twice, to measure the columns and to write them. Measuring in
+/// stored order reads the plans front to back; only writing visits them in listed order, which
+/// for a province's listing is a scattered walk through memory. Ordering sorts (key, position)
+/// pairs; the rows themselves are never moved or copied.
+#[derive(Debug, Clone)]
+pub struct Listed<T> {
+    /// Each plan's rows, empty parts left out.
+    parts: Vec<Vec<T>>,
+    /// The stored position of each part's first row.
+    starts: Vec<usize>,
+    /// The stored position of the row listed i-th.
+    order: Vec<usize>,
+}
+
+impl<T> Listed<T> {
+    /// The rows of every part, listed by `key`; ties keep their stored order.
+    pub fn new<K: Ord>(parts: Vec<Vec<T>>, key: impl Fn(&T) -> K) -> Self {
+        let parts: Vec<Vec<T>> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+        let mut starts = Vec::with_capacity(parts.len());
+        let mut keyed = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for part in &parts {
+            let start = keyed.len();
+            starts.push(start);
+            keyed.extend(part.iter().enumerate().map(|(k, r)| (key(r), start + k)));
+        }
+        // The position breaks ties, so this unstable sort gives the stable order.
+        keyed.sort_unstable();
+        Listed {
+            parts,
+            starts,
+            order: keyed.into_iter().map(|(_, at)| at).collect(),
+        }
     }
-    rows.sort_by_key(key);
-    rows
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The row stored at `at`.
+    pub fn stored(&self, at: usize) -> Option<&T> {
+        let part = self.starts.partition_point(|&s| s <= at).checked_sub(1)?;
+        self.parts.get(part)?.get(at - self.starts[part])
+    }
+
+    /// The row listed `i`-th.
+    pub fn get(&self, i: usize) -> Option<&T> {
+        self.stored(*self.order.get(i)?)
+    }
+
+    /// The stored position of each row, in listed order.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// The rows in listed order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> + '_ {
+        self.order.iter().filter_map(|&at| self.stored(at))
+    }
+}
+
+impl<T: Serialize> Serialize for Listed<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 /// `(area, item, due)` for every dated item of `plan` that passes the filter and is in `wanted`
@@ -492,4 +563,46 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OwnerRow> {
             .then(a.owner.cmp(&b.owner))
     });
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Listed;
+
+    proptest::proptest! {
+        /// Listing is a stable sort of the parts joined, without moving a row.
+        #[test]
+        fn listed_is_a_stable_sort_of_the_parts_joined(
+            parts in proptest::collection::vec(
+                proptest::collection::vec(0u8..6, 0..20),
+                0..12,
+            )
+        ) {
+            // Each row is (key, its place in the joined parts), so order and ties show.
+            let mut n = 0;
+            let parts: Vec<Vec<(u8, usize)>> = parts
+                .into_iter()
+                .map(|p| p.into_iter().map(|k| { n += 1; (k, n - 1) }).collect())
+                .collect();
+            let mut expected: Vec<(u8, usize)> = parts.iter().flatten().copied().collect();
+            expected.sort_by_key(|r| r.0);
+            let listed = Listed::new(parts, |r| r.0);
+            proptest::prop_assert_eq!(listed.len(), n);
+            proptest::prop_assert_eq!(listed.is_empty(), n == 0);
+            let got: Vec<(u8, usize)> = listed.iter().copied().collect();
+            proptest::prop_assert_eq!(&got, &expected);
+            for (i, row) in expected.iter().enumerate() {
+                proptest::prop_assert_eq!(listed.get(i), Some(row));
+                // A row's stored position is its place in the joined parts.
+                proptest::prop_assert_eq!(listed.order()[i], row.1);
+                proptest::prop_assert_eq!(listed.stored(row.1), Some(row));
+            }
+            proptest::prop_assert_eq!(listed.get(n), None);
+            proptest::prop_assert_eq!(listed.stored(n), None);
+            proptest::prop_assert_eq!(
+                serde_json::to_value(&listed).unwrap(),
+                serde_json::to_value(&expected).unwrap()
+            );
+        }
+    }
 }

@@ -6,6 +6,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::compute::bulletin::{Bulletin, PlanBulletin};
 use crate::compute::indicators::{IndicatorRow, IndicatorStatus};
+use crate::compute::report::DatedRow;
 use crate::date::ymd;
 use crate::model::Lang;
 use crate::render::grid::{number, percent};
@@ -217,24 +218,18 @@ fn bar_progress(r: &crate::compute::report::ItemRow) -> Option<f64> {
 
 /// The overdue and the due-soon lists as cells: days, due, area, title, owner.
 fn dated(p: &PlanBulletin<'_>) -> (Vec<[String; 5]>, Vec<[String; 5]>) {
-    let cells = |days: i64, due, area: &str, title: &str, owner: Option<&str>| {
+    let cells = |r: &DatedRow<'_>| {
         [
-            days.to_string(),
-            ymd(due),
-            area_title(p, area),
-            title.to_string(),
-            owner.unwrap_or("").to_string(),
+            r.days.count().to_string(),
+            ymd(r.due),
+            r.area_title.to_string(),
+            r.title.to_string(),
+            r.owner.unwrap_or("").to_string(),
         ]
     };
     (
-        p.overdue
-            .iter()
-            .map(|r| cells(r.days.count(), r.due, r.area, r.title, r.owner))
-            .collect(),
-        p.due_soon
-            .iter()
-            .map(|r| cells(r.days.count(), r.due, r.area, r.title, r.owner))
-            .collect(),
+        p.overdue.iter().map(cells).collect(),
+        p.due_soon.iter().map(cells).collect(),
     )
 }
 
@@ -289,13 +284,6 @@ fn soon_heading(w: &W, within: i64) -> String {
     } else {
         format!("Due in the next {within} days")
     }
-}
-
-fn area_title(p: &PlanBulletin<'_>, id: &str) -> String {
-    p.areas
-        .iter()
-        .find(|a| a.id == id)
-        .map_or_else(|| id.to_string(), |a| a.title.clone())
 }
 
 fn indicator_cells(lang: Lang, r: &IndicatorRow) -> Vec<String> {

@@ -141,25 +141,60 @@ const PIECE: usize = 2048;
 /// Marks a measured cell whose text must be escaped when written.
 const ESCAPED: u32 = 1 << 31;
 
-/// Rows made on demand: `row(i, f)` calls `f` with the cells of row `i`.
-pub type RowSource<'s> = &'s (dyn Fn(usize, &mut dyn FnMut(&[GridCell<'_>])) + Sync);
+/// The rows of a table written by [`write_plain`], their cells made on demand.
+///
+/// Rows have a *stored* position (where they sit in memory) and a written order. The table
+/// is measured in stored order, which reads memory front to back, and written in `order`.
+pub trait Rows: Sync {
+    /// How many rows there are.
+    fn count(&self) -> usize;
 
-/// The display width of each cell of rows `range` (with [`ESCAPED`] set when its text must be
-/// escaped), and the widest cell of each column.
+    /// Calls `f` with the cells of the row stored at `at`.
+    fn cells(&self, at: usize, f: &mut dyn FnMut(&[GridCell<'_>]));
+
+    /// The stored position of the row written i-th, for each i; `None` when rows are written
+    /// in stored order.
+    fn order(&self) -> Option<&[usize]> {
+        None
+    }
+
+    /// A hint that the rows stored at `ats` are written next: rows scattered in memory can
+    /// read what they need here in one short loop, so that the reads overlap instead of each
+    /// waiting for memory in the middle of making cells.
+    fn read_ahead(&self, _ats: &[usize]) {}
+}
+
+impl Rows for Grid<'_> {
+    fn count(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn cells(&self, at: usize, f: &mut dyn FnMut(&[GridCell<'_>])) {
+        if let Some(row) = self.rows.get(at) {
+            f(row);
+        }
+    }
+}
+
+/// Rows written at a time between two [`Rows::read_ahead`] hints.
+const AHEAD: usize = 32;
+
+/// The display width of each of the `columns` cells of the rows stored in `range` (with
+/// [`ESCAPED`] set when its text must be escaped; 0 for a missing cell), and the widest cell
+/// of each column.
 fn measure(
-    row: RowSource<'_>,
+    rows: &dyn Rows,
     range: std::ops::Range<usize>,
     columns: usize,
 ) -> (Vec<u32>, Vec<usize>) {
     let mut widths = Vec::with_capacity(range.len() * columns);
     let mut widest = vec![0; columns];
-    for i in range {
-        row(i, &mut |cells| {
-            for (column, cell) in cells.iter().enumerate() {
+    for at in range {
+        let before = widths.len();
+        rows.cells(at, &mut |cells| {
+            for (cell, w) in cells.iter().zip(widest.iter_mut()) {
                 let (text, width) = crate::source::escape_measure(&cell.text);
-                if let Some(w) = widest.get_mut(column) {
-                    *w = (*w).max(width);
-                }
+                *w = (*w).max(width);
                 let width = u32::try_from(width).unwrap_or(u32::MAX).min(ESCAPED - 1);
                 let flag = if matches!(text, Cow::Owned(_)) {
                     ESCAPED
@@ -169,6 +204,8 @@ fn measure(
                 widths.push(width | flag);
             }
         });
+        // Every row takes `columns` places, so that a row's widths are found by its position.
+        widths.resize(before + columns, 0);
     }
     (widths, widest)
 }
@@ -177,12 +214,7 @@ fn measure(
 fn plain(grid: &Grid) -> String {
     let mut out = Vec::new();
     // Writing to a vector cannot fail.
-    let _ = write_plain(
-        &grid.headers,
-        grid.rows.len(),
-        &|i, f| f(&grid.rows[i]),
-        &mut out,
-    );
+    let _ = write_plain(&grid.headers, grid, &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 
@@ -190,23 +222,24 @@ fn plain(grid: &Grid) -> String {
 /// is never held whole.
 const WINDOW: usize = 8;
 
-/// The layout of [`plain`] for `n` rows made on demand by `row`, written to `out`. The rows
-/// are measured on all cores (only a width per cell is kept), then written on all cores, a
-/// few pieces at a time, each window printed in order before the next is written.
+/// The layout of [`plain`] for `rows`, written to `out`. The rows are measured in stored order
+/// on all cores (only a width per cell is kept), then written in their order on all cores, a
+/// few pieces at a time, each window printed before the next is written.
 pub fn write_plain(
     headers: &[String],
-    n: usize,
-    row: RowSource<'_>,
+    rows: &dyn Rows,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     use unicode_width::UnicodeWidthStr;
     let columns = headers.len();
+    let n = rows.count();
+    let order = rows.order();
     let ranges: Vec<std::ops::Range<usize>> = (0..n)
         .step_by(PIECE)
         .map(|start| start..(start + PIECE).min(n))
         .collect();
     let measured: Vec<(Vec<u32>, Vec<usize>)> =
-        crate::par::map(&ranges, |r| measure(row, r.clone(), columns));
+        crate::par::map(&ranges, |r| measure(rows, r.clone(), columns));
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for (_, widest) in &measured {
         for (w, m) in widths.iter_mut().zip(widest) {
@@ -215,7 +248,7 @@ pub fn write_plain(
     }
     let mut numeric = vec![false; columns];
     if n > 0 {
-        row(0, &mut |cells| {
+        rows.cells(0, &mut |cells| {
             for (flag, cell) in numeric.iter_mut().zip(cells) {
                 *flag = cell.numeric;
             }
@@ -257,17 +290,23 @@ pub fn write_plain(
     head.extend(std::iter::repeat_n('=', total.saturating_sub(2)));
     head.push_str("+\n");
     out.write_all(head.as_bytes())?;
-    let write = |(range, cell_widths): &(std::ops::Range<usize>, &Vec<u32>)| {
+    // The widths of the cells of the row stored at `at`.
+    let widths_at = |at: usize| -> &[u32] {
+        let start = (at % PIECE) * columns;
+        measured
+            .get(at / PIECE)
+            .and_then(|(w, _)| w.get(start..start + columns))
+            .unwrap_or(&[])
+    };
+    let write = |range: &std::ops::Range<usize>| {
         let mut part = String::with_capacity(range.len() * 2 * (total + 1));
-        let mut at = 0;
-        for i in range.clone() {
-            row(i, &mut |cells| {
-                let base = at;
-                at += cells.len();
+        let mut write_row = |at: usize| {
+            let cell_widths = widths_at(at);
+            rows.cells(at, &mut |cells| {
                 line(
                     &mut part,
                     &mut cells.iter().enumerate().map(|(k, c)| {
-                        let w = cell_widths.get(base + k).copied().unwrap_or(0);
+                        let w = cell_widths.get(k).copied().unwrap_or(0);
                         let text = if w & ESCAPED == 0 {
                             Cow::Borrowed(c.text.as_ref())
                         } else {
@@ -277,15 +316,19 @@ pub fn write_plain(
                     }),
                 );
             });
+        };
+        match order {
+            None => range.clone().for_each(&mut write_row),
+            Some(order) => {
+                for block in order.get(range.clone()).unwrap_or(&[]).chunks(AHEAD) {
+                    rows.read_ahead(block);
+                    block.iter().copied().for_each(&mut write_row);
+                }
+            }
         }
         part
     };
-    let jobs: Vec<(std::ops::Range<usize>, &Vec<u32>)> = ranges
-        .iter()
-        .cloned()
-        .zip(measured.iter().map(|(w, _)| w))
-        .collect();
-    for window in jobs.chunks(WINDOW) {
+    for window in ranges.chunks(WINDOW) {
         for part in crate::par::map(window, write) {
             out.write_all(part.as_bytes())?;
         }
@@ -502,6 +545,71 @@ mod tests {
                 .collect(),
         };
         assert_eq!(plain(&long), comfy(&long, opts));
+    }
+
+    /// Rows stored in one order and written in another, with a hint that records what it
+    /// was told.
+    struct Shuffled<'a> {
+        grid: Grid<'a>,
+        order: Vec<usize>,
+        hinted: std::sync::Mutex<Vec<usize>>,
+    }
+
+    impl Rows for Shuffled<'_> {
+        fn count(&self) -> usize {
+            self.grid.rows.len()
+        }
+        fn cells(&self, at: usize, f: &mut dyn FnMut(&[GridCell<'_>])) {
+            self.grid.cells(at, f);
+        }
+        fn order(&self) -> Option<&[usize]> {
+            Some(&self.order)
+        }
+        fn read_ahead(&self, ats: &[usize]) {
+            assert!(ats.len() <= AHEAD);
+            self.hinted.lock().unwrap().extend(ats);
+        }
+    }
+
+    #[test]
+    fn rows_written_in_an_order_are_the_table_of_the_rows_in_that_order() {
+        // More rows than fit in one piece, one escaped title, widths that differ by row.
+        let rows: Vec<Vec<GridCell<'static>>> = (0..5000)
+            .map(|i| {
+                let title = if i == 4321 {
+                    "改\u{202e}".to_string()
+                } else {
+                    "项".repeat(1 + i % 7)
+                };
+                vec![GridCell::num(i.to_string()), GridCell::text(title)]
+            })
+            .collect();
+        let headers = vec!["n".to_string(), "名称".to_string()];
+        // 7919 is prime to 5000: every row once, scattered.
+        let order: Vec<usize> = (0..5000).map(|i| i * 7919 % 5000).collect();
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..5000).collect::<Vec<_>>());
+        let expected = Grid {
+            headers: headers.clone(),
+            rows: order.iter().map(|&at| rows[at].clone()).collect(),
+        };
+        let shuffled = Shuffled {
+            grid: Grid { headers, rows },
+            order: order.clone(),
+            hinted: std::sync::Mutex::new(Vec::new()),
+        };
+        let mut out = Vec::new();
+        write_plain(&shuffled.grid.headers, &shuffled, &mut out).unwrap();
+        let written = String::from_utf8(out).unwrap();
+        assert_eq!(written, plain(&expected));
+        assert!(written.contains(r"改\u{202e}"));
+        let mut hinted = shuffled.hinted.into_inner().unwrap();
+        hinted.sort_unstable();
+        assert_eq!(
+            hinted, sorted,
+            "every row is hinted once before it is written"
+        );
     }
 
     #[test]

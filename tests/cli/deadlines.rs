@@ -579,3 +579,95 @@ fn a_long_listing_is_one_table_in_order_though_written_in_pieces() {
     assert!(!table.stdout.contains('\u{202E}'));
     assert_eq!(table.stdout.matches("\\u{202e}").count(), 52);
 }
+
+#[test]
+fn across_plans_rows_are_listed_by_deadline_then_plan_then_file_order() {
+    // Two plans of two areas each; deadlines repeat across plans and areas, so the order of
+    // ties shows. Each plan's rows are found apart and listed together.
+    let task = |id: &str, due: &str| {
+        format!("[[task]]\nid = \"{id}\"\ntitle = \"任务{id}\"\ndue = {due}\n\n")
+    };
+    let area_file = |id: &str, title: &str, body: &str| {
+        format!("[area]\nid = \"{id}\"\ntitle = \"{title}\"\n\n{body}")
+    };
+    let f = Fixture::new()
+        .file("east/plan.toml", crate::PLAN_2016)
+        .file(
+            "east/1.toml",
+            &area_file(
+                "x",
+                "招商引资",
+                &(task("e1", "2016-03-01") + &task("e2", "2016-02-01")),
+            ),
+        )
+        .file(
+            "east/2.toml",
+            &area_file("y", "项目建设", &task("e3", "2016-03-01")),
+        )
+        .file("west/plan.toml", crate::PLAN_2016)
+        .file(
+            "west/1.toml",
+            &area_file(
+                "x",
+                "统计监测",
+                &(task("w1", "2016-02-01") + &task("w2", "2016-03-01")),
+            ),
+        )
+        .file(
+            "west/2.toml",
+            &area_file("y", "安全生产", &task("w3", "2016-01-15")),
+        );
+    let expected = ["w3", "e2", "w1", "e1", "e3", "w2"];
+    let json = f.run(&["overdue", "--today", "2016-04-01", "--format", "json"]);
+    json.code(1);
+    let ids: Vec<String> = json
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, expected);
+    // The table (written while printed, for a pipe) has the same order, a plan column and
+    // each row's own area title.
+    let table = f.run(&["overdue", "--today", "2016-04-01", "--lang", "zh"]);
+    table.code(1);
+    let rows: Vec<Vec<&str>> = table
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .skip(1)
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect();
+    let got: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r[3], r[4], r[5])).collect();
+    assert_eq!(
+        got,
+        [
+            ("west", "安全生产", "w3"),
+            ("east", "招商引资", "e2"),
+            ("west", "统计监测", "w1"),
+            ("east", "招商引资", "e1"),
+            ("east", "项目建设", "e3"),
+            ("west", "统计监测", "w2"),
+        ]
+    );
+    // Due soon on 2016-02-20: the same order rules, soonest first.
+    let soon = f.run(&[
+        "upcoming",
+        "--today",
+        "2016-02-20",
+        "--within",
+        "10",
+        "--format",
+        "json",
+    ]);
+    soon.code(0);
+    let ids: Vec<String> = soon
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["e1", "e3", "w2"]);
+}
