@@ -136,15 +136,25 @@ pub fn ymd(d: NaiveDate) -> String {
     if year > 9999 {
         return format!("{year}-{:02}-{:02}", d.month(), d.day());
     }
-    // Written digit by digit: long listings format tens of thousands of dates.
-    let digit = |n: u32| char::from_digit(n % 10, 10).unwrap_or('0');
-    let mut s = String::with_capacity(10);
-    s.extend([year / 1000, year / 100, year / 10, year].map(digit));
-    s.push('-');
-    s.extend([d.month() / 10, d.month()].map(digit));
-    s.push('-');
-    s.extend([d.day() / 10, d.day()].map(digit));
-    s
+    // Written digit by digit into ten bytes: long listings format a date per row.
+    let mut text = *b"0000-00-00";
+    let (month, day) = (d.month(), d.day());
+    let digits = [
+        year / 1000,
+        year / 100,
+        year / 10,
+        year,
+        month / 10,
+        month,
+        day / 10,
+        day,
+    ];
+    for (at, n) in [0, 1, 2, 3, 5, 6, 8, 9].into_iter().zip(digits) {
+        if let Some(byte) = text.get_mut(at) {
+            *byte = b'0' + (n % 10) as u8;
+        }
+    }
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 /// `date` plus whole calendar months, clamped to the month's end (`Jan 31 + 1 month = Feb 29`).
