@@ -145,12 +145,13 @@ fn plans<'a>(ws: &'a Workspace, filter: &Filter) -> Vec<&'a Plan> {
     ws.plans.iter().filter(|p| filter.plan(p)).collect()
 }
 
-/// Every overdue item: most days late first, ties in file order.
+/// Every overdue item: most days late first, ties in plan order, then file order.
 pub fn overdue<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Listed<DatedRow<'a>> {
     dated(ws, filter, clock, State::Overdue)
 }
 
-/// Every item due within `clock.within` days: soonest first, ties in file order.
+/// Every item due within `clock.within` days: soonest first, ties in plan order, then file
+/// order.
 pub fn upcoming<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Listed<DatedRow<'a>> {
     dated(ws, filter, clock, State::DueSoon)
 }
@@ -233,7 +234,8 @@ impl<T> Listed<T> {
     /// The row stored at `at`.
     pub fn stored(&self, at: usize) -> Option<&T> {
         let part = self.starts.partition_point(|&s| s <= at).checked_sub(1)?;
-        self.parts.get(part)?.get(at - self.starts[part])
+        let start = *self.starts.get(part)?;
+        self.parts.get(part)?.get(at - start)
     }
 
     /// The row listed `i`-th.
