@@ -255,13 +255,7 @@ fn filters_narrow_every_listing() {
     let ids = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["overdue", "--today", "2016-07-01", "--format", "json"];
         all.extend_from_slice(args);
-        let r = example(&all);
-        r.json()
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|o| o["id"].as_str().unwrap().to_string())
-            .collect()
+        example(&all).ids()
     };
     assert_eq!(
         ids(&["--area", "delivery"]),
@@ -535,13 +529,7 @@ fn a_long_listing_is_one_table_in_order_though_written_in_pieces() {
     let f = Fixture::with_areas(&[("a.toml", &area(&body))]);
     let json = f.run(&["overdue", "--today", "2017-01-01", "--format", "json"]);
     json.code(1);
-    let rows = json.json();
-    let ids: Vec<&str> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
+    let ids = json.ids();
     // Most days late first; ties in file order.
     let mut expected: Vec<(i64, usize)> = (0..5000usize)
         .map(|i| {
@@ -620,14 +608,7 @@ fn across_plans_rows_are_listed_by_deadline_then_plan_then_file_order() {
     let expected = ["w3", "e2", "w1", "e1", "e3", "w2"];
     let json = f.run(&["overdue", "--today", "2016-04-01", "--format", "json"]);
     json.code(1);
-    let ids: Vec<String> = json
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(ids, expected);
+    assert_eq!(json.ids(), expected);
     // The table (written while printed, for a pipe) has the same order, a plan column and
     // each row's own area title.
     let table = f.run(&["overdue", "--today", "2016-04-01", "--lang", "zh"]);
@@ -662,12 +643,5 @@ fn across_plans_rows_are_listed_by_deadline_then_plan_then_file_order() {
         "json",
     ]);
     soon.code(0);
-    let ids: Vec<String> = soon
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(ids, ["e1", "e3", "w2"]);
+    assert_eq!(soon.ids(), ["e1", "e3", "w2"]);
 }

@@ -79,6 +79,16 @@ impl Run {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
     }
+
+    /// The `id` of each row of a JSON array on stdout, in order.
+    pub fn ids(&self) -> Vec<String> {
+        self.json()
+            .as_array()
+            .unwrap_or_else(|| panic!("stdout is not a JSON array:\n{}", self.stdout))
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    }
 }
 
 /// The repository root (for the shipped plan and the examples).
