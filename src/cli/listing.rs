@@ -252,11 +252,7 @@ fn dated_grid<'a>(
     let many = l.many_plans();
     let headers = dated_headers(l, days_header, many);
     // Long listings (every open item of a province) build their cells on all cores.
-    let pieces: Vec<std::ops::Range<usize>> = (0..rows.len())
-        .step_by(2048)
-        .map(|start| start..(start + 2048).min(rows.len()))
-        .collect();
-    let built = crate::par::map(&pieces, |piece| {
+    let built = crate::par::map(&grid::pieces(rows.len()), |piece| {
         piece
             .clone()
             .filter_map(|i| rows.get(i))

@@ -138,6 +138,14 @@ impl Text {
 /// Rows per piece when a long table is measured on several cores.
 const PIECE: usize = 2048;
 
+/// Rows `0..n` cut into pieces of [`PIECE`] rows, for work spread over the cores.
+pub fn pieces(n: usize) -> Vec<std::ops::Range<usize>> {
+    (0..n)
+        .step_by(PIECE)
+        .map(|start| start..(start + PIECE).min(n))
+        .collect()
+}
+
 /// Marks a measured cell whose text must be escaped when written.
 const ESCAPED: u32 = 1 << 31;
 
@@ -234,10 +242,7 @@ pub fn write_plain(
     let columns = headers.len();
     let n = rows.count();
     let order = rows.order();
-    let ranges: Vec<std::ops::Range<usize>> = (0..n)
-        .step_by(PIECE)
-        .map(|start| start..(start + PIECE).min(n))
-        .collect();
+    let ranges = pieces(n);
     let measured: Vec<(Vec<u32>, Vec<usize>)> =
         crate::par::map(&ranges, |r| measure(rows, r.clone(), columns));
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
