@@ -128,6 +128,8 @@ pub enum Problem {
     OrphanFile,
     /// The plans root holds no plan.
     NoPlans,
+    /// A temporary file of an edit that was killed before it finished.
+    LeftoverTemp,
     /// TOML syntax, as reported by the parser.
     Syntax {
         message: String,
@@ -257,6 +259,7 @@ impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
             Problem::SymlinkLoop
+            | Problem::LeftoverTemp
             | Problem::DueOnRecurring
             | Problem::DoneRecurring
             | Problem::DoneDateNotDone { .. }
@@ -284,6 +287,7 @@ impl Problem {
             Problem::SymlinkLoop => "symlink-loop",
             Problem::OrphanFile => "orphan-file",
             Problem::NoPlans => "no-plans",
+            Problem::LeftoverTemp => "leftover-temp",
             Problem::Syntax { .. } => "syntax",
             Problem::TooDeep => "too-deep",
             Problem::MissingTable { .. } => "missing-table",
@@ -349,6 +353,10 @@ impl Problem {
             Problem::OrphanFile => pick(
                 "`.toml` 文件不属于任何计划（所在目录没有 plan.toml）".into(),
                 "`.toml` file belongs to no plan (its directory has no plan.toml)".into(),
+            ),
+            Problem::LeftoverTemp => pick(
+                "中断的修改留下的临时文件".into(),
+                "temporary file left by an interrupted edit".into(),
             ),
             Problem::NoPlans => pick(
                 "计划目录中没有计划（没有含 plan.toml 的目录）".into(),
@@ -569,6 +577,10 @@ impl Problem {
             Problem::OrphanFile => pick(
                 "把它移到某个计划目录中，或在此目录创建 plan.toml".into(),
                 "move it into a plan directory, or create a plan.toml beside it".into(),
+            ),
+            Problem::LeftoverTemp => pick(
+                "其中是未保存的修改，计划文件没有改动；删除它即可（下一次 plan 修改命令也会删除它）".into(),
+                "it holds an edit that was never saved; the plan file is unchanged. Remove it (the next `plan` edit in this directory does)".into(),
             ),
             Problem::NoPlans => pick(
                 "在其中建一个含 plan.toml 的目录，或用 --plans 指定计划目录".into(),

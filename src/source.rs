@@ -87,6 +87,11 @@ impl Sources {
         &self.files[id.0 as usize]
     }
 
+    /// Every file, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter()
+    }
+
     pub fn set_text(&mut self, id: FileId, text: String) {
         self.files[id.0 as usize].text = text;
     }

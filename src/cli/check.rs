@@ -42,6 +42,7 @@ pub fn run(config: &Config, loaded: &Loaded, args: &CheckArgs) -> Output {
                 stdout: stdout.into(),
                 stderr,
                 code,
+                ..Output::default()
             }
         }
     }

@@ -3,14 +3,14 @@
 //! together with the whole plan, and only then prints a diff (`--dry-run`) or writes the file
 //! atomically. On any error nothing is written and the exit code is 2.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use crate::cli::args::{Command, EditArgs, MarkStatus, StageArg};
 use crate::cli::{Config, Output, exit, fail, filters};
 use crate::date::Period;
-use crate::edit::{self, Change};
+use crate::edit::{self, Change, write};
 use crate::load::{self, Loaded};
 use crate::model::{Area, ItemRef, Lang, Plan, Stage, TaskStatus};
 use crate::render::diagnostics;
@@ -27,71 +27,169 @@ struct Request<'a> {
     build: Build<'a>,
 }
 
+/// How many times an edit is made again on a file that another writer changed meanwhile.
+const ATTEMPTS: usize = 5;
+
 pub fn run(config: &Config, loaded: &Loaded, command: &Command) -> Output {
-    let today = config.today;
-    let request = match request(command, today) {
-        Some(r) => r,
-        None => return Output::default(),
+    let Some(request) = request(command, config.today) else {
+        return Output::default();
     };
     let lang = config.lang_for(loaded);
+    // Find the file first, to know which directory to lock.
+    let (path, display) = match locate(loaded, &request, lang) {
+        Ok(found) => found,
+        Err(out) => return out,
+    };
+    let display = crate::source::escape(&display).into_owned();
+    let dir = match write::real_dir(&path) {
+        Ok(dir) => dir,
+        Err(e) => return fail(&edits::cannot(lang, &display, &e.to_string())),
+    };
+    write::clean_up_on_signals();
+    // Other `plan` edits of this directory wait here: while the lock is held, only another
+    // program (an editor, a script) can change the file, and the compare before the rename
+    // catches that.
+    let _lock = match write::lock_dir(&dir, write::LOCK_WAIT) {
+        Ok(lock) => lock,
+        Err(e) => return fail(&write_error(lang, &display, e)),
+    };
+    let mut fresh: Option<Loaded> = None;
+    for _ in 0..ATTEMPTS {
+        let current = fresh.as_ref().unwrap_or(loaded);
+        match attempt(config, current, &request, lang, &dir) {
+            Attempt::Finished(output) => return output,
+            Attempt::Stale => {
+                // Read everything again under the lock: what was loaded is out of date.
+                let again = load::load(&config.root);
+                if let Some(refused) = crate::cli::refuse_on_errors(config, &again) {
+                    return refused;
+                }
+                fresh = Some(again);
+            }
+        }
+    }
+    fail(&edits::kept_changing(lang, &display, ATTEMPTS))
+}
+
+/// One try at an edit.
+enum Attempt {
+    Finished(Output),
+    /// The file on disk is not what the plans were loaded from: load again and retry.
+    Stale,
+}
+
+/// The file of the item the request names, and the display form of its path.
+fn locate(loaded: &Loaded, request: &Request<'_>, lang: Lang) -> Result<(PathBuf, String), Output> {
+    let ws = &loaded.workspace;
+    let (_, _, item) = filters::find_item(ws, request.id, request.edit.plan.as_deref(), lang)?;
+    let source = ws.sources.get(item.common().span.file);
+    Ok((source.path.clone(), source.display.clone()))
+}
+
+fn attempt(
+    config: &Config,
+    loaded: &Loaded,
+    request: &Request<'_>,
+    lang: Lang,
+    locked: &Path,
+) -> Attempt {
     let ws = &loaded.workspace;
     let (plan, _area, item): (&Plan, &Area, ItemRef<'_>) =
         match filters::find_item(ws, request.id, request.edit.plan.as_deref(), lang) {
             Ok(found) => found,
-            Err(out) => return out,
+            Err(out) => return Attempt::Finished(out),
         };
+    let source = ws.sources.get(item.common().span.file);
+    let display = crate::source::escape(&source.display).into_owned();
+    let finished = |message: String| Attempt::Finished(fail(&message));
+    // The item moved to a file of another directory since the lock was taken.
+    if write::real_dir(&source.path).ok().as_deref() != Some(locked) {
+        return finished(edits::vanished(lang, &display, request.id));
+    }
     let change = match (request.build)(plan, item, lang) {
         Ok(change) => change,
-        Err(message) => return fail(&message),
+        Err(message) => return finished(message),
     };
-    let source = ws.sources.get(item.common().span.file);
-    let original = match std::fs::read(&source.path).map(String::from_utf8) {
-        Ok(Ok(text)) => text,
-        Ok(Err(e)) => return fail(&edits::cannot(lang, &source.display, &e.to_string())),
-        Err(e) => return fail(&edits::cannot(lang, &source.display, &e.to_string())),
+    let bytes = match std::fs::read(&source.path) {
+        Ok(bytes) => bytes,
+        Err(e) => return finished(edits::cannot(lang, &display, &e.to_string())),
     };
+    let original = match String::from_utf8(bytes.clone()) {
+        Ok(text) => text,
+        Err(e) => return finished(edits::cannot(lang, &display, &e.to_string())),
+    };
+    // The change was built from the loaded plans: they must still be what is on disk.
+    if original.strip_prefix('\u{feff}').unwrap_or(&original) != source.text {
+        return Attempt::Stale;
+    }
     let edited = match edit::apply(&original, item.kind(), request.id, &change) {
         Ok(text) => text,
-        Err(edit::EditError::Parse(e)) => return fail(&edits::cannot(lang, &source.display, &e)),
+        Err(edit::EditError::Parse(e)) => return finished(edits::cannot(lang, &display, &e)),
         Err(edit::EditError::NotFound) => {
-            return fail(&edits::vanished(lang, &source.display, request.id));
+            return finished(edits::vanished(lang, &display, request.id));
         }
     };
     if edited == original {
-        return Output {
-            stdout: format!("{}\n", edits::unchanged(lang, &source.display)).into(),
+        return Attempt::Finished(Output {
+            stdout: format!("{}\n", edits::unchanged(lang, &display)).into(),
             ..Output::default()
-        };
+        });
+    }
+    let size = edited.len() as u64;
+    if size > load::MAX_FILE_BYTES {
+        return finished(edits::too_large(lang, &display, size, load::MAX_FILE_BYTES));
     }
     // Validate the edited text together with every other file before anything is written.
     if let Err(mut stderr) = validate(&ws.root, &source.path, &edited, lang, config) {
-        stderr.push_str(&format!(
-            "error: {}\n",
-            edits::refused(lang, &source.display)
-        ));
-        return Output {
+        stderr.push_str(&format!("error: {}\n", edits::refused(lang, &display)));
+        return Attempt::Finished(Output {
             stderr,
             code: exit::ERROR,
             ..Output::default()
-        };
+        });
     }
     if request.edit.dry_run {
         let diff = similar::TextDiff::from_lines(&original, &edited)
             .unified_diff()
             .context_radius(2)
-            .header(&source.display, &source.display)
+            .header(&display, &display)
             .to_string();
-        return Output {
+        return Attempt::Finished(Output {
             stdout: diff.into(),
             ..Output::default()
-        };
+        });
     }
-    match edit::write::atomic(&source.path, &edited) {
-        Ok(_) => Output {
-            stdout: format!("{}\n", edits::written(lang, &source.display, request.id)).into(),
+    match write::replace(&source.path, &bytes, &edited, pause()) {
+        Ok(_) => Attempt::Finished(Output {
+            stdout: format!("{}\n", edits::written(lang, &display, request.id)).into(),
+            committed: true,
             ..Output::default()
-        },
-        Err(e) => fail(&edits::cannot(lang, &source.display, &e.to_string())),
+        }),
+        Err(write::WriteError::Changed) => Attempt::Stale,
+        Err(e) => finished(write_error(lang, &display, e)),
+    }
+}
+
+/// `PLAN_TEST_EDIT_PAUSE_MS`: how long an edit holds its written temporary file before it
+/// compares and renames, so that tests can change the file meanwhile or interrupt the edit.
+/// Not for users; documented in docs/editing.md beside the guarantee it tests.
+fn pause() -> Option<std::time::Duration> {
+    std::env::var("PLAN_TEST_EDIT_PAUSE_MS")
+        .ok()
+        .and_then(|ms| ms.parse::<u64>().ok())
+        .filter(|ms| *ms > 0)
+        .map(|ms| std::time::Duration::from_millis(ms.min(60_000)))
+}
+
+/// Why a file could not be written, in words.
+fn write_error(lang: Lang, file: &str, error: write::WriteError) -> String {
+    match error {
+        write::WriteError::Changed => edits::kept_changing(lang, file, ATTEMPTS),
+        write::WriteError::ReadOnly => edits::read_only(lang, file),
+        write::WriteError::HardLinks(n) => edits::hard_links(lang, file, n),
+        write::WriteError::TooLarge { size, limit } => edits::too_large(lang, file, size, limit),
+        write::WriteError::Busy => edits::busy(lang, file, write::LOCK_WAIT.as_secs()),
+        write::WriteError::Io(e) => edits::cannot(lang, file, &e.to_string()),
     }
 }
 

@@ -95,3 +95,29 @@ pub fn find_item<'a>(
         ))),
     }
 }
+
+/// The display path of the plans' source file that `path` names (through links and hard
+/// links alike), if it names one: a report must never be written over a plan file.
+pub fn source_file(ws: &Workspace, path: &std::path::Path) -> Option<String> {
+    let target = std::fs::metadata(path).ok()?;
+    let same = |other: &std::fs::Metadata| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            other.dev() == target.dev() && other.ino() == target.ino()
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = other;
+            false
+        }
+    };
+    let real = std::fs::canonicalize(path).ok();
+    ws.sources
+        .iter()
+        .find(|s| {
+            (real.is_some() && std::fs::canonicalize(&s.path).ok() == real)
+                || std::fs::metadata(&s.path).is_ok_and(|m| m.is_file() && same(&m))
+        })
+        .map(|s| s.display.clone())
+}

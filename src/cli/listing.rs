@@ -10,7 +10,7 @@ use crate::compute::report::{self, Filter, ItemRow, Listed, StatusReport};
 use crate::load::Loaded;
 use crate::model::{Lang, Workspace};
 use crate::render::grid::{self, Grid, GridCell, TableOptions, Text, Tone};
-use crate::render::labels::{self, Labels, item_words, labels};
+use crate::render::labels::{self, Labels, item_words, labels, messages};
 
 /// Resolved options of one listing.
 pub struct Listing<'a> {
@@ -554,20 +554,28 @@ pub fn calendar(config: &Config, loaded: &Loaded, args: &crate::cli::args::Calen
         state: t.state,
     };
     let feed = crate::render::ical::feed(&events, &words, l.clock.today);
-    to_output(feed, args.output.as_deref())
+    to_output(&l, feed, args.output.as_deref())
 }
 
-/// `text` to standard output, or written to `-o FILE`.
-fn to_output(text: String, file: Option<&std::path::Path>) -> Output {
-    match file {
-        None => Output {
-            stdout: text.into(),
-            ..Output::default()
-        },
-        Some(path) => match std::fs::write(path, text) {
-            Ok(()) => Output::default(),
-            Err(e) => super::fail(&format!("{}: {e}", path.display())),
-        },
+/// `text` to standard output, or written to `-o FILE` (`-o -` is standard output). A file
+/// is written atomically, and never one of the plans' own files.
+fn to_output(l: &Listing<'_>, text: String, file: Option<&std::path::Path>) -> Output {
+    let path = match file {
+        Some(path) if path.as_os_str() != "-" => path,
+        _ => {
+            return Output {
+                stdout: text.into(),
+                ..Output::default()
+            };
+        }
+    };
+    let shown = crate::source::escape(&path.display().to_string()).into_owned();
+    if let Some(source) = crate::cli::filters::source_file(l.ws, path) {
+        return super::fail(&messages::output_is_source(l.lang, &shown, &source));
+    }
+    match crate::edit::write::create(path, text.as_bytes()) {
+        Ok(()) => Output::default(),
+        Err(e) => super::fail(&messages::cannot_write_file(l.lang, &shown, &e.to_string())),
     }
 }
 
@@ -586,5 +594,5 @@ pub fn report(config: &Config, loaded: &Loaded, args: &crate::cli::args::ReportA
         }
         crate::cli::args::ReportFormat::Html => crate::render::bulletin::html(&bulletin, l.lang),
     };
-    to_output(text, args.output.as_deref())
+    to_output(&l, text, args.output.as_deref())
 }

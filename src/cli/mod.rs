@@ -76,6 +76,9 @@ pub struct Output {
     pub stdout: Text,
     pub stderr: String,
     pub code: u8,
+    /// A file was changed on disk: failing to print the confirmation does not undo that, so
+    /// the exit code stays `code` (the printing error still goes to stderr).
+    pub committed: bool,
 }
 
 /// Parse `argv`, run the command, print, and return the exit code.
@@ -264,7 +267,11 @@ fn emit(output: Output) -> ExitCode {
                 "error: {}",
                 messages::cannot_write(Lang::En, &e.to_string())
             );
-            ExitCode::from(exit::ERROR)
+            ExitCode::from(if output.committed {
+                output.code
+            } else {
+                exit::ERROR
+            })
         }
         _ => ExitCode::from(output.code),
     }

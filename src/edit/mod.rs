@@ -7,7 +7,7 @@ pub mod write;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use toml_edit::{Array, DocumentMut, InlineTable, Item, TableLike, Value};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 use crate::date::Period;
 use crate::model::{Stage, TaskStatus};
@@ -133,6 +133,26 @@ pub fn number_value(text: &str) -> Value {
     }
 }
 
+/// A string as a basic string on one line: line breaks and other control characters are
+/// escaped, so that a CRLF file's line ends never reach inside a string.
+pub fn string_value(text: &str) -> Value {
+    let mut repr = String::with_capacity(text.len() + 2);
+    repr.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => repr.push_str("\\\""),
+            '\\' => repr.push_str("\\\\"),
+            '\n' => repr.push_str("\\n"),
+            '\r' => repr.push_str("\\r"),
+            '\t' => repr.push_str("\\t"),
+            c if c.is_control() => repr.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => repr.push(c),
+        }
+    }
+    repr.push('"');
+    repr.parse::<Value>().unwrap_or_else(|_| Value::from(text))
+}
+
 /// Set `key` to `value`, keeping the decor (spacing and the trailing comment) of the old value.
 fn set(table: &mut dyn TableLike, key: &str, mut value: Value) {
     match table.get_mut(key) {
@@ -143,19 +163,6 @@ fn set(table: &mut dyn TableLike, key: &str, mut value: Value) {
         _ => {
             value.decor_mut().set_prefix(" ");
             table.insert(key, Item::Value(value));
-        }
-    }
-}
-
-fn set_inline(table: &mut InlineTable, key: &str, mut value: Value) {
-    match table.get_mut(key) {
-        Some(old) => {
-            *value.decor_mut() = old.decor().clone();
-            *old = value;
-        }
-        None => {
-            value.decor_mut().set_prefix(" ");
-            table.insert(key, value);
         }
     }
 }
@@ -207,28 +214,172 @@ fn change_table(table: &mut dyn TableLike, inline: bool, change: &Change) {
             reason,
         } => {
             set(table, "due", date_value(*to));
-            let mut entry = InlineTable::new();
-            entry.insert("from", date_value(*from));
-            entry.insert("to", date_value(*to));
-            entry.insert("on", day_value(*on));
-            entry.insert("reason", Value::from(reason.as_str()));
-            let at = entries(table, "delays").len();
-            insert_entry(table, inline, "delays", at, entry);
+            let fields = vec![
+                ("from", date_value(*from)),
+                ("to", date_value(*to)),
+                ("on", day_value(*on)),
+                ("reason", string_value(reason)),
+            ];
+            add_entry(table, inline, "delays", usize::MAX, fields);
         }
     }
 }
 
-/// The inline tables of an array key (empty when absent).
-fn entries(table: &dyn TableLike, key: &str) -> Vec<InlineTable> {
-    table
-        .get(key)
-        .and_then(Item::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_inline_table().cloned())
-                .collect()
-        })
-        .unwrap_or_default()
+/// The entries of an array key, in either form TOML allows for them: an array of inline
+/// tables (`actuals = [{ … }, …]`) or an array of tables (`[[indicator.actuals]]`).
+enum Entries<'a> {
+    Inline(&'a mut Array),
+    Tables(&'a mut ArrayOfTables),
+}
+
+fn entries_mut<'a>(table: &'a mut dyn TableLike, key: &str) -> Option<Entries<'a>> {
+    match table.get_mut(key)? {
+        Item::Value(Value::Array(array)) => Some(Entries::Inline(array)),
+        Item::ArrayOfTables(tables) => Some(Entries::Tables(tables)),
+        _ => None,
+    }
+}
+
+impl Entries<'_> {
+    /// The value of `field` in each entry, as a string (`None` where it is missing or is
+    /// not a string, or the entry is not a table).
+    fn strings(&self, field: &str) -> Vec<Option<String>> {
+        let of = |t: &dyn TableLike| t.get(field).and_then(Item::as_str).map(str::to_string);
+        match self {
+            Entries::Inline(array) => array
+                .iter()
+                .map(|v| v.as_inline_table().and_then(|t| of(t)))
+                .collect(),
+            Entries::Tables(tables) => tables.iter().map(|t| of(t)).collect(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Entries::Inline(array) => array.len(),
+            Entries::Tables(tables) => tables.len(),
+        }
+    }
+
+    /// The entry at `at`, to change in place.
+    fn get_mut(&mut self, at: usize) -> Option<&mut dyn TableLike> {
+        match self {
+            Entries::Inline(array) => array
+                .get_mut(at)
+                .and_then(Value::as_inline_table_mut)
+                .map(|t| t as &mut dyn TableLike),
+            Entries::Tables(tables) => tables.get_mut(at).map(|t| t as &mut dyn TableLike),
+        }
+    }
+
+    /// Insert a new entry at `at`, in the form the others are written in.
+    fn insert(&mut self, at: usize, fields: Vec<(&str, Value)>) {
+        match self {
+            Entries::Inline(array) => {
+                let mut entry = InlineTable::new();
+                for (k, v) in fields {
+                    entry.insert(k, v);
+                }
+                entry.fmt();
+                insert_inline(array, at, Value::InlineTable(entry));
+            }
+            Entries::Tables(tables) => {
+                let mut entry = Table::new();
+                for (k, v) in fields {
+                    entry.insert(k, Item::Value(v));
+                }
+                // A blank line before the header, as tables are usually separated.
+                entry.decor_mut().set_prefix("\n");
+                // An array of tables has no insert: take the entries out and put them back
+                // in order. Each keeps its decor (the comments above its header) and its
+                // place in the document.
+                let mut all = Vec::with_capacity(tables.len() + 1);
+                while !tables.is_empty() {
+                    all.push(tables.remove(0));
+                }
+                all.insert(at.min(all.len()), entry);
+                for t in all {
+                    tables.push(t);
+                }
+            }
+        }
+    }
+}
+
+/// The part of a decor string on the line it starts on, and the rest (from the first line
+/// break on, empty when there is none). A comment after an entry's comma is on its line.
+fn split_line(s: &str) -> (&str, &str) {
+    match s.find('\n') {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, ""),
+    }
+}
+
+fn decor_text(d: Option<&toml_edit::RawString>) -> String {
+    d.and_then(|p| p.as_str()).unwrap_or_default().to_string()
+}
+
+/// Insert a value into an inline array so that every comment stays beside the entry it was
+/// written for: a comment on an entry's line (after its comma, or in the array's closing part)
+/// stays on that line; comments on lines of their own stay above the entry that follows them.
+fn insert_inline(array: &mut Array, at: usize, mut value: Value) {
+    let len = array.len();
+    let prefixes: Vec<String> = array
+        .iter()
+        .map(|v| decor_text(v.decor().prefix()))
+        .collect();
+    let multiline = prefixes.iter().any(|p| p.contains('\n'))
+        || decor_text(Some(array.trailing())).contains('\n');
+    if len == 0 || !multiline {
+        // One line: entries are separated by ", ".
+        if at < len {
+            let first = prefixes.get(at).cloned().unwrap_or_default();
+            if let Some(next) = array.get_mut(at) {
+                next.decor_mut().set_prefix(" ");
+            }
+            value.decor_mut().set_prefix(first);
+        } else {
+            value
+                .decor_mut()
+                .set_prefix(if len == 0 { "" } else { " " });
+        }
+        value.decor_mut().set_suffix("");
+        array.insert_formatted(at.min(len), value);
+        return;
+    }
+    let indent = prefixes
+        .iter()
+        .rev()
+        .find_map(|p| p.rfind('\n').map(|i| p[i + 1..].to_string()))
+        .unwrap_or_else(|| "  ".to_string());
+    if at < len {
+        let (same, rest) = split_line(&prefixes[at]);
+        let (same, rest) = (same.to_string(), rest.to_string());
+        value.decor_mut().set_prefix(format!("{same}\n{indent}"));
+        if let Some(next) = array.get_mut(at) {
+            next.decor_mut().set_prefix(if rest.is_empty() {
+                format!("\n{indent}")
+            } else {
+                rest
+            });
+        }
+    } else {
+        // After the last entry: its same-line comment is in its suffix (no trailing comma) or
+        // at the start of the array's closing part.
+        let mut tail = String::new();
+        if let Some(last) = array.get_mut(len - 1) {
+            tail.push_str(&decor_text(last.decor().suffix()));
+            last.decor_mut().set_suffix("");
+        }
+        tail.push_str(&decor_text(Some(array.trailing())));
+        let (same, rest) = split_line(&tail);
+        value.decor_mut().set_prefix(format!("{same}\n{indent}"));
+        let rest = if rest.is_empty() { "\n" } else { rest };
+        array.set_trailing(rest.to_string());
+        array.set_trailing_comma(true);
+    }
+    value.decor_mut().set_suffix("");
+    array.insert_formatted(at, value);
 }
 
 fn record(
@@ -241,22 +392,19 @@ fn record(
     let same = |p: Period| {
         p == period || (p.is_full_year() && period.is_full_year() && p.year() == period.year())
     };
-    let existing = entries(table, "actuals");
-    let periods: Vec<Option<Period>> = existing
-        .iter()
-        .map(|t| {
-            t.get("period")
-                .and_then(Value::as_str)
-                .and_then(|s| Period::parse(s).ok())
-        })
+    let periods: Vec<Option<Period>> = entries_mut(table, "actuals")
+        .map(|e| e.strings("period"))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| s.and_then(|s| Period::parse(&s).ok()))
         .collect();
     if let Some(at) = periods.iter().position(|p| p.is_some_and(same)) {
-        if let Some(Item::Value(Value::Array(array))) = table.get_mut("actuals")
-            && let Some(Value::InlineTable(entry)) = array.get_mut(at)
+        if let Some(mut entries) = entries_mut(table, "actuals")
+            && let Some(entry) = entries.get_mut(at)
         {
-            set_inline(entry, "value", number_value(value));
+            set(entry, "value", number_value(value));
             if let Some(prior) = prior {
-                set_inline(entry, "prior", number_value(prior));
+                set(entry, "prior", number_value(prior));
             }
         }
         return;
@@ -267,68 +415,44 @@ fn record(
         .iter()
         .position(|p| p.is_some_and(|p| key(p) > key(period)))
         .unwrap_or(periods.len());
-    let mut entry = InlineTable::new();
-    entry.insert("period", Value::from(period.to_string()));
-    entry.insert("value", number_value(value));
+    let mut fields = vec![
+        ("period", Value::from(period.to_string())),
+        ("value", number_value(value)),
+    ];
     if let Some(prior) = prior {
-        entry.insert("prior", number_value(prior));
+        fields.push(("prior", number_value(prior)));
     }
-    insert_entry(table, inline, "actuals", at, entry);
+    add_entry(table, inline, "actuals", at, fields);
 }
 
-/// Insert an inline table into the array at `key`, formatted like its neighbours; a new
-/// array is written one entry per line (on one line inside an inline table).
-fn insert_entry(
+/// Add an entry to the array at `key`, in the form its entries are written in; a new array
+/// is written one inline table per line (on one line inside an inline table).
+fn add_entry(
     table: &mut dyn TableLike,
     inline: bool,
     key: &str,
     at: usize,
-    mut entry: InlineTable,
+    fields: Vec<(&str, Value)>,
 ) {
+    if let Some(mut entries) = entries_mut(table, key) {
+        let at = at.min(entries.len());
+        entries.insert(at, fields);
+        return;
+    }
+    let mut entry = InlineTable::new();
+    for (k, v) in fields {
+        entry.insert(k, v);
+    }
     entry.fmt();
-    let exists = matches!(table.get(key), Some(Item::Value(Value::Array(_))));
-    if !exists {
-        let mut array = Array::new();
-        let mut value = Value::InlineTable(entry);
-        if inline {
-            array.push_formatted(value);
-        } else {
-            value.decor_mut().set_prefix("\n  ");
-            array.push_formatted(value);
-            array.set_trailing_comma(true);
-            array.set_trailing("\n");
-        }
-        set(table, key, Value::Array(array));
-        return;
-    }
-    let Some(Item::Value(Value::Array(array))) = table.get_mut(key) else {
-        return;
-    };
-    // A comment after an entry's comma is kept in the next entry's prefix. The new entry
-    // takes over that prefix (so the comment stays right after the entry it was written
-    // for); the entry it is inserted before keeps only its line break and indentation.
-    let prefix_of = |v: Option<&Value>| {
-        v.and_then(|v| v.decor().prefix())
-            .and_then(|p| p.as_str())
-            .map(str::to_string)
-    };
-    let bare = |p: &str| match p.rfind('\n') {
-        Some(i) => p[i..].to_string(),
-        None => p.to_string(),
-    };
+    let mut array = Array::new();
     let mut value = Value::InlineTable(entry);
-    if at < array.len() {
-        let taken = prefix_of(array.get(at)).unwrap_or_else(|| " ".to_string());
-        if let Some(next) = array.get_mut(at) {
-            next.decor_mut().set_prefix(bare(&taken));
-        }
-        value.decor_mut().set_prefix(taken);
+    if inline {
+        array.push_formatted(value);
     } else {
-        let last = prefix_of(array.get(array.len().wrapping_sub(1)));
-        value
-            .decor_mut()
-            .set_prefix(last.map_or_else(|| " ".to_string(), |p| bare(&p)));
+        value.decor_mut().set_prefix("\n  ");
+        array.push_formatted(value);
+        array.set_trailing_comma(true);
+        array.set_trailing("\n");
     }
-    value.decor_mut().set_suffix("");
-    array.insert_formatted(at, value);
+    set(table, key, Value::Array(array));
 }

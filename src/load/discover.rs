@@ -52,6 +52,8 @@ pub struct Tree {
     pub unreadable: Vec<(PathBuf, String)>,
     /// Directory links that lead back to a directory already walked.
     pub loops: Vec<PathBuf>,
+    /// Temporary files left by an edit that was killed (`.plan-edit-*.tmp`).
+    pub leftovers: Vec<PathBuf>,
     /// Set when the walk stopped at [`MAX_FILES`].
     pub too_many: bool,
 }
@@ -95,6 +97,9 @@ pub fn walk_limited(root: &Path, max_files: usize) -> Tree {
                 continue;
             };
             if name.starts_with('.') {
+                if crate::edit::write::is_leftover(name) {
+                    tree.leftovers.push(path);
+                }
                 continue;
             }
             let toml = name.ends_with(".toml");

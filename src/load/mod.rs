@@ -94,6 +94,10 @@ pub fn load_with(root: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
         let id = sources.add(path, String::new());
         diags.push(Diagnostic::file(Problem::OrphanFile, id));
     }
+    for path in &tree.leftovers {
+        let id = sources.add(path, String::new());
+        diags.push(Diagnostic::file(Problem::LeftoverTemp, id));
+    }
     if tree.plans.is_empty() && !tree.too_many {
         diags.push(Diagnostic::file(Problem::NoPlans, root_id));
     }

@@ -280,6 +280,24 @@ pub mod messages {
         }
     }
 
+    pub fn output_is_source(lang: Lang, file: &str, source: &str) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "-o {file} 指向计划文件 {source}，拒绝覆盖\n  help: 把报告写到计划目录之外的文件"
+            ),
+            Lang::En => format!(
+                "-o {file} is the plan file {source}; it is not overwritten\n  help: write the report to a file outside the plans"
+            ),
+        }
+    }
+
+    pub fn cannot_write_file(lang: Lang, file: &str, error: &str) -> String {
+        match lang {
+            Lang::Zh => format!("无法写入 {file}：{error}"),
+            Lang::En => format!("cannot write {file}: {error}"),
+        }
+    }
+
     pub fn cannot_write(lang: Lang, error: &str) -> String {
         match lang {
             Lang::Zh => format!("无法写出结果：{error}"),
@@ -421,6 +439,62 @@ pub mod edits {
             lang,
             format!("在 {file} 中找不到 `{id}`（文件是否刚被改动？）"),
             format!("`{id}` is no longer in {file} (did the file just change?)"),
+        )
+    }
+
+    pub fn kept_changing(lang: Lang, file: &str, tries: usize) -> String {
+        pick(
+            lang,
+            format!(
+                "{file} 在修改期间被其他程序改动了 {tries} 次，未作改动\n  help: 等其他编辑保存完毕后再试"
+            ),
+            format!(
+                "{file} was changed by another program during the edit, {tries} times; it is unchanged\n  help: try again when the other writer has finished"
+            ),
+        )
+    }
+
+    pub fn read_only(lang: Lang, file: &str) -> String {
+        pick(
+            lang,
+            format!("{file} 是只读文件，未作改动\n  help: 确需修改时先 chmod u+w"),
+            format!(
+                "{file} is read-only; it is unchanged\n  help: make it writable (chmod u+w) if it should be edited"
+            ),
+        )
+    }
+
+    pub fn hard_links(lang: Lang, file: &str, links: u64) -> String {
+        pick(
+            lang,
+            format!(
+                "{file} 有 {links} 个硬链接，替换它会使其他链接停留在旧内容，未作改动\n  help: 用符号链接代替硬链接"
+            ),
+            format!(
+                "{file} has {links} hard links: replacing it would leave the others with the old text; it is unchanged\n  help: use a symbolic link instead"
+            ),
+        )
+    }
+
+    pub fn too_large(lang: Lang, file: &str, size: u64, limit: u64) -> String {
+        pick(
+            lang,
+            format!("修改后 {file} 将有 {size} 字节，超过上限 {limit} 字节，未作改动"),
+            format!(
+                "the edit would make {file} {size} bytes, over the limit of {limit}; it is unchanged"
+            ),
+        )
+    }
+
+    pub fn busy(lang: Lang, file: &str, seconds: u64) -> String {
+        pick(
+            lang,
+            format!(
+                "另一个 plan 修改命令占用 {file} 所在目录超过 {seconds} 秒，未作改动\n  help: 稍后再试"
+            ),
+            format!(
+                "another `plan` edit held the directory of {file} for over {seconds} s; it is unchanged\n  help: try again later"
+            ),
         )
     }
 

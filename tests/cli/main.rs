@@ -17,6 +17,7 @@ mod hostile;
 mod indicators;
 mod readme;
 mod report;
+mod safety;
 mod schema;
 mod shipped;
 
@@ -98,9 +99,15 @@ pub fn repo() -> PathBuf {
 
 /// Run `plan` in `dir` with a clean environment.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    run_env(dir, args, &[])
+}
+
+/// Run `plan` in `dir` with a clean environment but for `env`.
+pub fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::cargo_bin("plan")
         .unwrap()
         .env_clear()
+        .envs(env.iter().copied())
         .current_dir(dir)
         .args(args)
         .timeout(std::time::Duration::from_secs(60))
@@ -175,6 +182,16 @@ impl Fixture {
     /// Run `plan` in the fixture's directory (so `plans/` is found by walking up).
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(self.dir.path(), args)
+    }
+
+    /// [`Fixture::run`] with environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        run_env(self.dir.path(), args, env)
+    }
+
+    /// The text of `plans/<rel>`.
+    pub fn read(&self, rel: &str) -> String {
+        String::from_utf8(std::fs::read(self.path(rel)).unwrap()).unwrap()
     }
 }
 
