@@ -22,16 +22,26 @@ pub enum DateError {
     Form,
     /// The right form, but no such day or period (`2016-02-30`, `"2016-13"`, `"2016-Q5"`).
     NoSuchDate,
+    /// A year before 1900 or after 9999.
+    OutOfRange,
 }
 
+/// The years a date may fall in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
 impl Period {
-    /// Parse the string form of a date or period.
+    /// Parse the string form of a date or period, exactly as written: no spaces around it,
+    /// `Q` and `H` in capitals, years from 1900 to 9999.
     pub fn parse(text: &str) -> Result<Period, DateError> {
-        let t = text.trim();
-        let parts: Vec<&str> = t.split('-').collect();
+        let parts: Vec<&str> = text.split('-').collect();
         let year = |s: &str| -> Result<i32, DateError> {
             if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-                s.parse().map_err(|_| DateError::Form)
+                let year: i32 = s.parse().map_err(|_| DateError::Form)?;
+                if YEARS.contains(&year) {
+                    Ok(year)
+                } else {
+                    Err(DateError::OutOfRange)
+                }
             } else {
                 Err(DateError::Form)
             }
@@ -51,12 +61,12 @@ impl Period {
             [y] => Ok(Period::Year { year: year(y)? }),
             [y, p] => {
                 let year = year(y)?;
-                if let Some(q) = p.strip_prefix(['Q', 'q']) {
+                if let Some(q) = p.strip_prefix('Q') {
                     Ok(Period::Quarter {
                         year,
                         quarter: small(q, 1, 4)?,
                     })
-                } else if let Some(h) = p.strip_prefix(['H', 'h']) {
+                } else if let Some(h) = p.strip_prefix('H') {
                     Ok(Period::Half {
                         year,
                         half: small(h, 1, 2)?,
@@ -155,6 +165,18 @@ pub fn ymd(d: NaiveDate) -> String {
         }
     }
     String::from_utf8_lossy(&text).into_owned()
+}
+
+/// `date` plus (or minus) whole days, saturating at the ends of the calendar instead of
+/// overflowing.
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    chrono::TimeDelta::try_days(days)
+        .and_then(|d| date.checked_add_signed(d))
+        .unwrap_or(if days < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
 }
 
 /// `date` plus whole calendar months, clamped to the month's end (`Jan 31 + 1 month = Feb 29`).

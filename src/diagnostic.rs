@@ -168,6 +168,11 @@ pub enum Problem {
     NotFinite {
         key: String,
     },
+    /// A number too large, or non-zero but too small, to hold.
+    NumberOutOfRange {
+        key: String,
+        too_large: bool,
+    },
     BadId {
         id: String,
     },
@@ -297,6 +302,7 @@ impl Problem {
             Problem::BadDate { .. } => "bad-date",
             Problem::BadValue { .. } => "bad-value",
             Problem::NotFinite { .. } => "not-finite",
+            Problem::NumberOutOfRange { .. } => "number-out-of-range",
             Problem::BadId { .. } => "bad-id",
             Problem::BadYear { .. } => "bad-year",
             Problem::DuplicateId { .. } => "duplicate-id",
@@ -399,6 +405,10 @@ impl Problem {
                     format!("`{key}` 的日期 `{text}` 不存在"),
                     format!("`{key}`: there is no date `{text}`"),
                 ),
+                DateError::OutOfRange => pick(
+                    format!("`{key}` 的日期 `{text}` 不在 1900 年到 9999 年之间"),
+                    format!("`{key}`: `{text}` is outside the years 1900 to 9999"),
+                ),
             },
             Problem::BadValue { key, value, .. } => pick(
                 format!("`{key}` 的取值 `{value}` 无效"),
@@ -407,6 +417,14 @@ impl Problem {
             Problem::NotFinite { key } => pick(
                 format!("`{key}` 必须是有限的数值"),
                 format!("`{key}` must be a finite number"),
+            ),
+            Problem::NumberOutOfRange { key, too_large: true } => pick(
+                format!("`{key}` 的数值太大"),
+                format!("`{key}` is too large a number"),
+            ),
+            Problem::NumberOutOfRange { key, too_large: false } => pick(
+                format!("`{key}` 的数值太接近零，无法表示"),
+                format!("`{key}` is too close to zero to be held (it would read as 0)"),
             ),
             Problem::BadId { id } => pick(
                 format!("编号 `{id}` 无效：不能为空，也不能含空白字符"),
@@ -611,6 +629,15 @@ impl Problem {
                 format!("{context} 可用的键见 docs/format.md"),
                 format!("the keys of {context} are listed in docs/format.md"),
             ),
+            Problem::BadDate { text, .. }
+                if crate::date::Period::parse(&text.trim().to_uppercase()).is_ok() =>
+            {
+                let fixed = text.trim().to_uppercase();
+                pick(
+                    format!("写成 \"{fixed}\"（前后不留空格，Q、H 大写）"),
+                    format!("write \"{fixed}\" (no spaces, Q and H in capitals)"),
+                )
+            }
             Problem::BadDate { .. } => pick(
                 "可写日期 2016-03-31，或期间 \"2016-03\"（月底）、\"2016-Q1\"、\"2016-H1\"、\"2016\"".into(),
                 "write a day 2016-03-31, or a period \"2016-03\" (its last day), \"2016-Q1\", \"2016-H1\", \"2016\"".into(),

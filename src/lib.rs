@@ -12,6 +12,7 @@ pub mod edit;
 pub mod history;
 pub mod load;
 pub mod model;
+pub mod number;
 pub mod par;
 pub mod render;
 pub mod schema;

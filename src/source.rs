@@ -245,6 +245,26 @@ pub fn printable(ch: char) -> String {
     }
 }
 
+/// A document (HTML, iCalendar) with bidirectional-override and control characters (but
+/// for line breaks and tabs) written as visible escapes, as the tables show them: no text
+/// from a plan file can reorder what the reader sees.
+pub fn neutralise_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let suspect =
+        |c: char| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c);
+    if !s.bytes().any(suspect_byte) || !s.chars().any(suspect) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if suspect(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }

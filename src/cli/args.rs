@@ -9,16 +9,16 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "plan", version, about, long_about = None, max_term_width = 100)]
 pub struct Args {
-    /// The plans directory [default: the nearest `plans/` found walking up]
-    #[arg(long, global = true, env = "PLAN_DIR", value_name = "DIR")]
+    /// The plans directory [env: PLAN_DIR] [default: the nearest `plans/` found walking up]
+    #[arg(long, global = true, value_name = "DIR")]
     pub plans: Option<PathBuf>,
 
-    /// The date to compute for (YYYY-MM-DD) [default: the local date]
-    #[arg(long, global = true, env = "PLAN_TODAY", value_name = "DATE", value_parser = parse_date)]
+    /// The date to compute for (YYYY-MM-DD) [env: PLAN_TODAY] [default: the local date]
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
-    /// Output language [default: the plan's `lang`, else en]
-    #[arg(long, global = true, env = "PLAN_LANG", value_enum)]
+    /// Output language [env: PLAN_LANG] [default: the plan's `lang`, else en]
+    #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
     /// When to colour the output
@@ -300,8 +300,9 @@ pub struct FilterArgs {
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
 
-    /// Look-ahead window for "due soon", in days
-    #[arg(long, value_name = "DAYS", default_value_t = 14)]
+    /// Look-ahead window for "due soon", in days (0 to 3660)
+    #[arg(long, value_name = "DAYS", default_value_t = 14,
+          value_parser = clap::value_parser!(u32).range(0..=MAX_WITHIN))]
     pub within: u32,
 }
 
@@ -386,7 +387,28 @@ pub enum CheckFormat {
     Json,
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+/// The longest look-ahead `--within` takes: ten years.
+pub const MAX_WITHIN: i64 = 3660;
+
+/// A day written exactly `YYYY-MM-DD`, in the years plan files accept (1900 to 9999).
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let date = if shaped {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    } else {
+        None
+    };
+    match date {
+        Some(d) if (1900..=9999).contains(&chrono::Datelike::year(&d)) => Ok(d),
+        Some(_) => Err(format!("`{s}` is outside the years 1900 to 9999")),
+        None => Err(format!("`{s}` is not a date of the form YYYY-MM-DD")),
+    }
 }

@@ -222,9 +222,11 @@ fn validate(
 
 /// A finite number, as text to be written as the user wrote it.
 fn number(lang: Lang, what: &str, text: &str) -> Result<String, String> {
-    match text.trim().parse::<f64>() {
-        Ok(n) if n.is_finite() => Ok(text.trim().to_string()),
-        _ => Err(edits::not_a_number(lang, what, text)),
+    match crate::number::parse(text) {
+        Ok(_) => Ok(text.trim().to_string()),
+        Err(crate::number::NumberError::TooLarge) => Err(edits::number_too_large(lang, what, text)),
+        Err(crate::number::NumberError::TooSmall) => Err(edits::number_too_small(lang, what, text)),
+        Err(_) => Err(edits::not_a_number(lang, what, text)),
     }
 }
 

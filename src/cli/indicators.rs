@@ -265,7 +265,11 @@ fn history(config: &Config, l: &Listing<'_>, id: &str) -> Result<String, Output>
     let sep = if zh { "；" } else { "; " };
     let mut out = String::new();
     if l.format == Format::Markdown {
-        out.push_str(&format!("## {heading}\n\n{}\n\n", facts.join(sep)));
+        out.push_str(&format!(
+            "## {}\n\n{}\n\n",
+            grid::md_text(&heading),
+            grid::md_text(&facts.join(sep))
+        ));
     } else {
         out.push_str(&format!("{heading}\n{}\n", facts.join(sep)));
     }

@@ -383,10 +383,18 @@ fn status_summary(l: &Listing<'_>, report: &StatusReport) -> String {
                 }
                 let grid = status_grid(t, plan, false);
                 if l.format == Format::Markdown {
-                    out.push_str(&format!("## {}\n\n{}\n\n", plan.title, header(plan)));
+                    out.push_str(&format!(
+                        "## {}\n\n{}\n\n",
+                        grid::md_text(&plan.title),
+                        header(plan)
+                    ));
                     out.push_str(&grid::markdown(&grid));
                 } else {
-                    out.push_str(&format!("{}\n{}\n", plan.title, header(plan)));
+                    out.push_str(&format!(
+                        "{}\n{}\n",
+                        crate::source::escape(&plan.title),
+                        header(plan)
+                    ));
                     out.push_str(&grid::table(&grid, l.table));
                 }
             }
@@ -502,8 +510,10 @@ fn area_detail(l: &Listing<'_>) -> String {
             String::new()
         };
         match l.format {
-            Format::Markdown => out.push_str(&format!("## {}{key}\n\n", area.title)),
-            _ => out.push_str(&format!("{}{key}\n", area.title)),
+            Format::Markdown => {
+                out.push_str(&format!("## {}{key}\n\n", grid::md_text(&area.title)));
+            }
+            _ => out.push_str(&format!("{}{key}\n", crate::source::escape(&area.title))),
         }
     }
     out.push_str(&l.render_string(&grid, &rows));

@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod clock;
 mod edit;
 mod filters;
 mod history;
@@ -84,7 +85,10 @@ pub struct Output {
 /// Parse `argv`, run the command, print, and return the exit code.
 pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
     let output = match Args::try_parse_from(argv) {
-        Ok(args) => execute(args),
+        Ok(mut args) => match from_env(&mut args) {
+            Ok(()) => execute(args),
+            Err(message) => fail(&message),
+        },
         Err(e) => {
             let code = if e.use_stderr() {
                 exit::ERROR
@@ -116,11 +120,11 @@ fn execute(args: Args) -> Output {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
     });
-    let today = args
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
     match &args.command {
-        Command::Init(init) => return setup::init(init, today, explicit_lang.unwrap_or(Lang::En)),
+        Command::Init(init) => {
+            let today = args.today.unwrap_or_else(clock::local_today);
+            return setup::init(init, today, explicit_lang.unwrap_or(Lang::En));
+        }
         Command::Schema => return setup::schema(),
         Command::Completions { shell } => return setup::completions(*shell),
         Command::Man => return setup::man(),
@@ -164,6 +168,47 @@ fn execute(args: Args) -> Output {
     }
 }
 
+/// `$PLAN_DIR`, `$PLAN_TODAY` and `$PLAN_LANG` where the flag is not given. An empty
+/// variable counts as unset; a bad value is an error that names the variable.
+fn from_env(args: &mut Args) -> Result<(), String> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(|v| (name.to_string(), v))
+    };
+    let text = |(name, v): (String, OsString)| {
+        v.into_string()
+            .map(|s| (name.clone(), s))
+            .map_err(|v| format!("{name}: `{}` is not UTF-8", v.to_string_lossy()))
+    };
+    if args.plans.is_none()
+        && let Some((_, dir)) = var("PLAN_DIR")
+    {
+        args.plans = Some(PathBuf::from(dir));
+    }
+    if args.today.is_none()
+        && let Some(found) = var("PLAN_TODAY")
+    {
+        let (name, value) = text(found)?;
+        args.today = Some(args::parse_date(&value).map_err(|e| format!("{name}: {e}"))?);
+    }
+    if args.lang.is_none()
+        && let Some(found) = var("PLAN_LANG")
+    {
+        let (name, value) = text(found)?;
+        args.lang = Some(match value.as_str() {
+            "zh" => LangArg::Zh,
+            "en" => LangArg::En,
+            _ => {
+                return Err(format!(
+                    "{name}: `{value}` is not a language\n  help: use zh or en"
+                ));
+            }
+        });
+    }
+    Ok(())
+}
+
 fn configure(args: &Args) -> Result<Config, String> {
     // Before the plans are read, only an explicit language is known.
     let lang = args.lang.map_or(Lang::En, |l| match l {
@@ -173,11 +218,12 @@ fn configure(args: &Args) -> Result<Config, String> {
     let cwd = std::env::current_dir().map_err(|e| messages::no_cwd(lang, &e.to_string()))?;
     let root = discover::find_root(args.plans.as_deref(), &cwd).map_err(|e| match e {
         RootError::Missing(dir) => messages::root_missing(lang, &dir.display().to_string()),
+        RootError::NotADirectory(dir) => {
+            messages::root_not_a_directory(lang, &dir.display().to_string())
+        }
         RootError::NotFound(cwd) => messages::root_not_found(lang, &cwd.display().to_string()),
     })?;
-    let today = args
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = args.today.unwrap_or_else(clock::local_today);
     let lang = args.lang.map(|l| match l {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,

@@ -1,7 +1,7 @@
 //! Deadlines as pure functions of (item, today): the state of a task or target, recurrence,
 //! and batch targets counted from projects.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::date::add_months;
@@ -43,7 +43,7 @@ impl Clock {
     pub fn open_state(self, due: Option<NaiveDate>) -> State {
         match due {
             Some(d) if self.today > d => State::Overdue,
-            Some(d) if d <= self.today + Duration::days(self.within) => State::DueSoon,
+            Some(d) if d <= crate::date::add_days(self.today, self.within) => State::DueSoon,
             _ => State::Open,
         }
     }
@@ -53,8 +53,8 @@ impl Clock {
 /// month / quarter / year by calendar months clamped to the month's end.
 pub fn step(every: Every, from: NaiveDate) -> NaiveDate {
     match every {
-        Every::Week => from + Duration::days(7),
-        Every::HalfMonth => from + Duration::days(15),
+        Every::Week => crate::date::add_days(from, 7),
+        Every::HalfMonth => crate::date::add_days(from, 15),
         Every::Month => add_months(from, 1),
         Every::Quarter => add_months(from, 3),
         Every::Year => add_months(from, 12),

@@ -4,7 +4,7 @@
 //! status, completion beside the share of the year elapsed (pace), what the rest of the year
 //! must deliver, and staleness. No I/O; `today` is an argument.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::compute::deadline::{round6, year_elapsed};
@@ -150,7 +150,7 @@ pub fn expected_period(cadence: Cadence, lag: u32, year: i32, today: NaiveDate) 
     periods
         .into_iter()
         .rev()
-        .find(|p| p.last_day() + Duration::days(i64::from(lag)) <= today)
+        .find(|p| crate::date::add_days(p.last_day(), i64::from(lag)) <= today)
 }
 
 /// Whether the latest reported period (`latest`) is older than the one expected by today.

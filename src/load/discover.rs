@@ -13,8 +13,10 @@ const MAX_DEPTH: usize = 64;
 /// Why no plans root could be found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RootError {
-    /// `--plans` / `$PLAN_DIR` names something that is not a directory.
+    /// `--plans` / `$PLAN_DIR` names nothing.
     Missing(PathBuf),
+    /// `--plans` / `$PLAN_DIR` names a file, not a directory.
+    NotADirectory(PathBuf),
     /// No `plans/` directory in the working directory or above it.
     NotFound(PathBuf),
 }
@@ -25,6 +27,8 @@ pub fn find_root(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, RootError>
     if let Some(dir) = given {
         return if dir.is_dir() {
             Ok(dir.to_path_buf())
+        } else if dir.exists() {
+            Err(RootError::NotADirectory(dir.to_path_buf()))
         } else {
             Err(RootError::Missing(dir.to_path_buf()))
         };

@@ -605,29 +605,39 @@ impl<'d> Lower<'d> {
 
     fn number(&mut self, key: &str, v: &Val<'_>) -> Option<Located<f64>> {
         let n = match v.get_ref() {
-            Value::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| {
-                #[allow(clippy::cast_precision_loss)]
-                let f = n as f64;
-                f
-            }),
-            Value::Float(f) => f.as_str().parse::<f64>().ok(),
+            // An integer past i64 does not fit TOML's integers: too large.
+            Value::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .map(|n| {
+                    #[allow(clippy::cast_precision_loss)]
+                    let f = n as f64;
+                    f
+                })
+                .map_err(|_| crate::number::NumberError::TooLarge),
+            Value::Float(f) => crate::number::parse(f.as_str()),
             _ => {
                 self.wrong_type(key, Expected::Number, v);
                 return None;
             }
         };
         match n {
-            Some(n) if n.is_finite() => Some(Located {
+            Ok(n) => Some(Located {
                 value: n,
                 span: self.span(v.span()),
             }),
-            _ => {
-                self.report(
-                    Problem::NotFinite {
-                        key: key.to_string(),
+            Err(e) => {
+                let key = key.to_string();
+                let problem = match e {
+                    crate::number::NumberError::TooLarge => Problem::NumberOutOfRange {
+                        key,
+                        too_large: true,
                     },
-                    v.span(),
-                );
+                    crate::number::NumberError::TooSmall => Problem::NumberOutOfRange {
+                        key,
+                        too_large: false,
+                    },
+                    _ => Problem::NotFinite { key },
+                };
+                self.report(problem, v.span());
                 None
             }
         }
@@ -679,6 +689,17 @@ impl<'d> Lower<'d> {
         let span = self.span(v.span());
         let written = match v.get_ref() {
             Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) if !crate::date::YEARS.contains(&i32::from(d.year)) => {
+                    self.report(
+                        Problem::BadDate {
+                            key: key.to_string(),
+                            text: dt.to_string(),
+                            reason: DateError::OutOfRange,
+                        },
+                        v.span(),
+                    );
+                    return None;
+                }
                 (Some(d), None, None) => {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                         .map(Period::Day)

@@ -61,10 +61,7 @@ fn text_bar(pct: Option<f64>) -> String {
 }
 
 fn cell(s: &str) -> String {
-    crate::source::escape(s)
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+    crate::render::grid::md_text(s)
 }
 
 fn md_table(out: &mut String, headers: &[&str], right: &[bool], rows: &[Vec<String>]) {
@@ -464,7 +461,7 @@ pub fn html(b: &Bulletin<'_>, lang: Lang) -> String {
             } }
         }
     };
-    let mut s = page.into_string();
+    let mut s = crate::source::neutralise_controls(&page.into_string()).into_owned();
     s.push('\n');
     s
 }

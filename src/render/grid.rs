@@ -400,15 +400,32 @@ fn comfy(grid: &Grid, opts: TableOptions) -> String {
     out
 }
 
+/// Text as Markdown shows it and nothing more: terminal and bidi controls escaped as in
+/// tables, HTML (`<`, `>`, `&`) as entities, so a board that renders Markdown runs no markup
+/// from a plan file; link and image brackets, backslashes and the cell separator `|`
+/// backslash-escaped; a line break becomes a space (one cell, one heading line).
+pub fn md_text(s: &str) -> String {
+    let shown = escape(s);
+    let mut out = String::with_capacity(shown.len());
+    for c in shown.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A GitHub-flavoured Markdown table.
 pub fn markdown(grid: &Grid) -> String {
-    let cell = |s: &str| {
-        escape(s)
-            .as_ref()
-            .replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace('\n', " ")
-    };
+    let cell = |s: &str| md_text(s);
     let mut out = String::new();
     out.push_str(&format!(
         "| {} |\n",

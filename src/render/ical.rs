@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::compute::report::ItemRow;
 
@@ -29,7 +29,7 @@ pub struct Event<'a> {
 /// Escape a TEXT value: backslash, semicolon, comma and line breaks.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::source::neutralise_controls(s).chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
@@ -76,6 +76,10 @@ pub fn feed(events: &[Event<'_>], words: &Words<'_>, today: NaiveDate) -> String
     line(&mut out, &format!("X-WR-CALNAME:{}", text(words.calendar)));
     for e in events {
         let Some(due) = e.row.due else { continue };
+        // iCalendar years have four digits: a deadline past 9998 cannot be an event.
+        if chrono::Datelike::year(&crate::date::add_days(due, 1)) > 9999 {
+            continue;
+        }
         let c = words.colon;
         let mut description = format!(
             "{}{c}{}\n{}{c}{}",
@@ -93,7 +97,7 @@ pub fn feed(events: &[Event<'_>], words: &Words<'_>, today: NaiveDate) -> String
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date(due)));
         line(
             &mut out,
-            &format!("DTEND;VALUE=DATE:{}", date(due + Duration::days(1))),
+            &format!("DTEND;VALUE=DATE:{}", date(crate::date::add_days(due, 1))),
         );
         line(&mut out, &format!("SUMMARY:{}", text(&e.row.title)));
         line(&mut out, &format!("DESCRIPTION:{}", text(&description)));

@@ -205,6 +205,15 @@ pub mod messages {
         }
     }
 
+    pub fn root_not_a_directory(lang: Lang, dir: &str) -> String {
+        match lang {
+            Lang::Zh => format!("计划目录 `{dir}` 不是目录\n  help: --plans 应指向含有计划的目录"),
+            Lang::En => format!(
+                "plans directory `{dir}` is not a directory\n  help: --plans names the directory that holds the plans"
+            ),
+        }
+    }
+
     pub fn root_not_found(lang: Lang, cwd: &str) -> String {
         match lang {
             Lang::Zh => format!(
@@ -335,6 +344,22 @@ pub mod edits {
             lang,
             format!("{what} `{text}` 不是有限的数值"),
             format!("{what} `{text}` is not a finite number"),
+        )
+    }
+
+    pub fn number_too_large(lang: Lang, what: &str, text: &str) -> String {
+        pick(
+            lang,
+            format!("{what} `{text}` 太大"),
+            format!("{what} `{text}` is too large a number"),
+        )
+    }
+
+    pub fn number_too_small(lang: Lang, what: &str, text: &str) -> String {
+        pick(
+            lang,
+            format!("{what} `{text}` 太接近零，无法表示"),
+            format!("{what} `{text}` is too close to zero to be held (it would read as 0)"),
         )
     }
 

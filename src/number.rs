@@ -1,0 +1,67 @@
+//! Numbers as written: the text of a TOML number or a command-line value becomes an `f64`
+//! only when it is one, and says why not otherwise (a value too large or too small to
+//! hold is not silently infinity or zero).
+
+/// Why a text is not a usable number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number at all.
+    NotANumber,
+    /// `inf` or `nan`.
+    NotFinite,
+    /// Beyond what a figure can hold (an integer past 2^63, a float past 1.8e308).
+    TooLarge,
+    /// Non-zero, but nearer zero than a figure can hold (`1e-400`).
+    TooSmall,
+}
+
+/// Parse a decimal or integer text (TOML's `_` separators allowed).
+pub fn parse(text: &str) -> Result<f64, NumberError> {
+    let t = text.trim().replace('_', "");
+    if t.is_empty() {
+        return Err(NumberError::NotANumber);
+    }
+    let lower = t.to_ascii_lowercase();
+    let unsigned = lower.trim_start_matches(['+', '-']);
+    if unsigned == "inf" || unsigned == "nan" || unsigned == "infinity" {
+        return Err(NumberError::NotFinite);
+    }
+    if !unsigned
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'+' | b'-'))
+    {
+        return Err(NumberError::NotANumber);
+    }
+    let n: f64 = t.parse().map_err(|_| NumberError::NotANumber)?;
+    if n.is_infinite() {
+        return Err(NumberError::TooLarge);
+    }
+    // Zero only when every digit before the exponent is zero.
+    let mantissa = unsigned.split('e').next().unwrap_or_default();
+    if n == 0.0 && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        return Err(NumberError::TooSmall);
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_too_large_or_too_small_are_refused() {
+        assert_eq!(parse("1e-400"), Err(NumberError::TooSmall));
+        assert_eq!(parse("1e400"), Err(NumberError::TooLarge));
+        assert_eq!(parse("-inf"), Err(NumberError::NotFinite));
+        assert_eq!(parse("nan"), Err(NumberError::NotFinite));
+        assert_eq!(parse("lots"), Err(NumberError::NotANumber));
+        assert_eq!(parse("0x10"), Err(NumberError::NotANumber));
+        assert_eq!(parse("0.000"), Ok(0.0));
+        assert_eq!(parse("1_000.5"), Ok(1000.5));
+        assert_eq!(parse("-3"), Ok(-3.0));
+        assert_eq!(
+            parse("9223372036854775808"),
+            Ok(9_223_372_036_854_775_808.0)
+        );
+    }
+}
