@@ -174,7 +174,7 @@ pub fn log(config: &Config, loaded: &Loaded, args: &LogArgs) -> Output {
     let mut rows: Vec<LogRow> = Vec::new();
     let mut seen = history::find(ws, &args.id, args.plan.as_deref()).is_some();
     let mut before: Option<Vec<(&'static str, Option<String>)>> = None;
-    for commit in &commits {
+    for (i, commit) in commits.iter().enumerate() {
         let at = match repo.load_at(&commit.sha) {
             Ok(l) => l,
             Err(e) => return git_error(lang, e),
@@ -186,6 +186,7 @@ pub fn log(config: &Config, loaded: &Loaded, args: &LogArgs) -> Output {
             commit,
             before.as_deref(),
             after.as_deref(),
+            repo.shallow && i == 0,
         ));
         before = after;
     }
@@ -202,6 +203,10 @@ pub fn log(config: &Config, loaded: &Loaded, args: &LogArgs) -> Output {
     let field = |f: &str| -> &'static str {
         match (f, zh) {
             ("added", true) => "新增",
+            ("shallow", true) => "历史起点（浅克隆，更早的提交不在本仓库）",
+            ("shallow", false) => {
+                "history starts here (shallow clone: earlier commits are not here)"
+            }
             ("removed", true) => "删除",
             ("status", true) => "状态",
             ("due", true) => "期限",

@@ -32,17 +32,49 @@ pub struct Commit {
 
 /// The repository that holds a plans root.
 pub struct Repo {
+    /// A shallow clone: its oldest commits have parents that are not here.
+    pub shallow: bool,
     top: PathBuf,
     /// The plans root relative to `top`, with a trailing `/` (empty at the top).
     prefix: String,
     root: PathBuf,
 }
 
+/// Settings that keep the repository's own configuration from running anything or writing
+/// anything when `plan` reads history: no signature checks (`gpg.program`), no file-system
+/// monitor, no hooks, no pager, no external diff or text conversion, no transport at all
+/// (so a partial clone cannot fetch a missing object through `uploadpack`).
+const HARDENING: [&str; 16] = [
+    "-c",
+    "log.showSignature=false",
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "core.pager=cat",
+    "-c",
+    "diff.external=",
+    "-c",
+    "protocol.allow=never",
+    "-c",
+    "core.untrackedCache=false",
+    "-c",
+    "gc.auto=0",
+];
+
 fn run(dir: &Path, args: &[&str], input: Option<Vec<u8>>) -> Result<Vec<u8>, String> {
     let mut child = Command::new("git")
+        .arg("--no-pager")
+        .args(HARDENING)
         .arg("-C")
         .arg(dir)
         .args(args)
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_PAGER", "cat")
+        .env_remove("GIT_EXTERNAL_DIFF")
         .stdin(if input.is_some() {
             Stdio::piped()
         } else {
@@ -87,7 +119,11 @@ impl Repo {
             run(root, &["rev-parse", "--show-toplevel"], None).map_err(GitError::NotARepository)?;
         let prefix =
             run(root, &["rev-parse", "--show-prefix"], None).map_err(GitError::NotARepository)?;
+        let shallow = run(root, &["rev-parse", "--is-shallow-repository"], None)
+            .map(text)
+            .is_ok_and(|s| s == "true");
         Ok(Repo {
+            shallow,
             top: PathBuf::from(text(top)),
             prefix: text(prefix),
             root: root.to_path_buf(),
@@ -116,19 +152,17 @@ impl Repo {
         .map_err(|_| GitError::UnknownRevision(rev.to_string()))
     }
 
-    /// The last commit before the start of `date`.
+    /// The last commit before the start of `date`: the first commit, in the order `git log`
+    /// walks from HEAD, whose committer date (as `%cs` writes it, in the committer's zone) is
+    /// before `date`. Chosen here rather than by git's `--before`, whose date parser misreads
+    /// years outside 1970–2099.
     pub fn before(&self, date: NaiveDate) -> Result<String, GitError> {
-        let sha = self.git(&[
-            "rev-list",
-            "-1",
-            &format!("--before={date} 00:00:00"),
-            "HEAD",
-        ])?;
-        if sha.is_empty() {
-            Err(GitError::NothingBefore(date))
-        } else {
-            Ok(sha)
-        }
+        let log = self.git(&["log", "--format=%H %cs", "HEAD"])?;
+        log.lines()
+            .filter_map(|l| l.split_once(' '))
+            .find(|(_, day)| NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok_and(|d| d < date))
+            .map(|(sha, _)| sha.to_string())
+            .ok_or(GitError::NothingBefore(date))
     }
 
     /// The commit's date (committer date, the day it landed).
@@ -165,58 +199,216 @@ impl Repo {
             .collect())
     }
 
-    /// The plans as they were at commit `sha`.
+    /// The plans as they were at commit `sha`. Files are listed with their object ids and
+    /// sizes (`ls-tree -z --long`, so no name can break the listing), read by object id
+    /// (`cat-file --batch`, which never sees a name), held to the size limit of files on disk,
+    /// and a symbolic link inside the repository is read as the file it names.
     pub fn load_at(&self, sha: &str) -> Result<Loaded, GitError> {
         let spec = if self.prefix.is_empty() {
             ".".to_string()
         } else {
             self.prefix.clone()
         };
-        let names = run(
-            &self.top,
-            &["ls-tree", "-r", "-z", "--name-only", sha, "--", &spec],
-            None,
-        )
-        .map_err(GitError::Failed)?;
-        let paths: Vec<String> = names
-            .split(|b| *b == 0)
-            .filter_map(|p| std::str::from_utf8(p).ok())
-            .filter(|p| p.ends_with(".toml"))
-            .filter(|p| {
-                !p.trim_start_matches(&self.prefix)
+        let listed = self.tree(sha, &[&spec])?;
+        let mut wanted: Vec<(String, Entry)> = Vec::new();
+        let mut links: Vec<(String, String)> = Vec::new();
+        for (path, entry) in &listed {
+            if !path.ends_with(".toml")
+                || path
+                    .trim_start_matches(&self.prefix)
                     .split('/')
                     .any(|part| part.starts_with('.'))
+            {
+                continue;
+            }
+            if entry.link {
+                links.push((path.clone(), entry.oid.clone()));
+            } else {
+                wanted.push((path.clone(), entry.clone()));
+            }
+        }
+        // A link's text is the path it names, relative to the link's directory.
+        if !links.is_empty() {
+            let texts = self.blobs(links.iter().map(|(_, oid)| oid.as_str()))?;
+            let mut targets: Vec<(String, String)> = Vec::new();
+            for ((path, _), text) in links.iter().zip(texts) {
+                if let Some(target) = text.and_then(|t| resolve_link(path, &t)) {
+                    targets.push((path.clone(), target));
+                }
+            }
+            let outside: Vec<&str> = targets
+                .iter()
+                .filter(|(_, t)| !listed.contains_key(t))
+                .map(|(_, t)| t.as_str())
+                .collect();
+            let more = if outside.is_empty() {
+                std::collections::HashMap::new()
+            } else {
+                self.tree(sha, &outside)?
+            };
+            for (path, target) in targets {
+                if let Some(entry) = listed.get(&target).or_else(|| more.get(&target))
+                    && !entry.link
+                {
+                    wanted.push((path, entry.clone()));
+                }
+            }
+        }
+        wanted.sort_by(|a, b| a.0.cmp(&b.0));
+        let (small, large): (Vec<_>, Vec<_>) = wanted
+            .into_iter()
+            .partition(|(_, e)| e.size <= load::MAX_FILE_BYTES);
+        let bytes = self.blobs(small.iter().map(|(_, e)| e.oid.as_str()))?;
+        let mut files = Vec::new();
+        for ((path, _), bytes) in small.iter().zip(bytes) {
+            if let Some(bytes) = bytes {
+                let relative = path.strip_prefix(&self.prefix).unwrap_or(path);
+                files.push((self.root.join(relative), bytes));
+            }
+        }
+        let too_large: Vec<(PathBuf, u64)> = large
+            .iter()
+            .map(|(path, e)| {
+                let relative = path.strip_prefix(&self.prefix).unwrap_or(path);
+                (self.root.join(relative), e.size)
             })
-            .map(str::to_string)
             .collect();
-        let request: String = paths.iter().map(|p| format!("{sha}:{p}\n")).collect();
+        Ok(load::load_files(&self.root, files, &too_large))
+    }
+
+    /// The blobs (and links) under `specs` at `sha`, by path from the repository's top.
+    fn tree(
+        &self,
+        sha: &str,
+        specs: &[&str],
+    ) -> Result<std::collections::HashMap<String, Entry>, GitError> {
+        let mut args = vec!["ls-tree", "-r", "-z", "--long", "--full-tree", sha, "--"];
+        args.extend_from_slice(specs);
+        let out = run(&self.top, &args, None).map_err(GitError::Failed)?;
+        let mut entries = std::collections::HashMap::new();
+        // "<mode> SP <type> SP <oid> SP* <size> TAB <path> NUL"
+        for record in out.split(|b| *b == 0).filter(|r| !r.is_empty()) {
+            let Some(tab) = record.iter().position(|b| *b == b'\t') else {
+                continue;
+            };
+            let (Ok(meta), Ok(path)) = (
+                std::str::from_utf8(&record[..tab]),
+                std::str::from_utf8(&record[tab + 1..]),
+            ) else {
+                continue;
+            };
+            let fields: Vec<&str> = meta.split_whitespace().collect();
+            let [mode, kind, oid, size] = fields.as_slice() else {
+                continue;
+            };
+            if *kind != "blob" {
+                continue;
+            }
+            entries.insert(
+                path.to_string(),
+                Entry {
+                    oid: (*oid).to_string(),
+                    size: size.parse().unwrap_or(u64::MAX),
+                    link: *mode == "120000",
+                },
+            );
+        }
+        Ok(entries)
+    }
+
+    /// The contents of these objects, in order (`None` for one that is missing).
+    fn blobs<'a>(
+        &self,
+        oids: impl Iterator<Item = &'a str>,
+    ) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+        let oids: Vec<&str> = oids.collect();
+        if oids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let request: String = oids.iter().map(|o| format!("{o}\n")).collect();
         let out = run(
             &self.top,
             &["cat-file", "--batch"],
             Some(request.into_bytes()),
         )
         .map_err(GitError::Failed)?;
-        // Each object: "<oid> blob <size>\n", the bytes, "\n".
-        let mut files = Vec::new();
+        // Each object: "<oid> blob <size>\n", the bytes, "\n"; or "<oid> missing\n".
+        let mut blobs = Vec::with_capacity(oids.len());
         let mut at = 0;
-        for path in &paths {
-            let Some(end) = out[at..].iter().position(|b| *b == b'\n') else {
-                break;
+        for _ in &oids {
+            let Some(end) = out
+                .get(at..)
+                .and_then(|r| r.iter().position(|b| *b == b'\n'))
+            else {
+                blobs.push(None);
+                continue;
             };
             let header = String::from_utf8_lossy(&out[at..at + end]).to_string();
             at += end + 1;
+            if header.ends_with("missing") {
+                blobs.push(None);
+                continue;
+            }
             let size: usize = header
                 .rsplit(' ')
                 .next()
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(0);
-            if header.ends_with("missing") || at + size > out.len() {
-                continue;
+            match out.get(at..at + size) {
+                Some(bytes) => blobs.push(Some(bytes.to_vec())),
+                None => blobs.push(None),
             }
-            let relative = path.strip_prefix(&self.prefix).unwrap_or(path);
-            files.push((self.root.join(relative), out[at..at + size].to_vec()));
             at += size + 1;
         }
-        Ok(load::load_files(&self.root, files))
+        Ok(blobs)
+    }
+}
+
+/// One blob of a tree listing.
+#[derive(Debug, Clone)]
+struct Entry {
+    oid: String,
+    size: u64,
+    /// A symbolic link (mode 120000): the blob is the path it names.
+    link: bool,
+}
+
+/// The repository path a link at `path` names, or `None` when it leaves the repository or
+/// is absolute.
+fn resolve_link(path: &str, target: &[u8]) -> Option<String> {
+    let target = std::str::from_utf8(target).ok()?;
+    if target.starts_with('/') {
+        return None;
+    }
+    let mut parts: Vec<&str> = path.split('/').collect();
+    parts.pop();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_inside_the_repository_only() {
+        assert_eq!(
+            resolve_link("plans/p/01.toml", b"../../store/a.toml"),
+            Some("store/a.toml".to_string())
+        );
+        assert_eq!(
+            resolve_link("plans/p/01.toml", b"./02.toml"),
+            Some("plans/p/02.toml".to_string())
+        );
+        assert_eq!(resolve_link("p/01.toml", b"../../../etc/passwd"), None);
+        assert_eq!(resolve_link("p/01.toml", b"/etc/passwd"), None);
     }
 }

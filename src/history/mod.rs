@@ -264,11 +264,13 @@ pub fn find<'a>(
         .find(|(_, i)| i.common().id.value == id)
 }
 
-/// Compare one commit's snapshot of the item with the previous one.
+/// Compare one commit's snapshot of the item with the previous one. `boundary`: the commit
+/// is the oldest of a shallow clone, so an item in it was not necessarily added there.
 pub fn log_step(
     commit: &git::Commit,
     before: Option<&[(&'static str, Option<String>)]>,
     after: Option<&[(&'static str, Option<String>)]>,
+    boundary: bool,
 ) -> Vec<LogRow> {
     let entry = |field, from, to| LogRow {
         commit: commit.sha.chars().take(10).collect(),
@@ -279,6 +281,7 @@ pub fn log_step(
         to,
     };
     match (before, after) {
+        (None, Some(_)) if boundary => vec![entry("shallow", None, None)],
         (None, Some(_)) => vec![entry("added", None, None)],
         (Some(_), None) => vec![entry("removed", None, None)],
         (Some(b), Some(a)) => b

@@ -111,7 +111,12 @@ pub fn load_with(root: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
 /// Load the plans of a tree held in memory (`files` are paths below `root` with their bytes),
 /// as read from a git revision: the same discovery rules, decoding, lowering and validation as
 /// from disk.
-pub fn load_files(root: &Path, files: Vec<(PathBuf, Vec<u8>)>) -> Loaded {
+/// `too_large` are files over [`MAX_FILE_BYTES`] that were not read, with their sizes.
+pub fn load_files(
+    root: &Path,
+    files: Vec<(PathBuf, Vec<u8>)>,
+    too_large: &[(PathBuf, u64)],
+) -> Loaded {
     let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
     let tree = discover::from_paths(&paths);
     let mut bytes: std::collections::HashMap<PathBuf, Vec<u8>> = files.into_iter().collect();
@@ -120,6 +125,16 @@ pub fn load_files(root: &Path, files: Vec<(PathBuf, Vec<u8>)>) -> Loaded {
     for path in &tree.orphans {
         let id = sources.add(path, String::new());
         diags.push(Diagnostic::file(Problem::OrphanFile, id));
+    }
+    for (path, size) in too_large {
+        let id = sources.add(path, String::new());
+        diags.push(Diagnostic::file(
+            Problem::TooLarge {
+                size: *size,
+                limit: MAX_FILE_BYTES,
+            },
+            id,
+        ));
     }
     let jobs = register(&mut sources, &tree.plans);
     let results = jobs

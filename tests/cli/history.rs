@@ -463,3 +463,246 @@ fn a_revision_whose_plans_did_not_load_is_compared_with_a_warning() {
         "warning: the plans at that revision have 1 error(s); items that did not load there are left out of the comparison (check out that revision and run plan check to see them)\n"
     );
 }
+
+/// A small repository: one plan with task `t`, committed on `dates` (each commit sets the
+/// title to `v<n>`; from the second on, `t` is done).
+fn simple_repository(dates: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    std::fs::create_dir_all(top.join("plans/p")).unwrap();
+    std::fs::write(
+        top.join("plans/p/plan.toml"),
+        "[plan]\ntitle = \"T\"\nyear = 2016\n",
+    )
+    .unwrap();
+    git(top, dates[0], &["init", "-q"]);
+    for (n, date) in dates.iter().enumerate() {
+        std::fs::write(
+            top.join("plans/p/01.toml"),
+            format!(
+                "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"t\"\ntitle = \"v{n}\"\n{}",
+                if n > 0 {
+                    "status = \"done\"\ndone = 2016-03-02\n"
+                } else {
+                    ""
+                }
+            ),
+        )
+        .unwrap();
+        git(top, date, &["add", "-A"]);
+        git(top, date, &["commit", "-qm", &format!("v{n}")]);
+    }
+    dir
+}
+
+/// Every file under `.git` with its bytes, to prove that nothing there was written.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hostile_repository_configuration_runs_nothing_and_writes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = simple_repository(&["2016-03-01", "2016-03-10"]);
+    let top = dir.path();
+    let marker = top.join("MARKER");
+    let script = top.join("evil.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$0 $*\" >> '{}'\nexit 1\n",
+            marker.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // A commit with a signature, so that log.showSignature would call gpg.program.
+    let head = String::from_utf8(
+        Command::new("git")
+            .current_dir(top)
+            .args(["cat-file", "commit", "HEAD"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let (headers, message) = head.split_once("\n\n").unwrap();
+    let signed = format!(
+        "{headers}\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\n{message}"
+    );
+    let mut hash = Command::new("git")
+        .current_dir(top)
+        .args(["hash-object", "-t", "commit", "-w", "--stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut hash.stdin.take().unwrap(), signed.as_bytes()).unwrap();
+    let sha = String::from_utf8(hash.wait_with_output().unwrap().stdout).unwrap();
+    git(top, "2016-03-10", &["update-ref", "HEAD", sha.trim()]);
+    // The first commit's area file is a missing blob of a partial clone: reading it would
+    // fetch from `origin` through `uploadpack`.
+    let old_blob = String::from_utf8(
+        Command::new("git")
+            .current_dir(top)
+            .args(["rev-parse", "HEAD~1:plans/p/01.toml"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let old_blob = old_blob.trim();
+    std::fs::remove_file(top.join(format!(
+        ".git/objects/{}/{}",
+        &old_blob[..2],
+        &old_blob[2..]
+    )))
+    .unwrap();
+    let script = script.display().to_string();
+    for (key, value) in [
+        ("core.repositoryformatversion", "1"),
+        ("extensions.partialClone", "origin"),
+        ("remote.origin.url", "file:///nonexistent"),
+        ("remote.origin.uploadpack", script.as_str()),
+        ("remote.origin.promisor", "true"),
+        ("gpg.program", script.as_str()),
+        ("log.showSignature", "true"),
+        ("core.fsmonitor", script.as_str()),
+        ("core.pager", script.as_str()),
+        ("core.hooksPath", top.display().to_string().as_str()),
+    ] {
+        git(top, "2016-03-10", &["config", key, value]);
+    }
+    let before = snapshot(&top.join(".git"));
+    for args in [
+        &["diff", "HEAD~1", "--today", "2016-03-20"][..],
+        &["diff", "--since", "2016-03-05", "--today", "2016-03-20"],
+        &["log", "t"],
+        &["log", "t", "--format", "json"],
+    ] {
+        let r = plan(top, args);
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+        assert!(
+            !marker.exists(),
+            "{args:?} ran {}",
+            std::fs::read_to_string(&marker).unwrap_or_default()
+        );
+    }
+    assert!(
+        snapshot(&top.join(".git")) == before,
+        "something under .git changed"
+    );
+}
+
+#[test]
+fn since_picks_the_commit_by_its_own_date_in_any_year() {
+    let dir = simple_repository(&["2016-03-01", "2016-03-10"]);
+    let top = dir.path();
+    // Git's own --before misreads years past 2099; the commit is chosen here instead.
+    for (since, want) in [
+        ("2150-01-01", "v1"),
+        ("2016-03-10", "v0"),
+        ("2016-03-05", "v0"),
+    ] {
+        let r = plan(
+            top,
+            &[
+                "diff",
+                "--since",
+                since,
+                "--format",
+                "json",
+                "--today",
+                "2016-04-01",
+            ],
+        );
+        r.code(0);
+        // Against v0 the task was done since; against v1 nothing moved.
+        let changed = r.stdout.contains("\"done\"");
+        assert_eq!(changed, want == "v0", "{since}: {}", r.stdout);
+    }
+    let r = plan(
+        top,
+        &["diff", "--since", "2016-03-01", "--today", "2016-04-01"],
+    );
+    r.code(2);
+    assert!(r.stderr.contains("2016-03-01"), "{}", r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn history_reads_a_linked_area_file_and_names_with_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    std::fs::create_dir_all(top.join("plans/p")).unwrap();
+    std::fs::create_dir_all(top.join("plans/shared")).unwrap();
+    std::fs::write(
+        top.join("plans/p/plan.toml"),
+        "[plan]\ntitle = \"T\"\nyear = 2016\n",
+    )
+    .unwrap();
+    let area = |status: &str| {
+        format!(
+            "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"t\"\ntitle = \"T\"\nstatus = \"{status}\"\n"
+        )
+    };
+    // The area file is a link to a file kept elsewhere in the plans tree.
+    std::fs::write(top.join("plans/shared/a.toml.txt"), area("todo")).unwrap();
+    std::os::unix::fs::symlink("../shared/a.toml.txt", top.join("plans/p/01.toml")).unwrap();
+    std::fs::write(
+        top.join("plans/p/02\nodd.toml"),
+        "[area]\nid = \"b\"\ntitle = \"B\"\n\n[[task]]\nid = \"u\"\ntitle = \"U\"\n",
+    )
+    .unwrap();
+    git(top, "2016-03-01", &["init", "-q"]);
+    git(top, "2016-03-01", &["add", "-A"]);
+    git(top, "2016-03-01", &["commit", "-qm", "one"]);
+    std::fs::write(top.join("plans/shared/a.toml.txt"), area("doing")).unwrap();
+    git(top, "2016-03-02", &["commit", "-qam", "two"]);
+    let r = plan(top, &["log", "t", "--format", "json"]);
+    r.code(0);
+    let fields: Vec<String> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| format!("{}:{}", row["field"].as_str().unwrap(), row["to"]))
+        .collect();
+    assert_eq!(fields, ["added:null", "status:\"doing\""], "{}", r.stdout);
+    let r = plan(top, &["log", "u", "--format", "json"]);
+    r.code(0);
+    assert_eq!(r.json().as_array().unwrap().len(), 1, "{}", r.stdout);
+}
+
+#[test]
+fn a_shallow_clone_says_where_its_history_starts() {
+    let origin = simple_repository(&["2016-03-01", "2016-03-02", "2016-03-03"]);
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", origin.path().display());
+    git(
+        clone.path(),
+        "2016-03-04",
+        &["clone", "-q", "--depth", "1", &url, "c"],
+    );
+    let r = plan(&clone.path().join("c"), &["log", "t", "--format", "json"]);
+    r.code(0);
+    let rows = r.json();
+    assert_eq!(rows.as_array().unwrap().len(), 1, "{}", r.stdout);
+    assert_eq!(rows[0]["field"], "shallow");
+    let r = plan(&clone.path().join("c"), &["log", "t", "--lang", "zh"]);
+    assert!(r.stdout.contains("历史起点（浅克隆"), "{}", r.stdout);
+}
