@@ -130,6 +130,22 @@ pub enum Problem {
     NoPlans,
     /// A temporary file of an edit that was killed before it finished.
     LeftoverTemp,
+    /// A file saved as UTF-16 (it starts with a UTF-16 byte-order mark).
+    Utf16,
+    /// `<<<<<<<` … `>>>>>>>`: a merge conflict left in the file.
+    MergeConflict,
+    /// A file or directory whose name is not UTF-8 (`name` with the bytes escaped).
+    NameNotUtf8 {
+        name: String,
+    },
+    /// A file that looks like a plan file but is not read (`.TOML`, a space after `.toml`).
+    NameNotRead {
+        name: String,
+    },
+    /// Directories below the depth limit are not read.
+    TooDeepDirs {
+        limit: usize,
+    },
     /// TOML syntax, as reported by the parser.
     Syntax {
         message: String,
@@ -265,6 +281,8 @@ impl Problem {
         match self {
             Problem::SymlinkLoop
             | Problem::LeftoverTemp
+            | Problem::NameNotRead { .. }
+            | Problem::TooDeepDirs { .. }
             | Problem::DueOnRecurring
             | Problem::DoneRecurring
             | Problem::DoneDateNotDone { .. }
@@ -293,6 +311,11 @@ impl Problem {
             Problem::OrphanFile => "orphan-file",
             Problem::NoPlans => "no-plans",
             Problem::LeftoverTemp => "leftover-temp",
+            Problem::Utf16 => "utf16",
+            Problem::MergeConflict => "merge-conflict",
+            Problem::NameNotUtf8 { .. } => "name-not-utf8",
+            Problem::NameNotRead { .. } => "name-not-read",
+            Problem::TooDeepDirs { .. } => "too-deep-dirs",
             Problem::Syntax { .. } => "syntax",
             Problem::TooDeep => "too-deep",
             Problem::MissingTable { .. } => "missing-table",
@@ -364,6 +387,26 @@ impl Problem {
                 "中断的修改留下的临时文件".into(),
                 "temporary file left by an interrupted edit".into(),
             ),
+            Problem::Utf16 => pick(
+                "文件是 UTF-16 编码".into(),
+                "file is UTF-16".into(),
+            ),
+            Problem::MergeConflict => pick(
+                "未解决的合并冲突".into(),
+                "unresolved merge conflict".into(),
+            ),
+            Problem::NameNotUtf8 { name } => pick(
+                format!("文件名 `{name}` 不是 UTF-8 编码，无法读取"),
+                format!("the name `{name}` is not UTF-8; it is not read"),
+            ),
+            Problem::NameNotRead { name } => pick(
+                format!("`{name}` 看似计划文件，但不会被读取（只读取以小写 .toml 结尾的文件）"),
+                format!("`{name}` looks like a plan file but is not read (only names ending in lowercase `.toml` are)"),
+            ),
+            Problem::TooDeepDirs { limit } => pick(
+                format!("目录嵌套超过 {limit} 层，更深的目录不会被读取"),
+                format!("directories are nested more than {limit} deep; the ones below are not read"),
+            ),
             Problem::NoPlans => pick(
                 "计划目录中没有计划（没有含 plan.toml 的目录）".into(),
                 "no plans here (no directory holds a plan.toml)".into(),
@@ -427,8 +470,8 @@ impl Problem {
                 format!("`{key}` is too close to zero to be held (it would read as 0)"),
             ),
             Problem::BadId { id } => pick(
-                format!("编号 `{id}` 无效：不能为空，也不能含空白字符"),
-                format!("id `{id}` is invalid: it must be non-empty and have no white space"),
+                format!("编号 `{id}` 无效：不能为空，也不能含空白、控制字符、方向控制符、/ 或 \\"),
+                format!("id `{id}` is invalid: it must be non-empty, without white space, control or direction characters, `/` or `\\`"),
             ),
             Problem::BadYear { year } => pick(
                 format!("年份 {year} 不在 1900 到 2999 之间"),
@@ -595,6 +638,26 @@ impl Problem {
             Problem::OrphanFile => pick(
                 "把它移到某个计划目录中，或在此目录创建 plan.toml".into(),
                 "move it into a plan directory, or create a plan.toml beside it".into(),
+            ),
+            Problem::Utf16 => pick(
+                "请另存为 UTF-8，例如：iconv -f UTF-16 -t UTF-8 原文件 > 新文件".into(),
+                "save it as UTF-8, for example: iconv -f UTF-16 -t UTF-8 old.toml > new.toml".into(),
+            ),
+            Problem::MergeConflict => pick(
+                "保留应有的内容，删去 <<<<<<<、=======、>>>>>>> 标记行，再运行 plan check".into(),
+                "keep the text that should stay, delete the <<<<<<<, ======= and >>>>>>> lines, then run plan check".into(),
+            ),
+            Problem::NameNotUtf8 { .. } => pick(
+                "把文件改成 UTF-8 名称（Windows 压缩包中的 GBK 文件名常见此问题，可用 convmv -f gbk -t utf8 转换）".into(),
+                "rename it to a UTF-8 name (GBK names from a Windows zip do this; convmv -f gbk -t utf8 renames them)".into(),
+            ),
+            Problem::NameNotRead { .. } => pick(
+                "若它是计划文件，把它改名为以 .toml 结尾（小写、末尾无空格）".into(),
+                "if it is a plan file, rename it to end in `.toml` (lowercase, no trailing space)".into(),
+            ),
+            Problem::TooDeepDirs { .. } => pick(
+                "把计划移到较浅的目录中".into(),
+                "move the plans to a shallower directory".into(),
             ),
             Problem::LeftoverTemp => pick(
                 "其中是未保存的修改，计划文件没有改动；删除它即可（下一次 plan 修改命令也会删除它）".into(),

@@ -394,6 +394,14 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
                     if from.last_day() == to.last_day() {
                         return Err(edits::same_deadline(lang, &a.id, &to.to_string()));
                     }
+                    if to.last_day() < from.last_day() {
+                        return Err(edits::earlier_deadline(
+                            lang,
+                            &a.id,
+                            &from.to_string(),
+                            &to.to_string(),
+                        ));
+                    }
                     Ok(Change::Postpone {
                         from,
                         to,

@@ -155,16 +155,27 @@ pub fn init(args: &InitArgs, today: NaiveDate, lang: Lang) -> Output {
         (dir.join("01-example.toml"), example_area(year, lang)),
     ];
     // Never overwrite: a plan that exists stays as it is.
-    if let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
+    // `symlink_metadata`: a dangling link counts as there (writing through it would create a
+    // file wherever it points).
+    if let Some((path, _)) = files
+        .iter()
+        .find(|(p, _)| std::fs::symlink_metadata(p).is_ok())
+    {
         return fail(&match lang {
             Lang::Zh => format!("{} 已存在，未作任何改动", path.display()),
             Lang::En => format!("{} exists already; nothing was written", path.display()),
         });
     }
     let written = std::fs::create_dir_all(&dir).and_then(|()| {
-        files
-            .iter()
-            .try_for_each(|(path, text)| std::fs::write(path, text))
+        files.iter().try_for_each(|(path, text)| {
+            // `create_new`: never through a link, never over a file made meanwhile.
+            use std::io::Write as _;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)?
+                .write_all(text.as_bytes())
+        })
     });
     if let Err(e) = written {
         return fail(&match lang {

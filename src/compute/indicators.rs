@@ -40,10 +40,11 @@ pub fn round2(x: f64) -> f64 {
 }
 
 /// Growth in percent of `value` against `prior`, on values rounded to six decimals;
-/// `None` when the prior is zero.
+/// `None` (unknown) when the prior is zero or negative: a rate against a negative base
+/// reads backwards (a loss that shrinks would show as a fall).
 pub fn growth(value: f64, prior: f64) -> Option<f64> {
     let (v, p) = (round6(value), round6(prior));
-    (p != 0.0).then(|| (v / p - 1.0) * 100.0)
+    (p > 0.0).then(|| (v / p - 1.0) * 100.0)
 }
 
 /// The full-year prior: given, else the previous plan's full-year actual, else implied by

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// Files a run refuses to read past (a province's repository stays far below this).
 pub const MAX_FILES: usize = 200_000;
 /// Directory depth below the root that is walked.
-const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = 64;
 
 /// Why no plans root could be found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +58,12 @@ pub struct Tree {
     pub loops: Vec<PathBuf>,
     /// Temporary files left by an edit that was killed (`.plan-edit-*.tmp`).
     pub leftovers: Vec<PathBuf>,
+    /// Entries whose names are not UTF-8: the directory and the name with its bytes escaped.
+    pub bad_names: Vec<(PathBuf, String)>,
+    /// Files named almost like plan files (`.TOML`, `.toml `), not read.
+    pub not_read: Vec<PathBuf>,
+    /// Directories at the depth limit that hold directories not walked.
+    pub too_deep: Vec<PathBuf>,
     /// Set when the walk stopped at [`MAX_FILES`].
     pub too_many: bool,
 }
@@ -96,8 +102,18 @@ pub fn walk_limited(root: &Path, max_files: usize) -> Tree {
         };
         let mut tomls = Vec::new();
         let mut subdirs = Vec::new();
+        let mut deeper = false;
         for path in entries {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                // Report a name that cannot be read as text when it may be ours: a plan file
+                // or a directory that may hold plans.
+                if let Some(raw) = path.file_name() {
+                    let escaped = escape_name(raw);
+                    let ours = escaped.to_ascii_lowercase().ends_with(".toml") || path.is_dir();
+                    if ours && !escaped.starts_with('.') {
+                        tree.bad_names.push((dir.clone(), escaped));
+                    }
+                }
                 continue;
             };
             if name.starts_with('.') {
@@ -107,13 +123,20 @@ pub fn walk_limited(root: &Path, max_files: usize) -> Tree {
                 continue;
             }
             let toml = name.ends_with(".toml");
+            if !toml && name.trim_end().to_ascii_lowercase().ends_with(".toml") {
+                tree.not_read.push(path);
+                continue;
+            }
             match fs::metadata(&path) {
                 // A directory named like a plan file is where a file was expected.
                 Ok(meta) if meta.is_dir() && toml => tree.unreadable.push((
                     path,
                     "a directory where a plan file was expected".to_string(),
                 )),
-                Ok(meta) if meta.is_dir() => subdirs.push(path),
+                Ok(meta) if meta.is_dir() => {
+                    deeper = true;
+                    subdirs.push(path);
+                }
                 Ok(meta) if toml && meta.is_file() => tomls.push(path),
                 // A FIFO, socket or device would block or mislead a read: refuse it unread.
                 Ok(_) if toml => tree
@@ -144,10 +167,32 @@ pub fn walk_limited(root: &Path, max_files: usize) -> Tree {
         if depth < MAX_DEPTH {
             // Reversed so that the stack pops them in name order.
             stack.extend(subdirs.into_iter().rev().map(|d| (d, depth + 1)));
+        } else if deeper {
+            tree.too_deep.push(dir.clone());
         }
     }
     tree.plans.sort_by(|a, b| a.dir.cmp(&b.dir));
     tree
+}
+
+/// A file name with the bytes that are not UTF-8 written as `\xNN`.
+fn escape_name(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
 }
 
 /// The tree made by a list of `.toml` files (all below `root`), as read from a git revision:

@@ -567,7 +567,13 @@ impl<'d> Lower<'d> {
 
     fn id(&mut self, key: &str, v: &Val<'_>) -> Option<Located<String>> {
         let s = self.string(key, v)?;
-        if s.is_empty() || s.chars().any(char::is_whitespace) {
+        let bad = |c: char| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '/' | '\\')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{FEFF}')
+        };
+        if s.is_empty() || s.chars().any(bad) {
             self.report(Problem::BadId { id: s }, v.span());
             return None;
         }

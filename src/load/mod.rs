@@ -98,6 +98,30 @@ pub fn load_with(root: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
         let id = sources.add(path, String::new());
         diags.push(Diagnostic::file(Problem::LeftoverTemp, id));
     }
+    for (dir, name) in &tree.bad_names {
+        let id = sources.add(dir, String::new());
+        diags.push(Diagnostic::file(
+            Problem::NameNotUtf8 { name: name.clone() },
+            id,
+        ));
+    }
+    for path in &tree.not_read {
+        let id = sources.add(path, String::new());
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        diags.push(Diagnostic::file(Problem::NameNotRead { name }, id));
+    }
+    for dir in &tree.too_deep {
+        let id = sources.add(dir, String::new());
+        diags.push(Diagnostic::file(
+            Problem::TooDeepDirs {
+                limit: discover::MAX_DEPTH,
+            },
+            id,
+        ));
+    }
     if tree.plans.is_empty() && !tree.too_many {
         diags.push(Diagnostic::file(Problem::NoPlans, root_id));
     }
@@ -314,6 +338,18 @@ fn lower_text(id: FileId, path: &Path, kind: Kind, text: String) -> FileResult {
         Some(rest) => rest.to_string(),
         None => text,
     };
+    // A merge conflict would give a cascade of syntax errors: one error per conflict instead.
+    let conflicts = conflict_markers(&text);
+    if !conflicts.is_empty() {
+        for at in conflicts {
+            result.diags.push(Diagnostic::new(
+                Problem::MergeConflict,
+                Span::new(id, at..at + 7),
+            ));
+        }
+        result.text = text;
+        return result;
+    }
     let (doc, errors) = tree::parse(&text);
     for e in &errors {
         let span = e.span.clone().unwrap_or(0..0);
@@ -348,6 +384,26 @@ fn lower_text(id: FileId, path: &Path, kind: Kind, text: String) -> FileResult {
     result
 }
 
+/// The byte offsets of the `<<<<<<<` lines that open merge conflicts (a line starting with
+/// seven `<` followed by a space or the line's end, as git writes them).
+fn conflict_markers(text: &str) -> Vec<usize> {
+    if !text.contains("<<<<<<<") {
+        return Vec::new();
+    }
+    let mut at = 0;
+    let mut found = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if let Some(rest) = body.strip_prefix("<<<<<<<")
+            && (rest.is_empty() || rest.starts_with(' '))
+        {
+            found.push(at);
+        }
+        at += line.len();
+    }
+    found
+}
+
 /// The file's text without a byte-order mark; on failure the problem, whatever text can be
 /// shown, and the byte offset to point at.
 fn read_text(path: &Path) -> Result<String, (Problem, String, Option<usize>)> {
@@ -379,6 +435,9 @@ fn read_text(path: &Path) -> Result<String, (Problem, String, Option<usize>)> {
 
 /// The text of a file's bytes without a byte-order mark, or why it is not UTF-8.
 fn decode(mut bytes: Vec<u8>) -> Result<String, (Problem, String, Option<usize>)> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err((Problem::Utf16, String::new(), None));
+    }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }

@@ -405,6 +405,18 @@ pub mod edits {
         )
     }
 
+    pub fn earlier_deadline(lang: Lang, id: &str, from: &str, to: &str) -> String {
+        pick(
+            lang,
+            format!(
+                "`{id}` 的期限是 {from}，{to} 更早，不是延期\n  help: 提前完成请直接改写 `due`"
+            ),
+            format!(
+                "`{id}` is due {from}; {to} is earlier, which is not a postponement\n  help: to bring a deadline forward, edit its `due`"
+            ),
+        )
+    }
+
     pub fn empty_reason(lang: Lang) -> String {
         pick(
             lang,

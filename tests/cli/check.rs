@@ -181,7 +181,7 @@ fn non_finite_numbers_and_bad_ids_and_years() {
         .run(&["check"])
         .code(2)
         .err_line(&format!(
-            "{F}:6:6: error: id `my task` is invalid: it must be non-empty and have no white space"
+            "{F}:6:6: error: id `my task` is invalid: it must be non-empty, without white space, control or direction characters, `/` or `\\`"
         ));
     Fixture::new()
         .file("p/plan.toml", "[plan]\ntitle = \"T\"\nyear = 16\n")
@@ -608,4 +608,71 @@ fn an_unterminated_string_in_a_crlf_file() {
     f.run(&["check"]).code(2).err_line(
         "plans/p/01-a.toml:3:12: error: TOML syntax: invalid basic string, expected `\"`",
     );
+}
+
+#[test]
+fn one_error_per_merge_conflict_at_its_first_marker() {
+    let text = "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"t\"\ntitle = \"T\"\n<<<<<<< HEAD\nstatus = \"done\"\n=======\nstatus = \"doing\"\n>>>>>>> branch\n\n[[task]]\nid = \"u\"\n<<<<<<< HEAD\ntitle = \"U1\"\n=======\ntitle = \"U2\"\n>>>>>>> branch\n";
+    let r = Fixture::with_areas(&[("01-a.toml", text)]).run(&["check"]);
+    r.code(2)
+        .err_line("plans/p/01-a.toml:8:1: error: unresolved merge conflict")
+        .err_line("plans/p/01-a.toml:16:1: error: unresolved merge conflict")
+        .err_line("   = help: keep the text that should stay, delete the <<<<<<<, ======= and >>>>>>> lines, then run plan check");
+    assert_eq!(r.stderr.matches(": error: ").count(), 2, "{}", r.stderr);
+}
+
+#[test]
+fn a_utf16_file_is_named_as_such() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "[area]\nid = \"a\"\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let f = Fixture::new()
+        .file("p/plan.toml", PLAN_2016)
+        .bytes("p/01-a.toml", &bytes);
+    f.run(&["check"])
+        .code(2)
+        .err_line("plans/p/01-a.toml: error: file is UTF-16")
+        .err_line(
+            "  = help: save it as UTF-8, for example: iconv -f UTF-16 -t UTF-8 old.toml > new.toml",
+        );
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_read_are_said_not_skipped_silently() {
+    use std::os::unix::ffi::OsStrExt;
+    let f = Fixture::with_areas(&[("01-a.toml", &area(""))]);
+    // "工作.toml" in GBK, as a Windows zip leaves it.
+    let gbk = std::ffi::OsStr::from_bytes(b"\xB9\xA4\xD7\xF7.toml");
+    std::fs::write(f.path("p").join(gbk), area("")).unwrap();
+    std::fs::write(f.path("p/02-b.TOML"), area("")).unwrap();
+    std::fs::write(f.path("p/03-c.toml "), area("")).unwrap();
+    let r = f.run(&["check"]);
+    r.code(2)
+        .err_line(r"plans/p: error: the name `\xB9\xA4\xD7\xF7.toml` is not UTF-8; it is not read")
+        .err_line("plans/p/02-b.TOML: warning: `02-b.TOML` looks like a plan file but is not read (only names ending in lowercase `.toml` are)")
+        .err_line("plans/p/03-c.toml : warning: `03-c.toml ` looks like a plan file but is not read (only names ending in lowercase `.toml` are)");
+    // Plans nested below the depth limit are named too.
+    let f = Fixture::with_areas(&[("01-a.toml", &area(""))]);
+    let deep: String = (0..66).map(|i| format!("d{i}/")).collect();
+    std::fs::create_dir_all(f.path(&deep)).unwrap();
+    let r = f.run(&["check"]);
+    r.code(0);
+    assert!(
+        r.stderr.contains(
+            ": warning: directories are nested more than 64 deep; the ones below are not read"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn ids_with_slashes_controls_or_direction_marks_are_refused() {
+    for id in ["a/b", "a\\\\b", "a\\u202eb", "a\\u0007b", "a\\u200bb"] {
+        let r = one(&format!("[[task]]\nid = \"{id}\"\ntitle = \"T\"\n")).run(&["check"]);
+        r.code(2);
+        assert!(r.stderr.contains(": error: id `"), "{id}: {}", r.stderr);
+    }
 }

@@ -219,3 +219,19 @@ fn check_flags_stale_indicators_on_the_day_asked() {
         .unwrap();
     assert_eq!(permit["state"], "on_track");
 }
+
+#[test]
+fn growth_against_a_negative_prior_is_unknown_not_backwards() {
+    let f = crate::Fixture::with_areas(&[(
+        "01-a.toml",
+        &crate::area(
+            "[[indicator]]\nid = \"profit\"\ntitle = \"利润\"\nprior = -10\ntarget = 5\nactuals = [{ period = \"2016-06\", value = -2, prior = -8 }]\n",
+        ),
+    )]);
+    let r = f.run(&["indicators", "--format", "json", "--today", "2016-07-10"]);
+    r.code(0);
+    let row = &r.json()[0];
+    assert_eq!(row["growth"], serde_json::Value::Null, "{row}");
+    assert_eq!(row["target_growth"], serde_json::Value::Null, "{row}");
+    assert_eq!(row["status"], "unknown", "{row}");
+}

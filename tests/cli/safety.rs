@@ -617,3 +617,57 @@ fn an_edit_may_not_push_a_file_over_the_size_limit() {
     )));
     assert!(f.read("p/01-a.toml") == text);
 }
+
+#[test]
+fn postponing_to_an_earlier_date_is_refused() {
+    let f = Fixture::new()
+        .file("p/plan.toml", PLAN_2016)
+        .file("p/01-a.toml", TWO_TASKS);
+    let r = f.run(&["postpone", "t1", "2016-02-15", "--reason", "提前"]);
+    r.code(2);
+    assert!(
+        r.stderr.starts_with(
+            "error: `t1` is due 2016-03-01; 2016-02-15 is earlier, which is not a postponement"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(f.read("p/01-a.toml"), TWO_TASKS);
+}
+
+#[cfg(unix)]
+#[test]
+fn init_never_writes_through_a_dangling_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("plans/p")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("elsewhere.toml"),
+        dir.path().join("plans/p/plan.toml"),
+    )
+    .unwrap();
+    let r = crate::run_in(dir.path(), &["init", "plans/p", "--year", "2016"]);
+    r.code(2);
+    assert!(!dir.path().join("elsewhere.toml").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn terminal_escapes_in_a_file_name_are_escaped_in_edit_messages() {
+    let name = "p/01-\u{1b}[2Ja.toml";
+    let f = Fixture::new()
+        .file("p/plan.toml", PLAN_2016)
+        .file(name, TWO_TASKS);
+    for args in [
+        &["--today", "2016-03-10", "done", "t1", "--dry-run"][..],
+        &["--today", "2016-03-10", "done", "t1"],
+    ] {
+        let r = f.run(args);
+        r.code(0);
+        assert!(!r.stdout.contains('\u{1b}'), "{}", r.stdout);
+        assert!(
+            r.stdout.contains(r"plans/p/01-\u{1b}[2Ja.toml"),
+            "{}",
+            r.stdout
+        );
+    }
+}
