@@ -36,10 +36,14 @@ cases=[
 ('unknown-key','Errors','A key the format does not have, with the closest known key.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\nstauts = "done"\n')), ''),
 ('missing-key','Errors','A required key is absent (`id`, `title`, `year`, `target` of a numeric target, `from`/`to` of a delay, `period`/`value` of an actual).', lambda: run(one('[[task]]\nid = "t"\n')), ''),
 ('wrong-type','Errors','A value of the wrong type.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\nwith = "Finance"\n')), ''),
-('bad-date','Errors','A date in an unknown form, or one that does not exist.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\ndue = "3月31日"\n')), ''),
+('bad-date','Errors','A date in an unknown form, one that does not exist, or one outside the years 1900 to 9999. Period strings are exact: `" 2016-03 "` and `"2016-q1"` are errors whose help gives the exact form.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\ndue = "3月31日"\n\n[[task]]\nid = "u"\ntitle = "U"\ndue = "2016-q1"\n\n[[task]]\nid = "v"\ntitle = "V"\ndue = 1899-12-31\n')), ''),
 ('bad-value','Errors','A value outside the allowed set (status, every, compare, stage, direction, lang).', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\nstatus = "dropd"\n')), ''),
+('utf16','Errors','The file starts with a UTF-16 byte-order mark (Notepad\'s "Unicode").', lambda: run({'p/plan.toml':PLAN,'p/01-b.toml':b'\xff\xfe'+'[area]\n'.encode('utf-16-le')}), 'Re-save as UTF-8 (`iconv -f UTF-16 -t UTF-8`).'),
+('merge-conflict','Errors','Conflict markers left by a merge (`<<<<<<<`, `=======`, `>>>>>>>`): one error per conflict at its `<<<<<<<` line, instead of a cascade of syntax errors. The file is not read further.', lambda: run(one('[[task]]\nid = "t"\ntitle = "T"\n<<<<<<< HEAD\nstatus = "done"\n=======\nstatus = "doing"\n>>>>>>> other\n')), ''),
+('name-not-utf8','Errors','A file or directory whose name is not UTF-8 (GBK names from a Windows zip): located at its directory, the name with its bytes escaped.', lambda: run({'p/plan.toml':PLAN,'p/01-a.toml':area('')}, lambda: open(b'plans/p/\xb9\xa4\xd7\xf7.toml','w').close()), ''),
+('number-out-of-range','Errors','A number too large to hold (an integer past 2^63, a float past 1.8e308), or non-zero but so close to zero that it would read as 0 (`1e-400`).', lambda: run(one('[[target]]\nid = "t"\ntitle = "T"\ntarget = 9223372036854775808\nactual = 1e-400\n')), ''),
 ('not-finite','Errors','`nan` or `inf` where a number is expected.', lambda: run(one('[[target]]\nid = "t"\ntitle = "T"\ntarget = nan\n')), ''),
-('bad-id','Errors','An empty id or one with white space.', lambda: run(one('[[task]]\nid = "my task"\ntitle = "T"\n')), ''),
+('bad-id','Errors','An empty id, or one with white space, control or direction characters, `/` or `\\`.', lambda: run(one('[[task]]\nid = "my task"\ntitle = "T"\n')), ''),
 ('bad-year','Errors','A plan year outside 1900 to 2999.', lambda: run({'p/plan.toml':'[plan]\ntitle = "T"\nyear = 16\n'}), ''),
 ('duplicate-id','Errors','Two items of one plan share an id, whatever their kinds or files; both places are shown.', lambda: run({'p/plan.toml':PLAN,'p/01-a.toml':area('[[task]]\nid = "survey"\ntitle = "T"\n'),'p/02-b.toml':'[area]\nid = "b"\ntitle = "B"\n\n[[target]]\nid = "survey"\ntitle = "T"\ntarget = 1\n'}), ''),
 ('duplicate-area','Errors','Two area files of one plan share an area id.', lambda: run({'p/plan.toml':PLAN,'p/01-a.toml':area(''),'p/02-a.toml':area('')}), ''),
@@ -57,6 +61,9 @@ cases=[
 ('unit-differs-from-parent','Warnings','A sub-indicator in another unit than its parent, without `unit_differs = true`.', lambda: run(one('[[indicator]]\nid = "budget"\ntitle = "B"\nunit = "万元"\n[[indicator]]\nid = "share"\ntitle = "S"\nunit = "%"\nparent = "budget"\n')), ''),
 ('lag-without-cadence','Warnings','`lag` on an indicator with no `cadence`.', lambda: run(one('[[indicator]]\nid = "i"\ntitle = "I"\nlag = 20\n')), ''),
 ('stale-indicator','Warnings','An indicator with a `cadence` has not reported the period due by today (`--today` sets the day). The only check that depends on the day.', lambda: run(one('[[indicator]]\nid = "i"\ntitle = "I"\ncadence = "month"\nlag = 20\nactuals = [{ period = "2016-03", value = 1 }]\n'), today='2016-05-25'), ''),
+('leftover-temp','Warnings','A `.plan-edit-*.tmp` file: the unsaved text of an edit that was killed (SIGKILL, power loss) before it renamed it over the plan file, which is unchanged. The next `plan` edit in that directory removes it; so may you.', lambda: run({'p/plan.toml':PLAN,'p/.plan-edit-Ab12Cd.tmp':'[area]\n'}), ''),
+('name-not-read','Warnings','A file named almost like a plan file (`*.TOML`, `*.Toml`, a space after `.toml`): it is not read, and says so.', lambda: run({'p/plan.toml':PLAN,'p/02-b.TOML':area('')}), ''),
+('too-deep-dirs','Warnings','Directories nested more than 64 levels below the root are not walked.', lambda: run({'p/plan.toml':PLAN}, lambda: os.makedirs('plans/'+'/'.join('d%d'%i for i in range(66)))), ''),
 ('symlink-loop','Warnings','A directory link leads back to a directory already read; it is skipped.', lambda: run({'p/plan.toml':PLAN}, lambda: (os.makedirs('plans/p/sub'), os.symlink('..','plans/p/sub/back'))), ''),
 ('due-on-recurring','Warnings','`due` on a recurring task, where it is ignored.', lambda: run(one('[[task]]\nid = "r"\ntitle = "R"\nevery = "month"\ndue = 2016-03-01\n')), ''),
 ('done-recurring','Warnings','`status = "done"` on a recurring task, where it is ignored.', lambda: run(one('[[task]]\nid = "r"\ntitle = "R"\nevery = "week"\nstatus = "done"\n')), ''),
@@ -83,6 +90,6 @@ for code, sec, desc, fn, fix in cases:
     out+=['### `'+code+'`','',desc+(' '+fix if fix else ''),'']
     if fn:
         text=fn()
-        assert code in ('io','symlink-loop','orphan-file','no-plans') or ': error:' in text or ': warning:' in text, (code,text)
+        assert code in ('io','symlink-loop','orphan-file','no-plans','leftover-temp','name-not-read','name-not-utf8','utf16','too-deep-dirs') or ': error:' in text or ': warning:' in text, (code,text)
         out+=['```text',text,'```','']
 open(os.path.join(REPO,'docs/errors.md'),'w').write('\n'.join(out))
