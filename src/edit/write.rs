@@ -122,6 +122,16 @@ fn pending(path: Option<PathBuf>) {
     }
 }
 
+/// A new temporary file in `dir`, known to the signal handler until [`pending`]`(None)`.
+fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    pending(Some(tmp.path().to_path_buf()));
+    Ok(tmp)
+}
+
 /// Remove the temporary file being written, if any, when the process is interrupted or
 /// terminated, then exit as a shell would report the signal (130).
 pub fn clean_up_on_signals() {
@@ -158,11 +168,7 @@ pub fn replace(
             limit: MAX_FILE_BYTES,
         });
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
-    pending(Some(tmp.path().to_path_buf()));
+    let mut tmp = temp_in(dir)?;
     let result = (|| {
         tmp.write_all(text.as_bytes())?;
         tmp.as_file().set_permissions(meta.permissions())?;
@@ -241,11 +247,7 @@ pub fn create(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
-    pending(Some(tmp.path().to_path_buf()));
+    let mut tmp = temp_in(dir)?;
     let result = (|| {
         tmp.write_all(bytes)?;
         // A new report is readable as any new file would be (tempfile makes it 0600).

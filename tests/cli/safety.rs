@@ -173,11 +173,16 @@ fn twenty_parallel_edits_of_one_file_are_all_kept_every_time() {
 
 const TWO_TASKS: &str = "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"t1\"\ntitle = \"一\"\ndue = 2016-03-01\n\n[[task]]\nid = \"t2\"\ntitle = \"二\"\n";
 
+/// A plan whose one area file holds [`TWO_TASKS`].
+fn two_tasks() -> Fixture {
+    Fixture::new()
+        .file("p/plan.toml", PLAN_2016)
+        .file("p/01-a.toml", TWO_TASKS)
+}
+
 #[test]
 fn an_edit_redoes_its_change_on_what_another_writer_saved_meanwhile() {
-    let f = Fixture::new()
-        .file("p/plan.toml", PLAN_2016)
-        .file("p/01-a.toml", TWO_TASKS);
+    let f = two_tasks();
     let child = spawn(
         f.dir(),
         &["done", "t1"],
@@ -202,9 +207,7 @@ fn an_edit_redoes_its_change_on_what_another_writer_saved_meanwhile() {
 
 #[test]
 fn an_edit_that_keeps_losing_the_race_gives_up_and_changes_nothing() {
-    let f = Fixture::new()
-        .file("p/plan.toml", PLAN_2016)
-        .file("p/01-a.toml", TWO_TASKS);
+    let f = two_tasks();
     let path = f.path("p/01-a.toml");
     let child = spawn(
         f.dir(),
@@ -389,9 +392,7 @@ fn a_reason_of_several_lines_in_a_crlf_file_gains_no_carriage_return() {
 #[test]
 fn a_read_only_file_or_one_with_hard_links_is_not_replaced() {
     use std::os::unix::fs::PermissionsExt;
-    let f = Fixture::new()
-        .file("p/plan.toml", PLAN_2016)
-        .file("p/01-a.toml", TWO_TASKS);
+    let f = two_tasks();
     let path = f.path("p/01-a.toml");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     let r = f.run(&["done", "t1"]);
@@ -424,9 +425,7 @@ fn a_read_only_file_or_one_with_hard_links_is_not_replaced() {
 #[test]
 fn an_edit_keeps_the_files_owner_and_group() {
     use std::os::unix::fs::MetadataExt;
-    let f = Fixture::new()
-        .file("p/plan.toml", PLAN_2016)
-        .file("p/01-a.toml", TWO_TASKS);
+    let f = two_tasks();
     let path = f.path("p/01-a.toml");
     let me = std::fs::metadata(&path).unwrap();
     // As root (as CI runs), give the file to another user first; otherwise it stays ours.
@@ -444,9 +443,7 @@ fn an_edit_keeps_the_files_owner_and_group() {
 
 #[test]
 fn a_report_is_never_written_over_a_plan_file() {
-    let f = Fixture::new()
-        .file("p/plan.toml", PLAN_2016)
-        .file("p/01-a.toml", TWO_TASKS);
+    let f = two_tasks();
     for (command, target) in [
         ("report", "plans/p/01-a.toml"),
         ("calendar", "plans/p/plan.toml"),
@@ -501,9 +498,7 @@ fn a_report_is_never_written_over_a_plan_file() {
 #[cfg(unix)]
 #[test]
 fn an_edit_whose_confirmation_cannot_be_printed_still_says_it_changed_the_file() {
-    let f = Fixture::new()
-        .file("p/plan.toml", PLAN_2016)
-        .file("p/01-a.toml", TWO_TASKS);
+    let f = two_tasks();
     let full = std::fs::OpenOptions::new()
         .write(true)
         .open("/dev/full")
@@ -540,9 +535,7 @@ fn an_edit_whose_confirmation_cannot_be_printed_still_says_it_changed_the_file()
 #[cfg(unix)]
 #[test]
 fn an_interrupted_edit_leaves_no_temporary_file_and_a_killed_one_is_cleaned_up() {
-    let f = Fixture::new()
-        .file("p/plan.toml", PLAN_2016)
-        .file("p/01-a.toml", TWO_TASKS);
+    let f = two_tasks();
     let dir = f.path("p");
     for signal in ["TERM", "INT"] {
         let child = spawn(
@@ -620,9 +613,7 @@ fn an_edit_may_not_push_a_file_over_the_size_limit() {
 
 #[test]
 fn postponing_to_an_earlier_date_is_refused() {
-    let f = Fixture::new()
-        .file("p/plan.toml", PLAN_2016)
-        .file("p/01-a.toml", TWO_TASKS);
+    let f = two_tasks();
     let r = f.run(&["postpone", "t1", "2016-02-15", "--reason", "提前"]);
     r.code(2);
     assert!(
