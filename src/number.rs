@@ -15,9 +15,11 @@ pub enum NumberError {
     TooSmall,
 }
 
-/// Parse a decimal or integer text (TOML's `_` separators allowed).
+/// Parse a decimal or integer text, as a TOML parser hands it over (separators removed) or
+/// as typed on the command line: digits, a sign, a point and an exponent, nothing else, so
+/// that whatever passes can be written back into a plan file as it was typed.
 pub fn parse(text: &str) -> Result<f64, NumberError> {
-    let t = text.trim().replace('_', "");
+    let t = text.trim();
     if t.is_empty() {
         return Err(NumberError::NotANumber);
     }
@@ -57,7 +59,8 @@ mod tests {
         assert_eq!(parse("lots"), Err(NumberError::NotANumber));
         assert_eq!(parse("0x10"), Err(NumberError::NotANumber));
         assert_eq!(parse("0.000"), Ok(0.0));
-        assert_eq!(parse("1_000.5"), Ok(1000.5));
+        assert_eq!(parse("1_000.5"), Err(NumberError::NotANumber));
+        assert_eq!(parse("1000.5"), Ok(1000.5));
         assert_eq!(parse("-3"), Ok(-3.0));
         assert_eq!(
             parse("9223372036854775808"),

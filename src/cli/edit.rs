@@ -45,7 +45,6 @@ pub fn run(config: &Config, loaded: &Loaded, command: &Command) -> Output {
         Ok(dir) => dir,
         Err(e) => return fail(&edits::cannot(lang, &display, &e.to_string())),
     };
-    write::clean_up_on_signals();
     // Other `plan` edits of this directory wait here: while the lock is held, only another
     // program (an editor, a script) can change the file, and the compare before the rename
     // catches that.

@@ -17,6 +17,9 @@ use crate::load::MAX_FILE_BYTES;
 /// The prefix and suffix of the temporary files an edit writes (see [`is_leftover`]).
 pub const TEMP_PREFIX: &str = ".plan-edit-";
 pub const TEMP_SUFFIX: &str = ".tmp";
+/// The prefix of a report's temporary file (`-o`): not an edit's, so an edit that cleans its
+/// directory never removes a report being written there without the lock.
+const REPORT_PREFIX: &str = ".plan-report-";
 
 /// How long an edit waits for another `plan` edit of the same directory to finish.
 pub const LOCK_WAIT: Duration = Duration::from_secs(60);
@@ -123,9 +126,10 @@ fn pending(path: Option<PathBuf>) {
 }
 
 /// A new temporary file in `dir`, known to the signal handler until [`pending`]`(None)`.
-fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+fn temp_in(dir: &Path, prefix: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    clean_up_on_signals();
     let tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
+        .prefix(prefix)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     pending(Some(tmp.path().to_path_buf()));
@@ -133,15 +137,19 @@ fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
 }
 
 /// Remove the temporary file being written, if any, when the process is interrupted or
-/// terminated, then exit as a shell would report the signal (130).
-pub fn clean_up_on_signals() {
-    let _ = ctrlc::set_handler(|| {
-        if let Ok(slot) = PENDING.lock()
-            && let Some(path) = slot.as_ref()
-        {
-            let _ = fs::remove_file(path);
-        }
-        std::process::exit(130);
+/// terminated, then exit as a shell would report the signal (130). Installed once, by the
+/// first temporary file of the run.
+fn clean_up_on_signals() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            if let Ok(slot) = PENDING.lock()
+                && let Some(path) = slot.as_ref()
+            {
+                let _ = fs::remove_file(path);
+            }
+            std::process::exit(130);
+        });
     });
 }
 
@@ -168,7 +176,7 @@ pub fn replace(
             limit: MAX_FILE_BYTES,
         });
     }
-    let mut tmp = temp_in(dir)?;
+    let mut tmp = temp_in(dir, TEMP_PREFIX)?;
     let result = (|| {
         tmp.write_all(text.as_bytes())?;
         tmp.as_file().set_permissions(meta.permissions())?;
@@ -247,7 +255,7 @@ pub fn create(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = temp_in(dir)?;
+    let mut tmp = temp_in(dir, REPORT_PREFIX)?;
     let result = (|| {
         tmp.write_all(bytes)?;
         // A new report is readable as any new file would be (tempfile makes it 0600).

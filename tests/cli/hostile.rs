@@ -297,4 +297,13 @@ fn numbers_out_of_range_and_inexact_periods_are_errors() {
     );
     let r = f.run(&["record", "gdp", "2016-03", "1e400"]);
     assert_eq!(r.stderr, "error: value `1e400` is too large a number\n");
+    // Only what can be written back as typed: no separators, no hex.
+    for text in ["_1", "1_000", "0x10"] {
+        let r = f.run(&["record", "gdp", "2016-03", text]);
+        r.code(2);
+        assert_eq!(
+            r.stderr,
+            format!("error: value `{text}` is not a finite number\n")
+        );
+    }
 }

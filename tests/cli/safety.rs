@@ -33,12 +33,12 @@ fn finish(child: Child) -> (i32, String, String) {
     )
 }
 
-/// The temporary files of edits in `dir`.
+/// The temporary files of edits and reports in `dir`.
 fn temp_files(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".plan-edit-"))
+        .filter(|n| n.starts_with(".plan-") && n.ends_with(".tmp"))
         .collect()
 }
 
@@ -172,6 +172,15 @@ fn twenty_parallel_edits_of_one_file_are_all_kept_every_time() {
 }
 
 const TWO_TASKS: &str = "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"t1\"\ntitle = \"一\"\ndue = 2016-03-01\n\n[[task]]\nid = \"t2\"\ntitle = \"二\"\n";
+
+/// Run an edit on [`two_tasks`] that must be refused with `message`, leaving the file as it was.
+#[track_caller]
+fn refused(f: &Fixture, args: &[&str], message: &str) {
+    let r = f.run(args);
+    r.code(2);
+    assert!(r.stderr.starts_with(message), "{}", r.stderr);
+    assert_eq!(f.read("p/01-a.toml"), TWO_TASKS);
+}
 
 /// A plan whose one area file holds [`TWO_TASKS`].
 fn two_tasks() -> Fixture {
@@ -395,30 +404,21 @@ fn a_read_only_file_or_one_with_hard_links_is_not_replaced() {
     let f = two_tasks();
     let path = f.path("p/01-a.toml");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let r = f.run(&["done", "t1"]);
-    r.code(2);
-    assert!(
-        r.stderr
-            .starts_with("error: plans/p/01-a.toml is read-only; it is unchanged\n"),
-        "{}",
-        r.stderr
+    refused(
+        &f,
+        &["done", "t1"],
+        "error: plans/p/01-a.toml is read-only; it is unchanged\n",
     );
-    assert_eq!(f.read("p/01-a.toml"), TWO_TASKS);
     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o444);
 
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::hard_link(&path, f.dir().join("copy.toml")).unwrap();
-    let r = f.run(&["done", "t1"]);
-    r.code(2);
-    assert!(
-        r.stderr.starts_with(
-            "error: plans/p/01-a.toml has 2 hard links: replacing it would leave the others with the old text; it is unchanged\n"
-        ),
-        "{}",
-        r.stderr
+    refused(
+        &f,
+        &["done", "t1"],
+        "error: plans/p/01-a.toml has 2 hard links: replacing it would leave the others with the old text; it is unchanged\n",
     );
-    assert_eq!(f.read("p/01-a.toml"), TWO_TASKS);
 }
 
 #[cfg(unix)]
@@ -614,16 +614,11 @@ fn an_edit_may_not_push_a_file_over_the_size_limit() {
 #[test]
 fn postponing_to_an_earlier_date_is_refused() {
     let f = two_tasks();
-    let r = f.run(&["postpone", "t1", "2016-02-15", "--reason", "提前"]);
-    r.code(2);
-    assert!(
-        r.stderr.starts_with(
-            "error: `t1` is due 2016-03-01; 2016-02-15 is earlier, which is not a postponement"
-        ),
-        "{}",
-        r.stderr
+    refused(
+        &f,
+        &["postpone", "t1", "2016-02-15", "--reason", "提前"],
+        "error: `t1` is due 2016-03-01; 2016-02-15 is earlier, which is not a postponement",
     );
-    assert_eq!(f.read("p/01-a.toml"), TWO_TASKS);
 }
 
 #[cfg(unix)]
