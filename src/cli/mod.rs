@@ -297,13 +297,40 @@ pub(crate) fn refuse_on_errors(config: &Config, loaded: &Loaded) -> Option<Outpu
     })
 }
 
+/// Whether the process was started with standard output closed (`plan status >&-`). Rust's
+/// runtime opens `/dev/null` read-write in place of a closed descriptor before `main`, so that
+/// writes vanish without an error; a shell's `>/dev/null` opens it write-only. On Linux the
+/// two are told apart by the descriptor's access mode; elsewhere this says no.
+fn stdout_was_closed() -> bool {
+    const O_ACCMODE: u32 = 0o3;
+    const O_RDWR: u32 = 0o2;
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return false;
+    };
+    if target != std::path::Path::new("/dev/null") {
+        return false;
+    }
+    std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        })
+        .is_some_and(|flags| flags & O_ACCMODE == O_RDWR)
+}
+
 /// Print an output. A closed stdout (`plan overdue | head`) is not an error.
 fn emit(output: Output) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
-    let written = output
-        .stdout
-        .write_to(&mut stdout)
-        .and_then(|()| stdout.flush());
+    let written = if !output.stdout.is_empty() && stdout_was_closed() {
+        Err(std::io::Error::other("standard output is closed"))
+    } else {
+        output
+            .stdout
+            .write_to(&mut stdout)
+            .and_then(|()| stdout.flush())
+    };
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(output.stderr.as_bytes());
     match written {

@@ -126,6 +126,11 @@ impl From<String> for Text {
 }
 
 impl Text {
+    /// Whether there is certainly nothing to write (a stream may always write something).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Text::Written(s) if s.is_empty())
+    }
+
     /// Write the text to `out`.
     pub fn write_to(self, out: &mut dyn Write) -> std::io::Result<()> {
         match self {

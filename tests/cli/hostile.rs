@@ -307,3 +307,42 @@ fn numbers_out_of_range_and_inexact_periods_are_errors() {
         );
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_standard_output_is_an_error_not_a_silent_success() {
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area("[[task]]\nid = \"t\"\ntitle = \"T\"\ndue = 2016-01-01\n"),
+    )]);
+    let bin = assert_cmd::cargo::cargo_bin("plan");
+    let sh = |script: &str| {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .arg(&bin)
+            .env_clear()
+            .current_dir(f.dir())
+            .output()
+            .unwrap()
+    };
+    let out = sh("exec \"$0\" status --today 2016-01-05 >&-");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot write the output: standard output is closed\n"
+    );
+    // Sent to /dev/null on purpose, it is a success; with nothing to print, so is a closed one.
+    assert_eq!(
+        sh("exec \"$0\" status --today 2016-01-05 >/dev/null")
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        sh("exec \"$0\" overdue --quiet --today 2015-12-01 >&-")
+            .status
+            .code(),
+        Some(0)
+    );
+}
