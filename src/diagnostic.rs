@@ -198,6 +198,11 @@ pub enum Problem {
     DuplicateId {
         id: String,
     },
+    /// Two ids that differ only in Unicode form (full-width, composed characters).
+    ConfusableId {
+        id: String,
+        other: String,
+    },
     DuplicateArea {
         id: String,
     },
@@ -217,6 +222,11 @@ pub enum Problem {
     },
     ParentCycle {
         id: String,
+    },
+    /// A stage is dated before a stage that comes earlier.
+    StageDatesOutOfOrder {
+        stage: Stage,
+        before: Stage,
     },
     StageDateBeyondStage {
         date_stage: Stage,
@@ -280,6 +290,8 @@ impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
             Problem::SymlinkLoop
+            | Problem::ConfusableId { .. }
+            | Problem::StageDatesOutOfOrder { .. }
             | Problem::LeftoverTemp
             | Problem::NameNotRead { .. }
             | Problem::TooDeepDirs { .. }
@@ -329,12 +341,14 @@ impl Problem {
             Problem::BadId { .. } => "bad-id",
             Problem::BadYear { .. } => "bad-year",
             Problem::DuplicateId { .. } => "duplicate-id",
+            Problem::ConfusableId { .. } => "confusable-id",
             Problem::DuplicateArea { .. } => "duplicate-area",
             Problem::DuplicatePlan { .. } => "duplicate-plan",
             Problem::UnknownReference { .. } => "unknown-reference",
             Problem::WrongReferenceKind { .. } => "wrong-reference-kind",
             Problem::ParentCycle { .. } => "parent-cycle",
             Problem::StageDateBeyondStage { .. } => "stage-date-beyond-stage",
+            Problem::StageDatesOutOfOrder { .. } => "stage-dates-out-of-order",
             Problem::ActualOnBatch => "actual-on-batch",
             Problem::BatchWithoutProjects => "batch-without-projects",
             Problem::BatchWithoutStage => "batch-without-stage",
@@ -477,6 +491,10 @@ impl Problem {
                 format!("年份 {year} 不在 1900 到 2999 之间"),
                 format!("year {year} is not between 1900 and 2999"),
             ),
+            Problem::ConfusableId { id, other } => pick(
+                format!("编号 `{id}` 与 `{other}` 只差全角/半角或字符组合形式，看起来相同"),
+                format!("id `{id}` differs from `{other}` only in Unicode form (full-width or composed characters)"),
+            ),
             Problem::DuplicateId { id } => pick(
                 format!("编号 `{id}` 在本计划中重复"),
                 format!("duplicate id `{id}` in this plan"),
@@ -509,6 +527,10 @@ impl Problem {
             Problem::ParentCycle { id } => pick(
                 format!("指标 `{id}` 的 `parent` 形成循环"),
                 format!("the `parent` chain of indicator `{id}` loops back to itself"),
+            ),
+            Problem::StageDatesOutOfOrder { stage, before } => pick(
+                format!("阶段 `{}` 的日期早于前一阶段 `{}` 的日期", stage.name(), before.name()),
+                format!("stage `{}` is dated before the earlier stage `{}`", stage.name(), before.name()),
             ),
             Problem::StageDateBeyondStage { date_stage, stage } => pick(
                 format!(
@@ -717,6 +739,14 @@ impl Problem {
                 "编号用小写英文字母、数字和连字符，例如 `xiongxing-survey`".into(),
                 "use lowercase ASCII letters, digits and hyphens, like `xiongxing-survey`".into(),
             ),
+            Problem::StageDatesOutOfOrder { .. } => pick(
+                "阶段依次为 negotiating、signed、land、started、completed、producing；请核对两个日期".into(),
+                "stages come in the order negotiating, signed, land, started, completed, producing; check both dates".into(),
+            ),
+            Problem::ConfusableId { .. } => pick(
+                "两个编号请用同一种写法（编号建议只用半角英文字母、数字和连字符），否则命令行输入一种找不到另一种".into(),
+                "write them the same way (ASCII letters, digits and hyphens are safest): a command typed with one form does not find the other".into(),
+            ),
             Problem::DuplicateId { .. } | Problem::DuplicateArea { .. } => pick(
                 "编号在整个计划内必须唯一（不分类型、不分文件）；请改名其中一个".into(),
                 "ids are unique across the whole plan, whatever the kind or file; rename one".into(),
@@ -798,6 +828,10 @@ impl Problem {
     /// The label on the second place, for problems that have one.
     pub fn related_note(&self, lang: Lang) -> &'static str {
         match (self, lang) {
+            (Problem::StageDatesOutOfOrder { .. }, Lang::Zh) => "前一阶段的日期在此",
+            (Problem::StageDatesOutOfOrder { .. }, Lang::En) => "the earlier stage's date is here",
+            (Problem::ConfusableId { .. }, Lang::Zh) => "另一种写法在此",
+            (Problem::ConfusableId { .. }, Lang::En) => "the other form is here",
             (_, Lang::Zh) => "首次定义在此",
             (_, Lang::En) => "first defined here",
         }

@@ -72,6 +72,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        confusable(plan, out);
         Index { items }
     }
 
@@ -81,5 +82,39 @@ impl<'a> Index<'a> {
             .iter()
             .filter(move |(_, item)| item.kind() == kind)
             .map(|(id, _)| *id)
+    }
+}
+
+/// Warn about item ids that differ only in Unicode form: full-width letters and digits
+/// (`ｔ１` and `t1`), composed and decomposed accents. Someone typing one form on the
+/// command line will not find the other. Only plans with a non-ASCII id pay for the check.
+fn confusable(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    use unicode_normalization::UnicodeNormalization;
+    if plan
+        .items()
+        .all(|(_, item)| item.common().id.value.is_ascii())
+    {
+        return;
+    }
+    let mut seen: HashMap<String, (&str, crate::source::Span)> = HashMap::default();
+    for (_, item) in plan.items() {
+        let id = &item.common().id;
+        let folded: String = id.value.nfkc().collect();
+        match seen.entry(folded) {
+            Entry::Occupied(first) if first.get().0 != id.value => out.push(
+                Diagnostic::new(
+                    Problem::ConfusableId {
+                        id: id.value.clone(),
+                        other: first.get().0.to_string(),
+                    },
+                    id.span,
+                )
+                .with_related(first.get().1),
+            ),
+            Entry::Occupied(_) => {}
+            Entry::Vacant(slot) => {
+                slot.insert((id.value.as_str(), id.span));
+            }
+        }
     }
 }

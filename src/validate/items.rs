@@ -108,6 +108,30 @@ pub fn projects(plan: &Plan) -> Vec<Diagnostic> {
                 ));
             }
         }
+        // Each stage is reached after the ones before it: a date earlier than an earlier
+        // stage's is a slip of the pen (or of the order of events) worth a look.
+        let mut dated: Vec<&(
+            crate::model::Stage,
+            crate::model::Located<crate::model::DateSpec>,
+        )> = project.stage_dates.iter().collect();
+        dated.sort_by_key(|(stage, _)| *stage);
+        for pair in dated.windows(2) {
+            let [(earlier, first), (later, second)] = pair else {
+                continue;
+            };
+            if second.value.day() < first.value.day() {
+                out.push(
+                    Diagnostic::new(
+                        Problem::StageDatesOutOfOrder {
+                            stage: *later,
+                            before: *earlier,
+                        },
+                        second.span,
+                    )
+                    .with_related(first.span),
+                );
+            }
+        }
     }
     out
 }

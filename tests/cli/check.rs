@@ -676,3 +676,29 @@ fn ids_with_slashes_controls_or_direction_marks_are_refused() {
         assert!(r.stderr.contains(": error: id `"), "{id}: {}", r.stderr);
     }
 }
+
+#[test]
+fn ids_that_differ_only_in_unicode_form_are_a_warning_pointing_at_both() {
+    let r = one("[[task]]\nid = \"task1\"\ntitle = \"T\"\n\n[[task]]\nid = \"ｔａｓｋ１\"\ntitle = \"U\"\n\n[[task]]\nid = \"caf\u{e9}\"\ntitle = \"V\"\n\n[[task]]\nid = \"cafe\u{301}\"\ntitle = \"W\"\n")
+        .run(&["check"]);
+    r.code(0)
+        .err_line(&format!("{F}:10:6: warning: id `ｔａｓｋ１` differs from `task1` only in Unicode form (full-width or composed characters)"))
+        .err_line(&format!("{F}:6:6: note: the other form is here"))
+        .err_line(&format!("{F}:18:6: warning: id `cafe\u{301}` differs from `caf\u{e9}` only in Unicode form (full-width or composed characters)"));
+    // Plain ids, however alike, are left alone.
+    one("[[task]]\nid = \"task1\"\ntitle = \"T\"\n\n[[task]]\nid = \"Task1\"\ntitle = \"U\"\n")
+        .run(&["check", "--strict"])
+        .code(0);
+}
+
+#[test]
+fn stage_dates_out_of_order_are_a_warning() {
+    one("[[project]]\nid = \"p\"\ntitle = \"P\"\nstage = \"started\"\nsigned = 2016-05-01\nland = \"2016-03\"\nstarted = 2016-06-01\n")
+        .run(&["check"])
+        .code(0)
+        .err_line(&format!("{F}:10:8: warning: stage `land` is dated before the earlier stage `signed`"))
+        .err_line(&format!("{F}:9:10: note: the earlier stage's date is here"));
+    one("[[project]]\nid = \"p\"\ntitle = \"P\"\nstage = \"land\"\nsigned = 2016-05-01\nland = 2016-05-01\n")
+        .run(&["check", "--strict"])
+        .code(0);
+}
