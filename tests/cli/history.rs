@@ -706,3 +706,27 @@ fn a_shallow_clone_says_where_its_history_starts() {
     let r = plan(&clone.path().join("c"), &["log", "t", "--lang", "zh"]);
     assert!(r.stdout.contains("历史起点（浅克隆"), "{}", r.stdout);
 }
+
+#[test]
+fn a_file_in_history_over_the_size_limit_is_not_read() {
+    let dir = simple_repository(&["2016-03-01"]);
+    let top = dir.path();
+    let small = std::fs::read_to_string(top.join("plans/p/01.toml")).unwrap();
+    // Valid TOML, one long comment: were it read, it would load without an error.
+    let mut big = small.clone();
+    big.push('#');
+    big.push_str(&"x".repeat(64 * 1024 * 1024 + 10));
+    big.push('\n');
+    std::fs::write(top.join("plans/p/01.toml"), &big).unwrap();
+    git(top, "2016-03-02", &["commit", "-qam", "big"]);
+    std::fs::write(top.join("plans/p/01.toml"), &small).unwrap();
+    let r = plan(
+        top,
+        &["--today", "2016-03-10", "diff", "HEAD", "--format", "json"],
+    );
+    r.code(0);
+    assert_eq!(
+        r.stderr,
+        "warning: the plans at that revision have 1 error(s); items that did not load there are left out of the comparison (check out that revision and run plan check to see them)\n"
+    );
+}
