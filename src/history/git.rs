@@ -71,6 +71,8 @@ fn run(dir: &Path, args: &[&str], input: Option<Vec<u8>>) -> Result<Vec<u8>, Str
         .arg(dir)
         .args(args)
         .env("GIT_NO_LAZY_FETCH", "1")
+        // Paths are paths: `*` or `:(` in a file name is not pathspec magic.
+        .env("GIT_LITERAL_PATHSPECS", "1")
         .env("GIT_OPTIONAL_LOCKS", "0")
         .env("GIT_TERMINAL_PROMPT", "0")
         .env("GIT_PAGER", "cat")
@@ -178,13 +180,17 @@ impl Repo {
         } else {
             self.prefix.clone()
         };
-        let log = self.git(&[
+        // A change to a file that an area file links to is a change to the plans too.
+        let targets = self.link_targets("HEAD", &spec).unwrap_or_default();
+        let mut args = vec![
             "log",
             "--reverse",
             "--format=%H%x1f%an%x1f%cs%x1f%s",
             "--",
             &spec,
-        ])?;
+        ];
+        args.extend(targets.iter().map(String::as_str));
+        let log = self.git(&args)?;
         Ok(log
             .lines()
             .filter_map(|l| {
@@ -274,6 +280,22 @@ impl Repo {
             })
             .collect();
         Ok(load::load_files(&self.root, files, &too_large))
+    }
+
+    /// The files outside `spec` that links under `spec` name at `rev` (paths from the top).
+    fn link_targets(&self, rev: &str, spec: &str) -> Result<Vec<String>, GitError> {
+        let listed = self.tree(rev, &[spec])?;
+        let links: Vec<(&String, &Entry)> = listed.iter().filter(|(_, e)| e.link).collect();
+        let texts = self.blobs(links.iter().map(|(_, e)| e.oid.as_str()))?;
+        let mut targets: Vec<String> = links
+            .iter()
+            .zip(texts)
+            .filter_map(|((path, _), text)| resolve_link(path, &text?))
+            .filter(|t| !listed.contains_key(t))
+            .collect();
+        targets.sort();
+        targets.dedup();
+        Ok(targets)
     }
 
     /// The blobs (and links) under `specs` at `sha`, by path from the repository's top.

@@ -730,3 +730,40 @@ fn a_file_in_history_over_the_size_limit_is_not_read() {
         "warning: the plans at that revision have 1 error(s); items that did not load there are left out of the comparison (check out that revision and run plan check to see them)\n"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_change_to_a_linked_file_outside_the_plans_is_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path();
+    std::fs::create_dir_all(top.join("plans/p")).unwrap();
+    std::fs::create_dir_all(top.join("store")).unwrap();
+    std::fs::write(
+        top.join("plans/p/plan.toml"),
+        "[plan]\ntitle = \"T\"\nyear = 2016\n",
+    )
+    .unwrap();
+    let area = |status: &str| {
+        format!(
+            "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"t\"\ntitle = \"T\"\nstatus = \"{status}\"\n"
+        )
+    };
+    std::fs::write(top.join("store/a.toml"), area("todo")).unwrap();
+    std::os::unix::fs::symlink("../../store/a.toml", top.join("plans/p/01.toml")).unwrap();
+    git(top, "2016-03-01", &["init", "-q"]);
+    git(top, "2016-03-01", &["add", "-A"]);
+    git(top, "2016-03-01", &["commit", "-qm", "one"]);
+    // This commit touches nothing under plans/, only the file the area file links to.
+    std::fs::write(top.join("store/a.toml"), area("doing")).unwrap();
+    git(top, "2016-03-02", &["commit", "-qam", "two"]);
+    let r = plan(&top.join("plans"), &["log", "t", "--format", "json"]);
+    r.code(0);
+    let fields: Vec<String> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| format!("{}:{}", row["field"].as_str().unwrap(), row["to"]))
+        .collect();
+    assert_eq!(fields, ["added:null", "status:\"doing\""], "{}", r.stdout);
+}
