@@ -276,12 +276,7 @@ impl Entries<'_> {
     fn insert(&mut self, at: usize, fields: Vec<(&str, Value)>) {
         match self {
             Entries::Inline(array) => {
-                let mut entry = InlineTable::new();
-                for (k, v) in fields {
-                    entry.insert(k, v);
-                }
-                entry.fmt();
-                insert_inline(array, at, Value::InlineTable(entry));
+                insert_inline(array, at, Value::InlineTable(inline_entry(fields)));
             }
             Entries::Tables(tables) => {
                 let mut entry = Table::new();
@@ -304,6 +299,16 @@ impl Entries<'_> {
             }
         }
     }
+}
+
+/// An entry written as an inline table, spaced as `{ key = value, … }`.
+fn inline_entry(fields: Vec<(&str, Value)>) -> InlineTable {
+    let mut entry = InlineTable::new();
+    for (k, v) in fields {
+        entry.insert(k, v);
+    }
+    entry.fmt();
+    entry
 }
 
 /// The part of a decor string on the line it starts on, and the rest (from the first line
@@ -439,13 +444,8 @@ fn add_entry(
         entries.insert(at, fields);
         return;
     }
-    let mut entry = InlineTable::new();
-    for (k, v) in fields {
-        entry.insert(k, v);
-    }
-    entry.fmt();
     let mut array = Array::new();
-    let mut value = Value::InlineTable(entry);
+    let mut value = Value::InlineTable(inline_entry(fields));
     if inline {
         array.push_formatted(value);
     } else {
