@@ -99,25 +99,21 @@ pub fn find_item<'a>(
 /// The display path of the plans' source file that `path` names (through links and hard
 /// links alike), if it names one: a report must never be written over a plan file.
 pub fn source_file(ws: &Workspace, path: &std::path::Path) -> Option<String> {
+    // `metadata` follows links: the same file has the same device and inode, whatever the
+    // name it was reached by.
     let target = std::fs::metadata(path).ok()?;
-    let same = |other: &std::fs::Metadata| {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            other.dev() == target.dev() && other.ino() == target.ino()
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = other;
-            false
-        }
+    #[cfg(unix)]
+    let same = |source: &std::path::Path| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(source)
+            .is_ok_and(|m| m.is_file() && m.dev() == target.dev() && m.ino() == target.ino())
     };
-    let real = std::fs::canonicalize(path).ok();
+    #[cfg(not(unix))]
+    let same = |source: &std::path::Path| {
+        target.is_file() && std::fs::canonicalize(source).ok() == std::fs::canonicalize(path).ok()
+    };
     ws.sources
         .iter()
-        .find(|s| {
-            (real.is_some() && std::fs::canonicalize(&s.path).ok() == real)
-                || std::fs::metadata(&s.path).is_ok_and(|m| m.is_file() && same(&m))
-        })
+        .find(|s| same(&s.path))
         .map(|s| s.display.clone())
 }
