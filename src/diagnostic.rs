@@ -217,8 +217,8 @@ pub enum Problem {
     WrongReferenceKind {
         key: &'static str,
         id: String,
-        expected: &'static str,
-        found: &'static str,
+        expected: crate::model::Kind,
+        found: crate::model::Kind,
     },
     ParentCycle {
         id: String,
@@ -516,14 +516,17 @@ impl Problem {
                 id,
                 expected,
                 found,
-            } => pick(
+            } => {
+                let (expected, found) = (expected.name(), found.name());
+                pick(
                 format!("`{key}` 引用的 `{id}` 是 {found}，应为 {expected}"),
                 format!(
                     "`{key}` names `{id}`, which is {} {found}, not {} {expected}",
                     article(found),
                     article(expected)
                 ),
-            ),
+                )
+            }
             Problem::ParentCycle { id } => pick(
                 format!("指标 `{id}` 的 `parent` 形成循环"),
                 format!("the `parent` chain of indicator `{id}` loops back to itself"),

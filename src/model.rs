@@ -127,7 +127,9 @@ impl DateSpec {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a task stands, as written in its `status` key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     Todo,
     Doing,
@@ -139,6 +141,11 @@ pub enum TaskStatus {
 impl TaskStatus {
     pub const NAMES: &'static [&'static str] = &["todo", "doing", "blocked", "done", "dropped"];
 
+    /// The status as written in files.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
     pub fn is_open(self) -> bool {
         matches!(
             self,
@@ -148,7 +155,8 @@ impl TaskStatus {
 }
 
 /// Recurrence interval of a task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Every {
     Week,
     HalfMonth,
@@ -185,7 +193,9 @@ pub struct Task {
     pub delays: Vec<Delay>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which way a target is judged: reached when the actual is at least, or at most, the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Compare {
     AtLeast,
     AtMost,
@@ -196,7 +206,8 @@ impl Compare {
 }
 
 /// The stages a project moves through, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
 pub enum Stage {
     Negotiating,
     Signed,
@@ -275,7 +286,9 @@ pub struct Project {
     pub stage_dates: Vec<(Stage, Located<DateSpec>)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which way an indicator is meant to move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Direction {
     Up,
     Down,
@@ -325,6 +338,28 @@ pub struct Indicator {
     pub lag: Option<Located<u32>>,
 }
 
+/// The four kinds of item, named as in files, filters and JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Task,
+    Target,
+    Project,
+    Indicator,
+}
+
+impl Kind {
+    /// The kind's name as used in files and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Task => "task",
+            Kind::Target => "target",
+            Kind::Project => "project",
+            Kind::Indicator => "indicator",
+        }
+    }
+}
+
 /// Any item, for code that walks all kinds at once.
 #[derive(Debug, Clone, Copy)]
 pub enum ItemRef<'a> {
@@ -344,13 +379,13 @@ impl<'a> ItemRef<'a> {
         }
     }
 
-    /// The kind's name as used in files and JSON.
-    pub fn kind(self) -> &'static str {
+    /// The item's kind.
+    pub fn kind(self) -> Kind {
         match self {
-            ItemRef::Task(_) => "task",
-            ItemRef::Target(_) => "target",
-            ItemRef::Project(_) => "project",
-            ItemRef::Indicator(_) => "indicator",
+            ItemRef::Task(_) => Kind::Task,
+            ItemRef::Target(_) => Kind::Target,
+            ItemRef::Project(_) => Kind::Project,
+            ItemRef::Indicator(_) => Kind::Indicator,
         }
     }
 }

@@ -46,6 +46,36 @@ pub fn parse(text: &str) -> Result<f64, NumberError> {
     Ok(n)
 }
 
+/// A number for a table: integers with thousands separators, other values to at most two
+/// decimals (trailing zeros dropped).
+pub fn grouped(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if grouped.chars().all(|c| c == '0' || c == ',') {
+        ""
+    } else {
+        sign
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A percentage to one decimal, with its sign kept.
+pub fn percent(x: f64) -> String {
+    format!("{x:.1}%")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

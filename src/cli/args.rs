@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use crate::render::Format;
+
 /// Run an annual work plan kept as TOML files in git.
 #[derive(Debug, Parser)]
 #[command(name = "plan", version, about, long_about = None, max_term_width = 100)]
@@ -298,7 +300,7 @@ pub struct FilterArgs {
 
     /// Only items of this kind
     #[arg(long, value_enum)]
-    pub kind: Option<KindArg>,
+    pub kind: Option<crate::model::Kind>,
 
     /// Look-ahead window for "due soon", in days (0 to 3660)
     #[arg(long, value_name = "DAYS", default_value_t = 14,
@@ -339,33 +341,6 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
-    Markdown,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    Task,
-    Target,
-    Project,
-    Indicator,
-}
-
-impl KindArg {
-    pub fn name(self) -> &'static str {
-        match self {
-            KindArg::Task => "task",
-            KindArg::Target => "target",
-            KindArg::Project => "project",
-            KindArg::Indicator => "indicator",
-        }
-    }
 }
 
 #[derive(Debug, clap::Args)]

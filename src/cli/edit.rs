@@ -234,7 +234,7 @@ fn wrong(
     id: &str,
     item: ItemRef<'_>,
     command: &str,
-    wants: &str,
+    wants: crate::model::Kind,
     hint: (&str, &str),
 ) -> String {
     let t = labels(lang);
@@ -270,7 +270,7 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
                         &a.id,
                         other,
                         "done",
-                        "task",
+                        crate::model::Kind::Task,
                         ("目标请用 plan actual", "for a target use `plan actual`"),
                     )),
                 }),
@@ -288,7 +288,14 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
                         MarkStatus::Dropped => TaskStatus::Dropped,
                     },
                 }),
-                other => Err(wrong(lang, &a.id, other, "mark", "task", ("", ""))),
+                other => Err(wrong(
+                    lang,
+                    &a.id,
+                    other,
+                    "mark",
+                    crate::model::Kind::Task,
+                    ("", ""),
+                )),
             }),
         },
         Command::Record(a) => Request {
@@ -296,7 +303,14 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
             edit: &a.edit,
             build: Box::new(move |_, item, lang| {
                 let ItemRef::Indicator(_) = item else {
-                    return Err(wrong(lang, &a.id, item, "record", "indicator", ("", "")));
+                    return Err(wrong(
+                        lang,
+                        &a.id,
+                        item,
+                        "record",
+                        crate::model::Kind::Indicator,
+                        ("", ""),
+                    ));
                 };
                 let period = match Period::parse(&a.period) {
                     Ok(Period::Day(_)) | Err(_) => return Err(edits::bad_period(lang, &a.period)),
@@ -340,7 +354,14 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
                     };
                     Ok(Change::Stage { stage, on })
                 }
-                other => Err(wrong(lang, &a.id, other, "stage", "project", ("", ""))),
+                other => Err(wrong(
+                    lang,
+                    &a.id,
+                    other,
+                    "stage",
+                    crate::model::Kind::Project,
+                    ("", ""),
+                )),
             }),
         },
         Command::Actual(a) => Request {
@@ -355,7 +376,14 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
                         &a.value,
                     )?,
                 }),
-                other => Err(wrong(lang, &a.id, other, "actual", "target", ("", ""))),
+                other => Err(wrong(
+                    lang,
+                    &a.id,
+                    other,
+                    "actual",
+                    crate::model::Kind::Target,
+                    ("", ""),
+                )),
             }),
         },
         Command::Postpone(a) => {
@@ -384,7 +412,7 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
                                 &a.id,
                                 other,
                                 "postpone",
-                                "task",
+                                crate::model::Kind::Task,
                                 ("或目标", "or targets"),
                             ));
                         }

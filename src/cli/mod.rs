@@ -62,6 +62,15 @@ impl Config {
         }
     }
 
+    /// How a listing in `format` is rendered in `lang`.
+    pub fn view(&self, lang: Lang, format: crate::render::Format) -> crate::render::View {
+        crate::render::View {
+            lang,
+            format,
+            table: self.table_options(),
+        }
+    }
+
     /// The output language: the explicit one, else the first plan's `lang`, else English.
     pub fn lang_for(&self, loaded: &Loaded) -> Lang {
         self.lang

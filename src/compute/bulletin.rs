@@ -50,7 +50,7 @@ pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulleti
             areas.sort_by_key(|a| !a.key);
             let targets = report::items(ws, &one, clock)
                 .into_iter()
-                .filter(|r| r.kind == "target")
+                .filter(|r| r.kind == crate::model::Kind::Target)
                 .collect();
             PlanBulletin {
                 id: plan.id.value.clone(),

@@ -8,7 +8,7 @@ use crate::date::add_months;
 use crate::model::{Compare, Every, Plan, Project, Stage, Target, Task, TaskStatus};
 
 /// Where an item with a deadline stands on `today`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     /// A task finished (on a date, when recorded).
@@ -26,6 +26,19 @@ pub enum State {
 }
 
 impl State {
+    /// The state's name in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Done => "done",
+            State::Met => "met",
+            State::Dropped => "dropped",
+            State::Overdue => "overdue",
+            State::DueSoon => "due_soon",
+            State::Open => "open",
+        }
+    }
+
+    /// Not done, met nor dropped.
     pub fn is_open(self) -> bool {
         matches!(self, State::Overdue | State::DueSoon | State::Open)
     }

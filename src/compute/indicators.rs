@@ -345,8 +345,7 @@ pub struct IndicatorRow {
     pub id: String,
     pub title: String,
     pub unit: Option<String>,
-    /// `up` or `down`.
-    pub direction: &'static str,
+    pub direction: Direction,
     /// The full-year prior.
     pub prior: Option<f64>,
     /// Whether `prior` is implied by target and growth.
@@ -399,7 +398,7 @@ pub fn row(
         id: ind.common.id.value.clone(),
         title: ind.common.title.clone(),
         unit: ind.unit.clone(),
-        direction: Direction::NAMES[ind.direction as usize],
+        direction: ind.direction,
         prior: f.prior,
         prior_implied: f.prior_source == PriorSource::Implied,
         target: f.target,

@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 
 use crate::compute::deadline::{self, Clock, State};
 use crate::compute::indicators::{self, IndicatorStatus};
-use crate::model::{Area, ItemRef, Plan, Workspace};
+use crate::model::{Area, Compare, ItemRef, Kind, Plan, Stage, Workspace};
 
 /// Which items a listing covers. Every field narrows; `None` lets everything through.
 #[derive(Debug, Clone, Default)]
@@ -16,8 +16,7 @@ pub struct Filter {
     /// The lead unit: the item's `owner`, else its area's.
     pub owner: Option<String>,
     pub tag: Option<String>,
-    /// `task`, `target`, `project` or `indicator`.
-    pub kind: Option<String>,
+    pub kind: Option<Kind>,
 }
 
 impl Filter {
@@ -39,7 +38,7 @@ impl Filter {
                 .tag
                 .as_ref()
                 .is_none_or(|t| item.common().tags.contains(t))
-            && self.kind.as_ref().is_none_or(|k| k == item.kind())
+            && self.kind.is_none_or(|k| k == item.kind())
     }
 
     /// The items of the workspace that pass, with their plan and area.
@@ -100,8 +99,8 @@ pub struct DatedRow<'a> {
     #[serde(skip)]
     pub area_title: &'a str,
     pub id: &'a str,
-    /// `task` or `target`.
-    pub kind: &'static str,
+    /// A task or a target.
+    pub kind: Kind,
     pub title: &'a str,
     pub owner: Option<&'a str>,
     #[serde(serialize_with = "ymd")]
@@ -385,7 +384,7 @@ pub struct ItemRow {
     pub plan: String,
     pub area: String,
     pub id: String,
-    pub kind: &'static str,
+    pub kind: Kind,
     pub title: String,
     pub owner: Option<String>,
     /// The current deadline (for a recurring task, the next one).
@@ -393,7 +392,7 @@ pub struct ItemRow {
     pub due: Option<NaiveDate>,
     /// Tasks and targets: `done`, `met`, `dropped`, `overdue`, `due_soon`, `open`;
     /// projects: their stage; indicators: `on_track`, `behind`, `unknown`, `no_data`.
-    pub state: String,
+    pub state: ItemState,
     pub days_overdue: Option<i64>,
     pub days_left: Option<i64>,
     /// The date a task was done, when recorded.
@@ -408,7 +407,17 @@ pub struct ItemRow {
     /// Targets: 力争.
     pub stretch: bool,
     /// Targets: `at_least` or `at_most`; `null` for other kinds.
-    pub compare: Option<&'static str>,
+    pub compare: Option<Compare>,
+}
+
+/// Where an item stands: a task's or target's state, a project's stage, an indicator's
+/// status. JSON writes the inner name alone (`"overdue"`, `"signed"`, `"on_track"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ItemState {
+    Dated(State),
+    Stage(Stage),
+    Indicator(IndicatorStatus),
 }
 
 pub fn items(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<ItemRow> {
@@ -434,7 +443,7 @@ pub fn item_row(
         title: c.title.clone(),
         owner: owner_of(area, item).map(str::to_string),
         due: None,
-        state: String::new(),
+        state: ItemState::Dated(State::Open),
         days_overdue: None,
         days_left: None,
         done_on: None,
@@ -447,7 +456,7 @@ pub fn item_row(
     };
     if let Some((due, state)) = deadline_state(plan, item, clock) {
         row.due = due;
-        row.state = state_code(state).to_string();
+        row.state = ItemState::Dated(state);
         if let Some(d) = due {
             match state {
                 State::Overdue => row.days_overdue = Some((clock.today - d).num_days()),
@@ -465,12 +474,12 @@ pub fn item_row(
             row.unit.clone_from(&t.unit);
             row.progress = f.progress;
             row.stretch = t.stretch;
-            row.compare = Some(crate::model::Compare::NAMES[t.compare as usize]);
+            row.compare = Some(t.compare);
         }
-        ItemRef::Project(p) => row.state = p.stage.value.name().to_string(),
+        ItemRef::Project(p) => row.state = ItemState::Stage(p.stage.value),
         ItemRef::Indicator(i) => {
             let f = indicators::figures(i, plan, ws, clock.today);
-            row.state = indicator_code(f.status).to_string();
+            row.state = ItemState::Indicator(f.status);
             row.actual = f.value;
             row.target = f.target;
             row.unit.clone_from(&i.unit);
@@ -478,26 +487,6 @@ pub fn item_row(
         }
     }
     row
-}
-
-pub fn state_code(state: State) -> &'static str {
-    match state {
-        State::Done => "done",
-        State::Met => "met",
-        State::Dropped => "dropped",
-        State::Overdue => "overdue",
-        State::DueSoon => "due_soon",
-        State::Open => "open",
-    }
-}
-
-pub fn indicator_code(status: IndicatorStatus) -> &'static str {
-    match status {
-        IndicatorStatus::OnTrack => "on_track",
-        IndicatorStatus::Behind => "behind",
-        IndicatorStatus::Unknown => "unknown",
-        IndicatorStatus::NoData => "no_data",
-    }
 }
 
 /// One row of `plan owners`: a lead unit's tasks and targets.

@@ -5,11 +5,11 @@ use serde::Serialize;
 use crate::compute::deadline::{self, Clock};
 use crate::compute::indicators::{self, IndicatorStatus, PriorSource};
 
-/// Re-exported for renderers.
-pub use crate::compute::indicators::PriorSource as PriorSourceRef;
 use crate::compute::report::{self, ItemRow};
 use crate::date::Period;
-use crate::model::{Area, DateSpec, Delay, ItemRef, Plan, Workspace};
+use crate::model::{
+    Area, Compare, DateSpec, Delay, Direction, Every, ItemRef, Plan, Stage, TaskStatus, Workspace,
+};
 
 /// One item in full. `row` holds the fields every listing has.
 #[derive(Debug, Clone, Serialize)]
@@ -46,11 +46,10 @@ pub struct DelayOut {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskDetails {
-    /// `todo`, `doing`, `blocked`, `done` or `dropped`, as written.
-    pub status: &'static str,
+    pub status: TaskStatus,
     /// The deadline as written (`2016-03`, `2016-03-31`, ...).
     pub due_written: Option<String>,
-    pub every: Option<&'static str>,
+    pub every: Option<Every>,
     pub last: Option<String>,
     pub delays: Vec<DelayOut>,
 }
@@ -59,33 +58,32 @@ pub struct TaskDetails {
 pub struct BatchProject {
     pub id: String,
     pub title: String,
-    pub stage: Option<&'static str>,
+    pub stage: Option<Stage>,
     /// Whether it has reached the target's stage by today.
     pub reached: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetDetails {
-    /// `at_least` or `at_most`.
-    pub compare: &'static str,
+    pub compare: Compare,
     pub met: bool,
     /// The deadline as written; `null` means the end of the plan year.
     pub due_written: Option<String>,
     /// Batch targets: the stage counted and the listed projects.
-    pub stage: Option<&'static str>,
+    pub stage: Option<Stage>,
     pub projects: Vec<BatchProject>,
     pub delays: Vec<DelayOut>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StageDate {
-    pub stage: &'static str,
+    pub stage: Stage,
     pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectDetails {
-    pub stage: &'static str,
+    pub stage: Stage,
     pub investment: Option<f64>,
     pub money_unit: String,
     pub stage_dates: Vec<StageDate>,
@@ -103,8 +101,7 @@ pub struct ActualOut {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorDetails {
-    /// `up` or `down`.
-    pub direction: &'static str,
+    pub direction: Direction,
     pub parent: Option<String>,
     pub children: Vec<String>,
     pub prior: Option<f64>,
@@ -161,12 +158,9 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
     let lc = ws.sources.line_col(c.span);
     let details = match item {
         ItemRef::Task(t) => Details::Task(TaskDetails {
-            status: crate::model::TaskStatus::NAMES[t.status as usize],
+            status: t.status,
             due_written: t.due.as_ref().map(|d| written(&d.value)),
-            every: t
-                .every
-                .as_ref()
-                .map(|e| crate::model::Every::NAMES[e.value as usize]),
+            every: t.every.as_ref().map(|e| e.value),
             last: t.last.as_ref().map(|d| written(&d.value)),
             delays: delays(&t.delays),
         }),
@@ -180,7 +174,7 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
                     BatchProject {
                         id: id.value.clone(),
                         title: p.map(|p| p.common.title.clone()).unwrap_or_default(),
-                        stage: p.map(|p| p.stage.value.name()),
+                        stage: p.map(|p| p.stage.value),
                         reached: match (p, stage) {
                             (Some(p), Some(s)) => deadline::reached(p, s, clock.today),
                             _ => false,
@@ -189,23 +183,23 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
                 })
                 .collect();
             Details::Target(TargetDetails {
-                compare: crate::model::Compare::NAMES[t.compare as usize],
+                compare: t.compare,
                 met: deadline::target_figures(t, plan, clock.today).met,
                 due_written: t.due.as_ref().map(|d| written(&d.value)),
-                stage: stage.map(crate::model::Stage::name),
+                stage,
                 projects,
                 delays: delays(&t.delays),
             })
         }
         ItemRef::Project(p) => Details::Project(ProjectDetails {
-            stage: p.stage.value.name(),
+            stage: p.stage.value,
             investment: p.investment,
             money_unit: plan.money_unit.clone(),
             stage_dates: p
                 .stage_dates
                 .iter()
                 .map(|(s, d)| StageDate {
-                    stage: s.name(),
+                    stage: *s,
                     date: written(&d.value),
                 })
                 .collect(),
@@ -220,7 +214,7 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
         ItemRef::Indicator(i) => {
             let f = indicators::figures(i, plan, ws, clock.today);
             Details::Indicator(IndicatorDetails {
-                direction: crate::model::Direction::NAMES[i.direction as usize],
+                direction: i.direction,
                 parent: i.parent.as_ref().map(|p| p.value.clone()),
                 children: plan
                     .areas

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 use crate::date::Period;
-use crate::model::{Stage, TaskStatus};
+use crate::model::{Kind, Stage, TaskStatus};
 
 /// One change to one item.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,7 @@ struct Shape {
 }
 
 /// Apply `change` to the `[[kind]]` table whose id is `id` in `text`.
-pub fn apply(text: &str, kind: &str, id: &str, change: &Change) -> Result<String, EditError> {
+pub fn apply(text: &str, kind: Kind, id: &str, change: &Change) -> Result<String, EditError> {
     let (body, bom) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (rest, true),
         None => (text, false),
@@ -93,11 +93,11 @@ fn restore(text: &str, shape: &Shape) -> String {
 /// `true`, and new arrays inside it are written on one line).
 fn find<'a>(
     doc: &'a mut DocumentMut,
-    kind: &str,
+    kind: Kind,
     id: &str,
 ) -> Option<(&'a mut dyn TableLike, bool)> {
     let has_id = |t: &dyn TableLike| t.get("id").and_then(Item::as_str) == Some(id);
-    match doc.get_mut(kind)? {
+    match doc.get_mut(kind.name())? {
         Item::ArrayOfTables(tables) => tables
             .iter_mut()
             .find(|t| has_id(*t))

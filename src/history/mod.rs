@@ -11,9 +11,10 @@ use serde::Serialize;
 
 use crate::compute::deadline::{Clock, State};
 use crate::compute::indicators;
-use crate::compute::report::{deadline_state, state_code};
-use crate::date::ymd;
-use crate::model::{Area, ItemRef, Plan, Workspace};
+use crate::compute::report::deadline_state;
+use crate::date::{Period, ymd};
+use crate::model::{Area, ItemRef, Kind, Plan, Stage, TaskStatus, Workspace};
+use crate::number::grouped;
 
 /// One change between two states of the plans.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,33 +22,75 @@ pub struct ChangeRow {
     pub plan: String,
     pub area: String,
     pub id: String,
-    /// `task`, `target`, `project` or `indicator`.
-    pub kind: &'static str,
+    pub kind: Kind,
     pub title: String,
-    /// `postponed`, `brought_forward`, `overdue`, `done`, `met`, `stage`, `actual`, `figure`,
-    /// `added` or `removed`.
-    pub change: &'static str,
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub change: Change,
+    pub from: Option<Shown>,
+    pub to: Option<Shown>,
     /// Days a deadline moved, or days overdue.
     pub days: Option<i64>,
     /// Growth of a new figure against the same period a year earlier, in percent.
     pub growth: Option<f64>,
 }
 
-/// The order in which changes are listed: what a supervisor looks for first.
-const ORDER: [&str; 10] = [
-    "postponed",
-    "brought_forward",
-    "overdue",
-    "done",
-    "met",
-    "stage",
-    "actual",
-    "figure",
-    "added",
-    "removed",
-];
+/// What moved, in the order changes are listed: what a supervisor looks for first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    Postponed,
+    BroughtForward,
+    Overdue,
+    Done,
+    Met,
+    Stage,
+    Actual,
+    Figure,
+    Added,
+    Removed,
+}
+
+/// A value before or after a change. JSON writes it as text, in the form the files use
+/// (`2016-03-31`, `overdue`, `signed`, `1,234.5`); tables write it in the output language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    Date(NaiveDate),
+    /// A date as written in the file: a day or a period.
+    Written(Period),
+    State(State),
+    Stage(Stage),
+    Status(TaskStatus),
+    Number(f64),
+    /// Indicator figures: `2016-03=1,234, 2016-06=2,345`.
+    Figures(Vec<(Period, f64)>),
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Shown::Date(d) => f.write_str(&ymd(*d)),
+            Shown::Written(p) => write!(f, "{p}"),
+            Shown::State(s) => f.write_str(s.name()),
+            Shown::Stage(s) => f.write_str(s.name()),
+            Shown::Status(s) => f.write_str(s.name()),
+            Shown::Number(x) => f.write_str(&grouped(*x)),
+            Shown::Figures(list) => {
+                for (i, (period, value)) in list.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{period}={}", grouped(*value))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Serialize for Shown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
 
 type Keyed<'a> = BTreeMap<(&'a str, &'a str), (&'a Plan, &'a Area, ItemRef<'a>)>;
 
@@ -65,7 +108,7 @@ fn keyed(ws: &Workspace) -> Keyed<'_> {
         .collect()
 }
 
-fn row(plan: &Plan, area: &Area, item: ItemRef<'_>, change: &'static str) -> ChangeRow {
+fn row(plan: &Plan, area: &Area, item: ItemRef<'_>, change: Change) -> ChangeRow {
     ChangeRow {
         plan: plan.id.value.clone(),
         area: area.id.value.clone(),
@@ -96,7 +139,7 @@ pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -
     let mut out = Vec::new();
     for (key, &(plan, area, item)) in &after {
         let Some(&(old_plan, _, old_item)) = before.get(key) else {
-            out.push(row(plan, area, item, "added"));
+            out.push(row(plan, area, item, Change::Added));
             continue;
         };
         if let (Some((due0, s0)), Some((due1, s1))) = (
@@ -111,26 +154,26 @@ pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -
                     area,
                     item,
                     if d1 > d0 {
-                        "postponed"
+                        Change::Postponed
                     } else {
-                        "brought_forward"
+                        Change::BroughtForward
                     },
                 );
-                r.from = Some(ymd(d0));
-                r.to = Some(ymd(d1));
+                r.from = Some(Shown::Date(d0));
+                r.to = Some(Shown::Date(d1));
                 r.days = Some((d1 - d0).num_days());
                 out.push(r);
             }
             let changed = |state: State| s1 == state && s0 != state;
             for (state, change) in [
-                (State::Overdue, "overdue"),
-                (State::Done, "done"),
-                (State::Met, "met"),
+                (State::Overdue, Change::Overdue),
+                (State::Done, Change::Done),
+                (State::Met, Change::Met),
             ] {
                 if changed(state) {
                     let mut r = row(plan, area, item, change);
-                    r.from = Some(state_code(s0).to_string());
-                    r.to = Some(state_code(s1).to_string());
+                    r.from = Some(Shown::State(s0));
+                    r.to = Some(Shown::State(s1));
                     if state == State::Overdue {
                         r.days = due1.map(|d| (now - d).num_days());
                     }
@@ -140,9 +183,9 @@ pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -
         }
         match (old_item, item) {
             (ItemRef::Project(p0), ItemRef::Project(p1)) if p0.stage.value != p1.stage.value => {
-                let mut r = row(plan, area, item, "stage");
-                r.from = Some(p0.stage.value.name().to_string());
-                r.to = Some(p1.stage.value.name().to_string());
+                let mut r = row(plan, area, item, Change::Stage);
+                r.from = Some(Shown::Stage(p0.stage.value));
+                r.to = Some(Shown::Stage(p1.stage.value));
                 out.push(r);
             }
             (ItemRef::Target(t0), ItemRef::Target(t1)) if !t1.is_batch() => {
@@ -151,9 +194,9 @@ pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -
                     t1.actual.as_ref().map(|a| a.value),
                 );
                 if a0 != a1 {
-                    let mut r = row(plan, area, item, "actual");
-                    r.from = a0.map(crate::render::grid::number);
-                    r.to = a1.map(crate::render::grid::number);
+                    let mut r = row(plan, area, item, Change::Actual);
+                    r.from = a0.map(Shown::Number);
+                    r.to = a1.map(Shown::Number);
                     out.push(r);
                 }
             }
@@ -165,9 +208,9 @@ pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -
                         .iter()
                         .any(|a| a.period.value == p.period && a.value == p.value);
                     if !known {
-                        let mut r = row(plan, area, item, "figure");
-                        r.from = Some(p.period.to_string());
-                        r.to = Some(crate::render::grid::number(p.value));
+                        let mut r = row(plan, area, item, Change::Figure);
+                        r.from = Some(Shown::Written(p.period));
+                        r.to = Some(Shown::Number(p.value));
                         r.growth = p.growth;
                         out.push(r);
                     }
@@ -178,11 +221,10 @@ pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -
     }
     for (key, &(plan, area, item)) in &before {
         if !after.contains_key(key) {
-            out.push(row(plan, area, item, "removed"));
+            out.push(row(plan, area, item, Change::Removed));
         }
     }
-    let rank = |c: &str| ORDER.iter().position(|o| *o == c).unwrap_or(ORDER.len());
-    out.sort_by_key(|r| rank(r.change));
+    out.sort_by_key(|r| r.change);
     out
 }
 
@@ -193,60 +235,68 @@ pub struct LogRow {
     pub commit: String,
     pub author: String,
     pub date: String,
-    /// `added`, `removed`, `status`, `due`, `done`, `last`, `stage`, `actual`, `target` or
-    /// `figures`.
-    pub field: &'static str,
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub field: Field,
+    pub from: Option<Shown>,
+    pub to: Option<Shown>,
 }
 
-/// The fields of an item that `plan log` follows, as text.
-pub fn snapshot(plan: &Plan, item: ItemRef<'_>) -> Vec<(&'static str, Option<String>)> {
+/// What `plan log` follows of an item, and the events of its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Added,
+    Removed,
+    /// The oldest commit of a shallow clone: history starts here.
+    Shallow,
+    Status,
+    Due,
+    Done,
+    Last,
+    Stage,
+    Actual,
+    Target,
+    Figures,
+}
+
+/// The followed fields of an item at one commit.
+pub type Snapshot = Vec<(Field, Option<Shown>)>;
+
+/// The fields of an item that `plan log` follows.
+pub fn snapshot(plan: &Plan, item: ItemRef<'_>) -> Snapshot {
     let date = |d: &Option<crate::model::Located<crate::model::DateSpec>>| {
-        d.as_ref().map(|d| d.value.written.to_string())
+        d.as_ref().map(|d| Shown::Written(d.value.written))
     };
     match item {
         ItemRef::Task(t) => vec![
-            (
-                "status",
-                Some(crate::model::TaskStatus::NAMES[t.status as usize].to_string()),
-            ),
-            ("due", date(&t.due)),
-            ("done", date(&t.done)),
-            ("last", date(&t.last)),
+            (Field::Status, Some(Shown::Status(t.status))),
+            (Field::Due, date(&t.due)),
+            (Field::Done, date(&t.done)),
+            (Field::Last, date(&t.last)),
         ],
         ItemRef::Target(t) => vec![
-            ("due", date(&t.due).or(Some(plan.year.to_string()))),
             (
-                "target",
-                t.target
-                    .as_ref()
-                    .map(|v| crate::render::grid::number(v.value)),
+                Field::Due,
+                date(&t.due).or(Some(Shown::Written(Period::Year { year: plan.year }))),
             ),
             (
-                "actual",
-                t.actual
-                    .as_ref()
-                    .map(|v| crate::render::grid::number(v.value)),
+                Field::Target,
+                t.target.as_ref().map(|v| Shown::Number(v.value)),
+            ),
+            (
+                Field::Actual,
+                t.actual.as_ref().map(|v| Shown::Number(v.value)),
             ),
         ],
-        ItemRef::Project(p) => vec![("stage", Some(p.stage.value.name().to_string()))],
+        ItemRef::Project(p) => vec![(Field::Stage, Some(Shown::Stage(p.stage.value)))],
         ItemRef::Indicator(i) => vec![(
-            "figures",
-            Some(
+            Field::Figures,
+            Some(Shown::Figures(
                 i.actuals
                     .iter()
-                    .map(|a| {
-                        format!(
-                            "{}={}",
-                            a.period.value,
-                            crate::render::grid::number(a.value)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            )
-            .filter(|s| !s.is_empty()),
+                    .map(|a| (a.period.value, a.value))
+                    .collect(),
+            ))
+            .filter(|f| !matches!(f, Shown::Figures(list) if list.is_empty())),
         )],
     }
 }
@@ -268,8 +318,8 @@ pub fn find<'a>(
 /// is the oldest of a shallow clone, so an item in it was not necessarily added there.
 pub fn log_step(
     commit: &git::Commit,
-    before: Option<&[(&'static str, Option<String>)]>,
-    after: Option<&[(&'static str, Option<String>)]>,
+    before: Option<&[(Field, Option<Shown>)]>,
+    after: Option<&[(Field, Option<Shown>)]>,
     boundary: bool,
 ) -> Vec<LogRow> {
     let entry = |field, from, to| LogRow {
@@ -281,9 +331,9 @@ pub fn log_step(
         to,
     };
     match (before, after) {
-        (None, Some(_)) if boundary => vec![entry("shallow", None, None)],
-        (None, Some(_)) => vec![entry("added", None, None)],
-        (Some(_), None) => vec![entry("removed", None, None)],
+        (None, Some(_)) if boundary => vec![entry(Field::Shallow, None, None)],
+        (None, Some(_)) => vec![entry(Field::Added, None, None)],
+        (Some(_), None) => vec![entry(Field::Removed, None, None)],
         (Some(b), Some(a)) => b
             .iter()
             .zip(a)

@@ -5,8 +5,9 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::compute::bulletin::{Bulletin, PlanBulletin};
+use crate::compute::deadline::State;
 use crate::compute::indicators::{IndicatorRow, IndicatorStatus};
-use crate::compute::report::DatedRow;
+use crate::compute::report::{DatedRow, ItemState};
 use crate::date::ymd;
 use crate::model::Lang;
 use crate::render::grid::{number, percent};
@@ -206,7 +207,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
 /// A target's progress as a bar: for an at-most target (a ceiling) actual / target is not
 /// progress, so it gets none.
 fn bar_progress(r: &crate::compute::report::ItemRow) -> Option<f64> {
-    if r.compare == Some("at_most") {
+    if r.compare == Some(crate::model::Compare::AtMost) {
         None
     } else {
         r.progress
@@ -411,8 +412,8 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                     thead { tr { th { (t.title) } th { (w.w("进度", "Progress")) } th { (t.state) } } }
                     tbody { @for r in &p.targets { tr {
                         td { (r.title) @if r.stretch { " " span.key { (t.stretch) } } }
-                        td { @if bar_progress(r).is_some() { (bar(bar_progress(r), None, r.state == "met")) } }
-                        td.late[r.state == "overdue"] { (item_words(lang, r).0) }
+                        td { @if bar_progress(r).is_some() { (bar(bar_progress(r), None, r.state == ItemState::Dated(State::Met))) } }
+                        td.late[r.state == ItemState::Dated(State::Overdue)] { (item_words(lang, r).0) }
                     } } }
                 } }
             }

@@ -3,7 +3,8 @@
 
 use crate::compute::deadline::State;
 use crate::compute::indicators::IndicatorStatus;
-use crate::model::{Lang, Stage};
+use crate::compute::report::ItemState;
+use crate::model::{Kind, Lang, Stage};
 
 pub struct Labels {
     pub id: &'static str,
@@ -33,6 +34,82 @@ pub struct Labels {
     pub stages: [&'static str; 6],
     pub field: &'static str,
     pub value: &'static str,
+    // plan diff and plan log
+    pub change: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub days: &'static str,
+    pub date: &'static str,
+    pub commit: &'static str,
+    pub author: &'static str,
+    pub log_field: &'static str,
+    /// [`crate::history::Change`], in its order.
+    pub changes: [&'static str; 10],
+    /// [`crate::history::Field`], in its order.
+    pub fields: [&'static str; 11],
+    /// [`State`] as a value before or after a change, in its order.
+    pub state_names: [&'static str; 6],
+    /// [`crate::model::TaskStatus`], in its order.
+    pub statuses: [&'static str; 5],
+    pub nothing_moved: &'static str,
+    /// `：` or `: `, between a label and its value in running text.
+    pub colon: &'static str,
+    // plan indicators
+    pub indicator: &'static str,
+    pub unit: &'static str,
+    pub prior: &'static str,
+    pub prior_year: &'static str,
+    pub target: &'static str,
+    pub target_growth: &'static str,
+    pub period: &'static str,
+    pub cumulative: &'static str,
+    pub prior_period: &'static str,
+    pub growth: &'static str,
+    pub gap: &'static str,
+    pub completion: &'static str,
+    pub year_elapsed: &'static str,
+    pub parent: &'static str,
+    pub status: &'static str,
+    /// A prior implied by target and growth.
+    pub implied: &'static str,
+    pub stale: &'static str,
+    pub meant_to_fall: &'static str,
+    pub no_period_yet: &'static str,
+    /// `；` or `; `, between clauses.
+    pub sep: &'static str,
+    // plan show
+    pub with: &'static str,
+    pub tags: &'static str,
+    pub delay: &'static str,
+    pub due_written: &'static str,
+    pub every: &'static str,
+    /// [`crate::model::Every`], in its order.
+    pub everies: [&'static str; 5],
+    pub last_done: &'static str,
+    pub actual: &'static str,
+    pub progress: &'static str,
+    pub compare: &'static str,
+    pub at_least: &'static str,
+    pub at_most: &'static str,
+    pub stretch_target: &'static str,
+    pub yes: &'static str,
+    pub counts_stage: &'static str,
+    pub reached: &'static str,
+    pub not_reached: &'static str,
+    pub investment: &'static str,
+    /// After a stage's name: the day it was reached.
+    pub stage_on: &'static str,
+    pub counted_by: &'static str,
+    pub direction: &'static str,
+    pub up: &'static str,
+    pub down: &'static str,
+    pub children: &'static str,
+    pub prior_implied: &'static str,
+    pub prior_from_previous_plan: &'static str,
+    pub latest_period: &'static str,
+    pub gap_points: &'static str,
+    pub note: &'static str,
+    pub defined_at: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -63,6 +140,93 @@ const ZH: Labels = Labels {
     stages: ["洽谈中", "已签约", "已供地", "已开工", "已建成", "已投产"],
     field: "项目",
     value: "内容",
+    change: "变化",
+    from: "原",
+    to: "新",
+    days: "天数",
+    date: "日期",
+    commit: "提交",
+    author: "作者",
+    log_field: "字段",
+    changes: [
+        "延期",
+        "提前",
+        "新逾期",
+        "新完成",
+        "新达成",
+        "阶段变化",
+        "完成值",
+        "新数据",
+        "新增",
+        "删除",
+    ],
+    fields: [
+        "新增",
+        "删除",
+        "历史起点（浅克隆，更早的提交不在本仓库）",
+        "状态",
+        "期限",
+        "完成日期",
+        "上次完成",
+        "阶段",
+        "完成值",
+        "目标值",
+        "报告期数据",
+    ],
+    state_names: ["已完成", "已达成", "已取消", "逾期", "即将到期", "未完成"],
+    statuses: ["待办", "进行中", "受阻", "已完成", "已取消"],
+    nothing_moved: "自该版本以来没有变化。",
+    colon: "：",
+    indicator: "指标",
+    unit: "单位",
+    prior: "上年数",
+    prior_year: "上年数",
+    target: "目标值",
+    target_growth: "目标增速",
+    period: "报告期",
+    cumulative: "累计值",
+    prior_period: "上年同期",
+    growth: "同比增速",
+    gap: "增速差",
+    completion: "完成进度",
+    year_elapsed: "时间进度",
+    parent: "上级指标",
+    status: "状态",
+    implied: "推算",
+    stale: "数据滞后",
+    meant_to_fall: "下降型指标",
+    no_period_yet: "暂无报告期数据。",
+    sep: "；",
+    with: "配合单位",
+    tags: "标签",
+    delay: "延期",
+    due_written: "原写期限",
+    every: "周期",
+    everies: ["每周", "每半月", "每月", "每季度", "每年"],
+    last_done: "上次完成",
+    actual: "完成值",
+    progress: "完成进度",
+    compare: "比较",
+    at_least: "不低于目标值",
+    at_most: "不超过目标值",
+    stretch_target: "力争目标",
+    yes: "是",
+    counts_stage: "计数阶段",
+    reached: "已达到",
+    not_reached: "未达到",
+    investment: "投资额",
+    stage_on: "日期",
+    counted_by: "计入目标",
+    direction: "方向",
+    up: "上升",
+    down: "下降",
+    children: "下级指标",
+    prior_implied: "（由目标值和增速推算）",
+    prior_from_previous_plan: "（取自上年计划）",
+    latest_period: "最新报告期",
+    gap_points: "增速差（百分点）",
+    note: "备注",
+    defined_at: "定义位置",
 };
 
 const EN: Labels = Labels {
@@ -100,6 +264,93 @@ const EN: Labels = Labels {
     ],
     field: "Field",
     value: "Value",
+    change: "Change",
+    from: "From",
+    to: "To",
+    days: "Days",
+    date: "Date",
+    commit: "Commit",
+    author: "Author",
+    log_field: "Field",
+    changes: [
+        "postponed",
+        "brought forward",
+        "newly overdue",
+        "newly done",
+        "newly met",
+        "stage",
+        "actual",
+        "new figure",
+        "added",
+        "removed",
+    ],
+    fields: [
+        "added",
+        "removed",
+        "history starts here (shallow clone: earlier commits are not here)",
+        "status",
+        "due",
+        "done",
+        "last",
+        "stage",
+        "actual",
+        "target",
+        "figures",
+    ],
+    state_names: ["done", "met", "dropped", "overdue", "due_soon", "open"],
+    statuses: ["todo", "doing", "blocked", "done", "dropped"],
+    nothing_moved: "Nothing moved since then.",
+    colon: ": ",
+    indicator: "Indicator",
+    unit: "Unit",
+    prior: "Prior",
+    prior_year: "Prior year",
+    target: "Target",
+    target_growth: "Target growth",
+    period: "Period",
+    cumulative: "Value",
+    prior_period: "Prior period",
+    growth: "Growth",
+    gap: "Gap (pp)",
+    completion: "Completion",
+    year_elapsed: "Year elapsed",
+    parent: "Parent",
+    status: "Status",
+    implied: "implied",
+    stale: "stale",
+    meant_to_fall: "meant to fall",
+    no_period_yet: "No period reported yet.",
+    sep: "; ",
+    with: "With",
+    tags: "Tags",
+    delay: "Delay",
+    due_written: "Due as written",
+    every: "Every",
+    everies: ["week", "half-month", "month", "quarter", "year"],
+    last_done: "Last done",
+    actual: "Actual",
+    progress: "Progress",
+    compare: "Compare",
+    at_least: "at least the target",
+    at_most: "at most the target",
+    stretch_target: "Stretch",
+    yes: "yes",
+    counts_stage: "Counts stage",
+    reached: "reached",
+    not_reached: "not reached",
+    investment: "Investment",
+    stage_on: " on",
+    counted_by: "Counted by",
+    direction: "Direction",
+    up: "up",
+    down: "down",
+    children: "Sub-indicators",
+    prior_implied: " (implied by target and growth)",
+    prior_from_previous_plan: " (from the previous year's plan)",
+    latest_period: "Latest period",
+    gap_points: "Gap (pp)",
+    note: "Note",
+    defined_at: "Defined at",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
@@ -110,13 +361,8 @@ pub fn labels(lang: Lang) -> &'static Labels {
 }
 
 impl Labels {
-    pub fn kind_name(&self, kind: &str) -> &'static str {
-        match kind {
-            "task" => self.kinds[0],
-            "target" => self.kinds[1],
-            "project" => self.kinds[2],
-            _ => self.kinds[3],
-        }
+    pub fn kind_name(&self, kind: Kind) -> &'static str {
+        self.kinds[kind as usize]
     }
 
     pub fn stage_name(&self, stage: Stage) -> &'static str {
@@ -191,6 +437,51 @@ pub fn nothing_upcoming(lang: Lang, within: i64) -> String {
     match lang {
         Lang::Zh => format!("未来 {within} 天内没有到期事项。"),
         Lang::En => format!("Nothing is due in the next {within} days."),
+    }
+}
+
+/// Sentences with figures in them, in both languages.
+pub mod sentences {
+    use crate::model::Lang;
+
+    /// Completion against the share of the year elapsed.
+    pub fn pace(lang: Lang, on_pace: bool, points: &str) -> String {
+        match (lang, on_pace) {
+            (Lang::Zh, true) => "完成进度不低于时间进度".to_string(),
+            (Lang::Zh, false) => format!("完成进度落后时间进度 {points} 个百分点"),
+            (Lang::En, true) => "completion keeps pace with the year".to_string(),
+            (Lang::En, false) => format!("completion {points} points behind the year elapsed"),
+        }
+    }
+
+    /// What the rest of the year must deliver (`needed` with its unit), and at what growth.
+    pub fn rest_of_year(lang: Lang, needed: &str, growth: Option<f64>) -> String {
+        match (lang, growth) {
+            (Lang::Zh, Some(g)) => {
+                format!("全年还需完成 {needed}，剩余月份需比上年同期增长 {g:+.1}%")
+            }
+            (Lang::Zh, None) => format!("全年还需完成 {needed}"),
+            (Lang::En, Some(g)) => format!(
+                "the rest of the year must deliver {needed}, {g:+.1}% on the same months of the prior year"
+            ),
+            (Lang::En, None) => format!("the rest of the year must deliver {needed}"),
+        }
+    }
+
+    /// When a postponement was decided, after the old and new deadlines.
+    pub fn decided(lang: Lang, on: &str) -> String {
+        match lang {
+            Lang::Zh => format!("（{on} 决定）"),
+            Lang::En => format!(" (decided {on})"),
+        }
+    }
+
+    /// A figure the release cadence says is out by now.
+    pub fn figure_due(lang: Lang, period: &str) -> String {
+        match lang {
+            Lang::Zh => format!("按发布周期应已有 {period} 的数据"),
+            Lang::En => format!("the {period} figure is due by now"),
+        }
     }
 }
 
@@ -304,6 +595,24 @@ pub mod messages {
         match lang {
             Lang::Zh => format!("无法写入 {file}：{error}"),
             Lang::En => format!("cannot write {file}: {error}"),
+        }
+    }
+
+    /// Why git could not answer.
+    pub fn git(lang: Lang, e: &crate::history::git::GitError) -> String {
+        use crate::history::git::GitError;
+        match (e, lang) {
+            (GitError::NotARepository(why), Lang::Zh) => {
+                format!("计划目录不在 git 仓库中（{why}）")
+            }
+            (GitError::NotARepository(why), Lang::En) => {
+                format!("the plans are not in a git repository ({why})")
+            }
+            (GitError::UnknownRevision(rev), Lang::Zh) => format!("git 中没有版本 `{rev}`"),
+            (GitError::UnknownRevision(rev), Lang::En) => format!("no revision `{rev}` in git"),
+            (GitError::NothingBefore(d), Lang::Zh) => format!("{d} 之前没有提交"),
+            (GitError::NothingBefore(d), Lang::En) => format!("no commit before {d}"),
+            (GitError::Failed(why), _) => format!("git: {why}"),
         }
     }
 
@@ -550,43 +859,25 @@ pub fn item_words(
     r: &crate::compute::report::ItemRow,
 ) -> (String, crate::render::grid::Tone) {
     let zh = lang == Lang::Zh;
-    let state = match r.state.as_str() {
-        "done" => Some(State::Done),
-        "met" => Some(State::Met),
-        "dropped" => Some(State::Dropped),
-        "overdue" => Some(State::Overdue),
-        "due_soon" => Some(State::DueSoon),
-        "open" => Some(State::Open),
-        _ => None,
+    let tone = match r.state {
+        ItemState::Dated(State::Overdue) => crate::render::grid::Tone::Alert,
+        ItemState::Dated(State::DueSoon) => crate::render::grid::Tone::Warn,
+        ItemState::Dated(State::Done | State::Met) => crate::render::grid::Tone::Good,
+        ItemState::Dated(State::Dropped | State::Open)
+        | ItemState::Stage(_)
+        | ItemState::Indicator(_) => crate::render::grid::Tone::Plain,
     };
-    let tone = match state {
-        Some(State::Overdue) => crate::render::grid::Tone::Alert,
-        Some(State::DueSoon) => crate::render::grid::Tone::Warn,
-        Some(State::Done | State::Met) => crate::render::grid::Tone::Good,
-        _ => crate::render::grid::Tone::Plain,
-    };
-    let mut words = match state {
-        Some(s) => state_words(
+    let mut words = match r.state {
+        ItemState::Dated(s) => state_words(
             lang,
             s,
             r.days_overdue.or(r.days_left),
             r.done_on.map(crate::date::ymd),
         ),
-        None if r.kind == "project" => crate::model::Stage::from_name(&r.state).map_or_else(
-            || r.state.clone(),
-            |s| labels(lang).stage_name(s).to_string(),
-        ),
-        None => {
-            let status = match r.state.as_str() {
-                "on_track" => crate::compute::indicators::IndicatorStatus::OnTrack,
-                "behind" => crate::compute::indicators::IndicatorStatus::Behind,
-                "no_data" => crate::compute::indicators::IndicatorStatus::NoData,
-                _ => crate::compute::indicators::IndicatorStatus::Unknown,
-            };
-            indicator_words(lang, status).to_string()
-        }
+        ItemState::Stage(s) => labels(lang).stage_name(s).to_string(),
+        ItemState::Indicator(status) => indicator_words(lang, status).to_string(),
     };
-    if r.kind == "target" {
+    if r.kind == Kind::Target {
         let unit = r.unit.as_deref().unwrap_or("");
         let figures = match (r.actual, r.target) {
             (Some(a), Some(g)) => {

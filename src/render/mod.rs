@@ -1,9 +1,61 @@
-//! Output: renderers are functions of (report, options) to text; one tabular shape (`grid`)
-//! serves table, Markdown and CSV; `labels` holds every word in both languages.
+//! Output: renderers are functions of (report rows, [`View`]) to text, one module per view;
+//! one tabular shape (`grid`) serves table, Markdown and CSV, and [`View::emit`] is the one
+//! place that picks among them and JSON; `labels` holds every word in both languages.
 
 pub mod bulletin;
 pub mod diagnostics;
 pub mod grid;
+pub mod history;
 pub mod ical;
+pub mod indicators;
 pub mod labels;
+pub mod listing;
+pub mod show;
 pub mod style;
+
+use serde::Serialize;
+
+use crate::model::Lang;
+use grid::{Grid, TableOptions};
+use labels::Labels;
+
+/// The output formats of the listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// How a view is rendered: in which language and format, with which table layout.
+#[derive(Debug, Clone, Copy)]
+pub struct View {
+    pub lang: Lang,
+    pub format: Format,
+    pub table: TableOptions,
+}
+
+impl View {
+    /// The words of the view's language.
+    pub fn labels(&self) -> &'static Labels {
+        labels::labels(self.lang)
+    }
+
+    /// `grid` as a table, Markdown or CSV, or `rows` as JSON: the one format dispatch.
+    pub fn emit<T: Serialize + ?Sized>(&self, grid: &Grid<'_>, rows: &T) -> String {
+        match self.format {
+            Format::Table => grid::table(grid, self.table),
+            Format::Markdown => grid::markdown(grid),
+            Format::Csv => grid::csv(grid),
+            Format::Json => json(rows),
+        }
+    }
+}
+
+/// Rows as pretty JSON, with a final newline.
+pub fn json<T: Serialize + ?Sized>(rows: &T) -> String {
+    let mut s = serde_json::to_string_pretty(rows).unwrap_or_default();
+    s.push('\n');
+    s
+}

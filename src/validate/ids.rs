@@ -77,7 +77,7 @@ impl<'a> Index<'a> {
     }
 
     /// Ids of the items of one kind, for did-you-mean suggestions.
-    pub fn ids_of(&self, kind: &'static str) -> impl Iterator<Item = &'a str> + '_ {
+    pub fn ids_of(&self, kind: crate::model::Kind) -> impl Iterator<Item = &'a str> + '_ {
         self.items
             .iter()
             .filter(move |(_, item)| item.kind() == kind)

@@ -3,14 +3,14 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Diagnostic, Problem, suggest};
-use crate::model::{ItemRef, Located, Plan};
+use crate::model::{ItemRef, Kind, Located, Plan};
 use crate::validate::ids::Index;
 
 /// Look up `id` as an item of kind `want`; `from` (the referring item) is never suggested.
 fn resolve<'a>(
     index: &Index<'a>,
     key: &'static str,
-    want: &'static str,
+    want: Kind,
     id: &Located<String>,
     from: &str,
 ) -> Result<ItemRef<'a>, Diagnostic> {
@@ -45,7 +45,9 @@ pub fn batch_projects(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
         .iter()
         .flat_map(|a| &a.targets)
         .flat_map(|t| t.projects.iter().map(move |p| (t, p)))
-        .filter_map(|(t, id)| resolve(index, "projects", "project", id, &t.common.id.value).err())
+        .filter_map(|(t, id)| {
+            resolve(index, "projects", Kind::Project, id, &t.common.id.value).err()
+        })
         .collect()
 }
 
@@ -58,7 +60,7 @@ pub fn indicator_parents(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
         if let Err(d) = resolve(
             index,
             "parent",
-            "indicator",
+            Kind::Indicator,
             parent,
             &indicator.common.id.value,
         ) {

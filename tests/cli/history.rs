@@ -295,7 +295,14 @@ fn diff_against_a_revision_and_as_a_table() {
     );
     assert!(
         r.stdout
-            .contains("| 新逾期 | consult | Consult | open | overdue | +32 |"),
+            .contains("| 新逾期 | consult | Consult | 未完成 | 逾期 | +32 |"),
+        "{}",
+        r.stdout
+    );
+    // States and stages are words in the output language; JSON keeps the files' names.
+    assert!(
+        r.stdout
+            .contains("| 阶段变化 | p1 | P1 | 洽谈中 | 已签约 |  |"),
         "{}",
         r.stdout
     );

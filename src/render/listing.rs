@@ -1,0 +1,407 @@
+//! The listings: `status` (per area, or one area's items), `overdue`, `upcoming`, `owners`
+//! and the calendar feed, from the rows of `compute::report`.
+
+use crate::compute::report::{self, ItemRow, Listed, OwnerRow, StatusReport};
+use crate::date::ymd;
+use crate::model::Lang;
+use crate::render::grid::{self, Grid, GridCell, Text, Tone};
+use crate::render::labels::{self, Labels, item_words};
+use crate::render::{Format, View, json};
+
+/// Which dated listing: the words and tone that differ between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dated {
+    Overdue,
+    Upcoming { within: i64 },
+}
+
+/// `plan overdue` or `plan upcoming`; `many`: more than one plan is in view (a plan column).
+/// A table for a pipe or a file (cron's mail) is made while it is printed, its cells made on
+/// demand, so that a province's listing never holds all its cells or all its text at once;
+/// other formats are rendered from the whole grid.
+pub fn dated(
+    view: View,
+    which: Dated,
+    rows: Listed<report::DatedRow<'static>>,
+    many: bool,
+) -> Text {
+    let t = view.labels();
+    if rows.is_empty() && view.format == Format::Table {
+        return match which {
+            Dated::Overdue => format!("{}\n", labels::nothing_overdue(view.lang)),
+            Dated::Upcoming { within } => {
+                format!("{}\n", labels::nothing_upcoming(view.lang, within))
+            }
+        }
+        .into();
+    }
+    let (days_header, tone) = match which {
+        Dated::Overdue => (t.days_late, Tone::Alert),
+        Dated::Upcoming { .. } => (t.days_left, Tone::Warn),
+    };
+    if view.format == Format::Table && grid::streams(view.table) {
+        return Text::Stream(Box::new(move |out| {
+            let headers = dated_headers(t, days_header, many);
+            grid::write_plain(
+                &headers,
+                &DatedRows {
+                    t,
+                    many,
+                    tone,
+                    rows: &rows,
+                },
+                out,
+            )
+        }));
+    }
+    let grid = dated_grid(t, days_header, many, tone, &rows);
+    let text = view.emit(&grid, &rows);
+    // The process ends after printing (see `cli::execute`): the cells of a long listing are
+    // not freed one by one.
+    std::mem::forget(grid);
+    text.into()
+}
+
+/// The rows of `overdue` or `upcoming` as a table made while it is printed.
+struct DatedRows<'l, 'a> {
+    t: &'static Labels,
+    many: bool,
+    tone: Tone,
+    rows: &'l Listed<report::DatedRow<'a>>,
+}
+
+impl grid::Rows for DatedRows<'_, '_> {
+    fn count(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn cells(&self, at: usize, f: &mut dyn FnMut(&[GridCell<'_>])) {
+        if let Some(r) = self.rows.stored(at) {
+            f(&dated_cells(self.t, self.many, self.tone, r));
+        }
+    }
+
+    fn order(&self) -> Option<&[usize]> {
+        Some(self.rows.order())
+    }
+
+    /// Reads the rows, then the first byte of their texts: a province's rows, listed by
+    /// deadline, are scattered over hundreds of megabytes, and these short loops let the
+    /// reads overlap.
+    fn read_ahead(&self, ats: &[usize]) {
+        let rows: Vec<&report::DatedRow<'_>> =
+            ats.iter().filter_map(|&at| self.rows.stored(at)).collect();
+        let first = |s: &str| s.as_bytes().first().copied().unwrap_or(0);
+        let touched = rows.iter().fold(0u8, |acc, r| {
+            acc ^ first(r.id) ^ first(r.title) ^ r.owner.map_or(0, first)
+        });
+        std::hint::black_box(touched);
+    }
+}
+
+/// The headers of `overdue` and `upcoming`: days, due, [plan,] area, id, title, owner.
+fn dated_headers(t: &Labels, days_header: &str, many: bool) -> Vec<String> {
+    let mut headers = vec![days_header.to_string(), t.due.to_string()];
+    if many {
+        headers.push(t.plan.to_string());
+    }
+    headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
+    headers
+}
+
+/// The cells of one row of `overdue` or `upcoming`.
+fn dated_cells<'a>(
+    t: &Labels,
+    many: bool,
+    tone: Tone,
+    r: &report::DatedRow<'a>,
+) -> Vec<GridCell<'a>> {
+    let mut cells = Vec::with_capacity(7);
+    cells.extend([
+        GridCell::num(itoa::Buffer::new().format(r.days.count()).to_string()).tone(tone),
+        GridCell::num(ymd(r.due)),
+    ]);
+    if many {
+        cells.push(GridCell::text(r.plan));
+    }
+    cells.extend([
+        GridCell::text(r.area_title),
+        GridCell::text(r.id),
+        GridCell::text(r.title),
+        GridCell::text(r.owner.unwrap_or(t.no_owner)),
+    ]);
+    cells
+}
+
+/// The whole table of `overdue` and `upcoming`, for every format but a streamed table.
+fn dated_grid<'a>(
+    t: &Labels,
+    days_header: &str,
+    many: bool,
+    tone: Tone,
+    rows: &Listed<report::DatedRow<'a>>,
+) -> Grid<'a> {
+    let headers = dated_headers(t, days_header, many);
+    // Long listings (every open item of a province) build their cells on all cores.
+    let built = crate::par::map(&grid::pieces(rows.len()), |piece| {
+        piece
+            .clone()
+            .filter_map(|i| rows.get(i))
+            .map(|r| dated_cells(t, many, tone, r))
+            .collect::<Vec<_>>()
+    });
+    let mut rows = Vec::with_capacity(rows.len());
+    for piece in built {
+        rows.extend(piece);
+    }
+    Grid { headers, rows }
+}
+
+/// `plan owners`.
+pub fn owners(view: View, rows: &[OwnerRow]) -> String {
+    let t = view.labels();
+    let grid = Grid {
+        headers: [
+            t.owner,
+            t.open,
+            t.overdue,
+            t.done,
+            t.overdue_share,
+            t.postponed,
+        ]
+        .map(str::to_string)
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let late = if r.overdue > 0 {
+                    Tone::Alert
+                } else {
+                    Tone::Plain
+                };
+                vec![
+                    GridCell::text(r.owner.as_deref().unwrap_or(t.no_owner)),
+                    GridCell::num(r.open.to_string()),
+                    GridCell::num(r.overdue.to_string()).tone(late),
+                    GridCell::num(r.done.to_string()),
+                    GridCell::num(grid::percent(r.overdue_share)).tone(late),
+                    GridCell::num(r.delays.to_string()),
+                ]
+            })
+            .collect(),
+    };
+    view.emit(&grid, rows)
+}
+
+/// `plan status`: a table per plan with a heading (one CSV for all plans, with a plan column).
+pub fn status(view: View, report: &StatusReport) -> String {
+    let t = view.labels();
+    let header = |plan: &report::PlanStatus| {
+        labels::as_of(
+            view.lang,
+            &ymd(report.today),
+            plan.year,
+            &grid::percent(plan.year_elapsed),
+        )
+    };
+    match view.format {
+        Format::Json => json(report),
+        Format::Csv => {
+            let mut all = Grid {
+                headers: status_headers(t, true),
+                rows: Vec::new(),
+            };
+            for plan in &report.plans {
+                all.rows.extend(status_grid(t, plan, true).rows);
+            }
+            grid::csv(&all)
+        }
+        Format::Table | Format::Markdown => {
+            let mut out = String::new();
+            for (i, plan) in report.plans.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                let grid = status_grid(t, plan, false);
+                if view.format == Format::Markdown {
+                    out.push_str(&format!(
+                        "## {}\n\n{}\n\n",
+                        grid::md_text(&plan.title),
+                        header(plan)
+                    ));
+                    out.push_str(&grid::markdown(&grid));
+                } else {
+                    out.push_str(&format!(
+                        "{}\n{}\n",
+                        crate::source::escape(&plan.title),
+                        header(plan)
+                    ));
+                    out.push_str(&grid::table(&grid, view.table));
+                }
+            }
+            out
+        }
+    }
+}
+
+fn status_headers(t: &Labels, with_plan: bool) -> Vec<String> {
+    let mut headers = Vec::new();
+    if with_plan {
+        headers.push(t.plan.to_string());
+    }
+    headers.extend(
+        [
+            t.id,
+            t.area,
+            t.key,
+            t.tasks_done,
+            t.overdue,
+            t.due_soon,
+            t.targets_met,
+            t.indicators_on_track,
+        ]
+        .map(str::to_string),
+    );
+    headers
+}
+
+/// The status table of one plan: a row per area.
+fn status_grid<'r>(t: &Labels, plan: &'r report::PlanStatus, with_plan: bool) -> Grid<'r> {
+    // An area with nothing of a kind shows `-`, not `0/0`.
+    let count = |a: usize, b: usize| {
+        if b == 0 {
+            "-".to_string()
+        } else {
+            format!("{a}/{b}")
+        }
+    };
+    let rows = plan
+        .areas
+        .iter()
+        .map(|a| {
+            let mut cells = Vec::new();
+            if with_plan {
+                cells.push(GridCell::text(&plan.id));
+            }
+            let late = if a.overdue > 0 {
+                Tone::Alert
+            } else {
+                Tone::Plain
+            };
+            let soon = if a.due_soon > 0 {
+                Tone::Warn
+            } else {
+                Tone::Plain
+            };
+            cells.extend([
+                GridCell::text(&a.id),
+                GridCell::text(&a.title),
+                GridCell::text(if a.key { t.key_mark } else { "" }),
+                GridCell::num(count(a.tasks_done, a.tasks_total)),
+                GridCell::num(a.overdue.to_string()).tone(late),
+                GridCell::num(a.due_soon.to_string()).tone(soon),
+                GridCell::num(count(a.targets_met, a.targets_total)),
+                GridCell::num(count(a.indicators_on_track, a.indicators_total)),
+            ]);
+            cells
+        })
+        .collect();
+    Grid {
+        headers: status_headers(t, with_plan),
+        rows,
+    }
+}
+
+/// The area a `plan status --area` listing shows: its title and whether it is key (重点).
+#[derive(Debug, Clone, Copy)]
+pub struct AreaHeading<'a> {
+    pub title: &'a str,
+    pub key: bool,
+}
+
+/// `plan status --area`: one area's items with their state in words, under the area's title.
+pub fn area(view: View, heading: Option<AreaHeading<'_>>, rows: &[ItemRow]) -> String {
+    if view.format == Format::Json {
+        return json(rows);
+    }
+    let t = view.labels();
+    let grid = Grid {
+        headers: [t.id, t.kind, t.title, t.owner, t.due, t.state]
+            .map(str::to_string)
+            .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let kind = if r.stretch {
+                    bracket(view.lang, t.kind_name(r.kind), t.stretch)
+                } else {
+                    t.kind_name(r.kind).to_string()
+                };
+                let (words, tone) = item_words(view.lang, r);
+                vec![
+                    GridCell::text(&r.id),
+                    GridCell::text(kind),
+                    GridCell::text(&r.title),
+                    GridCell::text(r.owner.as_deref().unwrap_or("")),
+                    GridCell::num(r.due.map(ymd).unwrap_or_default()),
+                    GridCell::text(words).tone(tone),
+                ]
+            })
+            .collect(),
+    };
+    let mut out = String::new();
+    if let Some(area) = heading
+        && view.format != Format::Csv
+    {
+        let key = if area.key {
+            bracket(view.lang, "", t.key_mark)
+        } else {
+            String::new()
+        };
+        match view.format {
+            Format::Markdown => {
+                out.push_str(&format!("## {}{key}\n\n", grid::md_text(area.title)));
+            }
+            _ => out.push_str(&format!("{}{key}\n", crate::source::escape(area.title))),
+        }
+    }
+    out.push_str(&view.emit(&grid, rows));
+    out
+}
+
+/// `text（note）` in Chinese, `text (note)` in English.
+pub fn bracket(lang: Lang, text: &str, note: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（{note}）"),
+        Lang::En if text.is_empty() => format!(" ({note})"),
+        Lang::En => format!("{text} ({note})"),
+    }
+}
+
+/// `plan calendar`: the dated rows as an iCalendar feed named after the plans' `titles`;
+/// `area_title` names a row's area.
+pub fn calendar<'a>(
+    lang: Lang,
+    rows: &'a [ItemRow],
+    area_title: impl Fn(&'a ItemRow) -> &'a str,
+    titles: &[&str],
+    today: chrono::NaiveDate,
+) -> String {
+    let t = labels::labels(lang);
+    let events: Vec<crate::render::ical::Event<'_>> = rows
+        .iter()
+        .map(|r| crate::render::ical::Event {
+            row: r,
+            area_title: area_title(r),
+            state: item_words(lang, r).0,
+        })
+        .collect();
+    let words = crate::render::ical::Words {
+        calendar: &titles.join(" / "),
+        colon: t.colon,
+        area: t.area,
+        owner: t.owner,
+        state: t.state,
+    };
+    crate::render::ical::feed(&events, &words, today)
+}
