@@ -128,12 +128,14 @@ impl DateSpec {
 }
 
 /// Where a task stands, as written in its `status` key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     Todo,
     Doing,
     Blocked,
+    /// Set by `plan done`, not `plan mark`.
+    #[value(skip)]
     Done,
     Dropped,
 }

@@ -190,17 +190,9 @@ pub struct MarkArgs {
     pub id: String,
     /// The new status (`plan done` marks a task done)
     #[arg(value_enum)]
-    pub status: MarkStatus,
+    pub status: crate::model::TaskStatus,
     #[command(flatten)]
     pub edit: EditArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MarkStatus {
-    Todo,
-    Doing,
-    Blocked,
-    Dropped,
 }
 
 #[derive(Debug, clap::Args)]
@@ -225,22 +217,12 @@ pub struct StageArgs {
     pub id: String,
     /// The stage reached
     #[arg(value_enum)]
-    pub stage: StageArg,
+    pub stage: crate::model::Stage,
     /// The day it was reached [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub on: Option<NaiveDate>,
     #[command(flatten)]
     pub edit: EditArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StageArg {
-    Negotiating,
-    Signed,
-    Land,
-    Started,
-    Completed,
-    Producing,
 }
 
 #[derive(Debug, clap::Args)]

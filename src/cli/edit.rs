@@ -7,24 +7,20 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::cli::args::{Command, EditArgs, MarkStatus, StageArg};
+use crate::cli::args::{Command, EditArgs};
 use crate::cli::{Config, Output, exit, fail, filters};
-use crate::date::Period;
-use crate::edit::{self, Change, write};
+use crate::edit::rules::{self, Request as Wanted};
+use crate::edit::{self, write};
 use crate::load::{self, Loaded};
-use crate::model::{Area, ItemRef, Lang, Plan, Stage, TaskStatus};
+use crate::model::{Area, ItemRef, Lang, Plan};
 use crate::render::diagnostics;
 use crate::render::labels::edits;
-use crate::render::labels::labels;
 
-/// Builds the change from the item found, or explains why it cannot.
-type Build<'a> = Box<dyn Fn(&Plan, ItemRef<'_>, Lang) -> Result<Change, String> + 'a>;
-
-/// What one command asks for, before the item is known.
+/// What one command asks for, and of which item.
 struct Request<'a> {
     id: &'a str,
     edit: &'a EditArgs,
-    build: Build<'a>,
+    wanted: Wanted<'a>,
 }
 
 /// How many times an edit is made again on a file that another writer changed meanwhile.
@@ -105,9 +101,9 @@ fn attempt(
     if write::real_dir(&source.path).ok().as_deref() != Some(locked) {
         return finished(edits::vanished(lang, &display, request.id));
     }
-    let change = match (request.build)(plan, item, lang) {
+    let change = match rules::change(&request.wanted, plan, item) {
         Ok(change) => change,
-        Err(message) => return finished(message),
+        Err(refusal) => return finished(edits::refusal(lang, request.id, &refusal)),
     };
     let bytes = match std::fs::read(&source.path) {
         Ok(bytes) => bytes,
@@ -219,227 +215,48 @@ fn validate(
     ))
 }
 
-/// A finite number, as text to be written as the user wrote it.
-fn number(lang: Lang, what: &str, text: &str) -> Result<String, String> {
-    match crate::number::parse(text) {
-        Ok(_) => Ok(text.trim().to_string()),
-        Err(crate::number::NumberError::TooLarge) => Err(edits::number_too_large(lang, what, text)),
-        Err(crate::number::NumberError::TooSmall) => Err(edits::number_too_small(lang, what, text)),
-        Err(_) => Err(edits::not_a_number(lang, what, text)),
-    }
-}
-
-fn wrong(
-    lang: Lang,
-    id: &str,
-    item: ItemRef<'_>,
-    command: &str,
-    wants: crate::model::Kind,
-    hint: (&str, &str),
-) -> String {
-    let t = labels(lang);
-    let hint = match lang {
-        Lang::Zh if hint.0.is_empty() => String::new(),
-        Lang::En if hint.1.is_empty() => String::new(),
-        Lang::Zh => format!("（{}）", hint.0),
-        Lang::En => format!(" ({})", hint.1),
-    };
-    let wants = t.kind_name(wants);
-    let wants = if lang == Lang::En {
-        format!("{wants}s")
-    } else {
-        wants.to_string()
-    };
-    edits::wrong_kind(lang, id, t.kind_name(item.kind()), command, &wants, &hint)
-}
-
+/// The request of an editing command; `None` for other commands.
 fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
-    Some(match command {
-        Command::Done(a) => {
-            let on = a.on.unwrap_or(today);
-            Request {
-                id: &a.id,
-                edit: &a.edit,
-                build: Box::new(move |_, item, lang| match item {
-                    ItemRef::Task(t) => Ok(Change::Done {
-                        on,
-                        recurring: t.every.is_some(),
-                    }),
-                    other => Err(wrong(
-                        lang,
-                        &a.id,
-                        other,
-                        "done",
-                        crate::model::Kind::Task,
-                        ("目标请用 plan actual", "for a target use `plan actual`"),
-                    )),
-                }),
-            }
-        }
-        Command::Mark(a) => Request {
-            id: &a.id,
-            edit: &a.edit,
-            build: Box::new(move |_, item, lang| match item {
-                ItemRef::Task(_) => Ok(Change::Mark {
-                    status: match a.status {
-                        MarkStatus::Todo => TaskStatus::Todo,
-                        MarkStatus::Doing => TaskStatus::Doing,
-                        MarkStatus::Blocked => TaskStatus::Blocked,
-                        MarkStatus::Dropped => TaskStatus::Dropped,
-                    },
-                }),
-                other => Err(wrong(
-                    lang,
-                    &a.id,
-                    other,
-                    "mark",
-                    crate::model::Kind::Task,
-                    ("", ""),
-                )),
-            }),
-        },
-        Command::Record(a) => Request {
-            id: &a.id,
-            edit: &a.edit,
-            build: Box::new(move |_, item, lang| {
-                let ItemRef::Indicator(_) = item else {
-                    return Err(wrong(
-                        lang,
-                        &a.id,
-                        item,
-                        "record",
-                        crate::model::Kind::Indicator,
-                        ("", ""),
-                    ));
-                };
-                let period = match Period::parse(&a.period) {
-                    Ok(Period::Day(_)) | Err(_) => return Err(edits::bad_period(lang, &a.period)),
-                    Ok(p) => p,
-                };
-                let value = number(
-                    lang,
-                    if lang == Lang::Zh { "数值" } else { "value" },
-                    &a.value,
-                )?;
-                let prior = match &a.prior {
-                    Some(p) => Some(number(lang, "--prior", p)?),
-                    None => None,
-                };
-                Ok(Change::Record {
-                    period,
-                    value,
-                    prior,
-                })
-            }),
-        },
-        Command::Stage(a) => Request {
-            id: &a.id,
-            edit: &a.edit,
-            build: Box::new(move |_, item, lang| match item {
-                ItemRef::Project(p) => {
-                    let stage = match a.stage {
-                        StageArg::Negotiating => Stage::Negotiating,
-                        StageArg::Signed => Stage::Signed,
-                        StageArg::Land => Stage::Land,
-                        StageArg::Started => Stage::Started,
-                        StageArg::Completed => Stage::Completed,
-                        StageArg::Producing => Stage::Producing,
-                    };
-                    // A date already recorded for the stage stays unless --on says otherwise.
-                    let recorded = p.stage_dates.iter().any(|(s, _)| *s == stage);
-                    let on = match (a.on, recorded) {
-                        (Some(on), _) => Some(on),
-                        (None, true) => None,
-                        (None, false) => Some(today),
-                    };
-                    Ok(Change::Stage { stage, on })
-                }
-                other => Err(wrong(
-                    lang,
-                    &a.id,
-                    other,
-                    "stage",
-                    crate::model::Kind::Project,
-                    ("", ""),
-                )),
-            }),
-        },
-        Command::Actual(a) => Request {
-            id: &a.id,
-            edit: &a.edit,
-            build: Box::new(move |_, item, lang| match item {
-                ItemRef::Target(t) if t.is_batch() => Err(edits::batch_actual(lang, &a.id)),
-                ItemRef::Target(_) => Ok(Change::Actual {
-                    value: number(
-                        lang,
-                        if lang == Lang::Zh { "数值" } else { "value" },
-                        &a.value,
-                    )?,
-                }),
-                other => Err(wrong(
-                    lang,
-                    &a.id,
-                    other,
-                    "actual",
-                    crate::model::Kind::Target,
-                    ("", ""),
-                )),
-            }),
-        },
-        Command::Postpone(a) => {
-            let on = a.on.unwrap_or(today);
-            Request {
-                id: &a.id,
-                edit: &a.edit,
-                build: Box::new(move |plan, item, lang| {
-                    let to = Period::parse(&a.date).map_err(|_| edits::bad_date(lang, &a.date))?;
-                    if a.reason.trim().is_empty() {
-                        return Err(edits::empty_reason(lang));
-                    }
-                    let from = match item {
-                        ItemRef::Task(t) if t.every.is_some() => {
-                            return Err(edits::recurring_postpone(lang, &a.id));
-                        }
-                        ItemRef::Task(t) => t.due.as_ref().map(|d| d.value.written),
-                        ItemRef::Target(t) => Some(
-                            t.due
-                                .as_ref()
-                                .map_or(Period::Year { year: plan.year }, |d| d.value.written),
-                        ),
-                        other => {
-                            return Err(wrong(
-                                lang,
-                                &a.id,
-                                other,
-                                "postpone",
-                                crate::model::Kind::Task,
-                                ("或目标", "or targets"),
-                            ));
-                        }
-                    };
-                    let from = from.ok_or_else(|| edits::no_deadline(lang, &a.id))?;
-                    if from.last_day() == to.last_day() {
-                        return Err(edits::same_deadline(lang, &a.id, &to.to_string()));
-                    }
-                    if to.last_day() < from.last_day() {
-                        return Err(edits::earlier_deadline(
-                            lang,
-                            &a.id,
-                            &from.to_string(),
-                            &to.to_string(),
-                        ));
-                    }
-                    Ok(Change::Postpone {
-                        from,
-                        to,
-                        on,
-                        reason: a.reason.trim().to_string(),
-                    })
-                }),
-            }
-        }
+    let (id, edit, wanted) = match command {
+        Command::Done(a) => (
+            &a.id,
+            &a.edit,
+            Wanted::Done {
+                on: a.on.unwrap_or(today),
+            },
+        ),
+        Command::Mark(a) => (&a.id, &a.edit, Wanted::Mark { status: a.status }),
+        Command::Record(a) => (
+            &a.id,
+            &a.edit,
+            Wanted::Record {
+                period: &a.period,
+                value: &a.value,
+                prior: a.prior.as_deref(),
+            },
+        ),
+        Command::Stage(a) => (
+            &a.id,
+            &a.edit,
+            Wanted::Stage {
+                stage: a.stage,
+                on: a.on,
+                today,
+            },
+        ),
+        Command::Actual(a) => (&a.id, &a.edit, Wanted::Actual { value: &a.value }),
+        Command::Postpone(a) => (
+            &a.id,
+            &a.edit,
+            Wanted::Postpone {
+                date: &a.date,
+                reason: &a.reason,
+                on: a.on.unwrap_or(today),
+            },
+        ),
         _ => return None,
-    })
+    };
+    Some(Request { id, edit, wanted })
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! to new text through `toml_edit`, so that comments (including the one after a changed
 //! value), key order and spacing stay; CRLF line ends and a byte-order mark are restored.
 
+pub mod rules;
 pub mod write;
 
 use std::str::FromStr;

@@ -626,14 +626,66 @@ pub mod messages {
 
 /// Messages of the editing commands.
 pub mod edits {
+    use crate::edit::rules::{NumberArg, Refusal};
     use crate::model::Lang;
+    use crate::number::NumberError;
 
     fn pick(lang: Lang, zh: String, en: String) -> String {
         if lang == Lang::Zh { zh } else { en }
     }
 
+    /// Why an edit was refused, in words.
+    pub fn refusal(lang: Lang, id: &str, refusal: &Refusal) -> String {
+        let t = super::labels(lang);
+        match refusal {
+            Refusal::WrongKind {
+                command,
+                wants,
+                found,
+            } => {
+                let hint = match (*command, lang) {
+                    ("done", Lang::Zh) => "（目标请用 plan actual）",
+                    ("done", Lang::En) => " (for a target use `plan actual`)",
+                    ("postpone", Lang::Zh) => "（或目标）",
+                    ("postpone", Lang::En) => " (or targets)",
+                    _ => "",
+                };
+                let first = wants.first().map_or("", |k| t.kind_name(*k));
+                let wants = match lang {
+                    Lang::Zh => first.to_string(),
+                    Lang::En => format!("{first}s"),
+                };
+                wrong_kind(lang, id, t.kind_name(*found), command, &wants, hint)
+            }
+            Refusal::BatchActual => batch_actual(lang, id),
+            Refusal::BadPeriod(text) => bad_period(lang, text),
+            Refusal::BadDate(text) => bad_date(lang, text),
+            Refusal::Number { arg, text, error } => {
+                let what = match (arg, lang) {
+                    (NumberArg::Value, Lang::Zh) => "数值",
+                    (NumberArg::Value, Lang::En) => "value",
+                    (NumberArg::Prior, _) => "--prior",
+                };
+                match error {
+                    NumberError::TooLarge => number_too_large(lang, what, text),
+                    NumberError::TooSmall => number_too_small(lang, what, text),
+                    NumberError::NotANumber | NumberError::NotFinite => {
+                        not_a_number(lang, what, text)
+                    }
+                }
+            }
+            Refusal::EmptyReason => empty_reason(lang),
+            Refusal::RecurringPostpone => recurring_postpone(lang, id),
+            Refusal::NoDeadline => no_deadline(lang, id),
+            Refusal::SameDeadline(to) => same_deadline(lang, id, &to.to_string()),
+            Refusal::EarlierDeadline { from, to } => {
+                earlier_deadline(lang, id, &from.to_string(), &to.to_string())
+            }
+        }
+    }
+
     /// `sign-batch-1` is a target; `plan done` works on tasks.
-    pub fn wrong_kind(
+    fn wrong_kind(
         lang: Lang,
         id: &str,
         kind: &str,
@@ -648,7 +700,7 @@ pub mod edits {
         )
     }
 
-    pub fn not_a_number(lang: Lang, what: &str, text: &str) -> String {
+    fn not_a_number(lang: Lang, what: &str, text: &str) -> String {
         pick(
             lang,
             format!("{what} `{text}` 不是有限的数值"),
@@ -656,7 +708,7 @@ pub mod edits {
         )
     }
 
-    pub fn number_too_large(lang: Lang, what: &str, text: &str) -> String {
+    fn number_too_large(lang: Lang, what: &str, text: &str) -> String {
         pick(
             lang,
             format!("{what} `{text}` 太大"),
@@ -664,7 +716,7 @@ pub mod edits {
         )
     }
 
-    pub fn number_too_small(lang: Lang, what: &str, text: &str) -> String {
+    fn number_too_small(lang: Lang, what: &str, text: &str) -> String {
         pick(
             lang,
             format!("{what} `{text}` 太接近零，无法表示"),
@@ -672,7 +724,7 @@ pub mod edits {
         )
     }
 
-    pub fn bad_period(lang: Lang, text: &str) -> String {
+    fn bad_period(lang: Lang, text: &str) -> String {
         pick(
             lang,
             format!(
@@ -684,7 +736,7 @@ pub mod edits {
         )
     }
 
-    pub fn bad_date(lang: Lang, text: &str) -> String {
+    fn bad_date(lang: Lang, text: &str) -> String {
         pick(
             lang,
             format!(
@@ -696,7 +748,7 @@ pub mod edits {
         )
     }
 
-    pub fn no_deadline(lang: Lang, id: &str) -> String {
+    fn no_deadline(lang: Lang, id: &str) -> String {
         pick(
             lang,
             format!("`{id}` 没有期限可以延期\n  help: 在文件中先写上 `due`"),
@@ -706,7 +758,7 @@ pub mod edits {
         )
     }
 
-    pub fn same_deadline(lang: Lang, id: &str, due: &str) -> String {
+    fn same_deadline(lang: Lang, id: &str, due: &str) -> String {
         pick(
             lang,
             format!("`{id}` 的期限已经是 {due}"),
@@ -714,7 +766,7 @@ pub mod edits {
         )
     }
 
-    pub fn earlier_deadline(lang: Lang, id: &str, from: &str, to: &str) -> String {
+    fn earlier_deadline(lang: Lang, id: &str, from: &str, to: &str) -> String {
         pick(
             lang,
             format!(
@@ -726,7 +778,7 @@ pub mod edits {
         )
     }
 
-    pub fn empty_reason(lang: Lang) -> String {
+    fn empty_reason(lang: Lang) -> String {
         pick(
             lang,
             "延期必须写明原因（--reason）".into(),
@@ -758,7 +810,7 @@ pub mod edits {
         )
     }
 
-    pub fn batch_actual(lang: Lang, id: &str) -> String {
+    fn batch_actual(lang: Lang, id: &str) -> String {
         pick(
             lang,
             format!(
@@ -770,7 +822,7 @@ pub mod edits {
         )
     }
 
-    pub fn recurring_postpone(lang: Lang, id: &str) -> String {
+    fn recurring_postpone(lang: Lang, id: &str) -> String {
         pick(
             lang,
             format!("`{id}` 是周期性任务，没有可延期的期限\n  help: 完成一次后用 plan done 记录"),

@@ -1,0 +1,197 @@
+//! The rules of the editing commands: which kinds of item accept which edit, what a
+//! postponement allows, when a stage keeps its recorded date. A pure function from (request,
+//! plan, item, today) to the [`Change`] to make, or a typed [`Refusal`] that `render` words.
+
+use chrono::NaiveDate;
+
+use crate::date::Period;
+use crate::edit::Change;
+use crate::model::{ItemRef, Kind, Plan, Stage, TaskStatus};
+use crate::number::NumberError;
+
+/// What one editing command asks for, as typed on the command line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request<'a> {
+    /// `plan done`: a task done on a day.
+    Done { on: NaiveDate },
+    /// `plan mark`: a task's status (never `done`: that is `plan done`).
+    Mark { status: TaskStatus },
+    /// `plan record`: an indicator's cumulative figure for a period.
+    Record {
+        period: &'a str,
+        value: &'a str,
+        prior: Option<&'a str>,
+    },
+    /// `plan stage`: a project reaches a stage, on a day when given.
+    Stage {
+        stage: Stage,
+        on: Option<NaiveDate>,
+        today: NaiveDate,
+    },
+    /// `plan actual`: a numeric target's value so far.
+    Actual { value: &'a str },
+    /// `plan postpone`: a new deadline, decided on a day, for a reason.
+    Postpone {
+        date: &'a str,
+        reason: &'a str,
+        on: NaiveDate,
+    },
+}
+
+impl Request<'_> {
+    /// The command's name, as typed after `plan`.
+    pub fn command(&self) -> &'static str {
+        match self {
+            Request::Done { .. } => "done",
+            Request::Mark { .. } => "mark",
+            Request::Record { .. } => "record",
+            Request::Stage { .. } => "stage",
+            Request::Actual { .. } => "actual",
+            Request::Postpone { .. } => "postpone",
+        }
+    }
+
+    /// The kinds of item the command works on.
+    pub fn kinds(&self) -> &'static [Kind] {
+        match self {
+            Request::Done { .. } | Request::Mark { .. } => &[Kind::Task],
+            Request::Record { .. } => &[Kind::Indicator],
+            Request::Stage { .. } => &[Kind::Project],
+            Request::Actual { .. } => &[Kind::Target],
+            Request::Postpone { .. } => &[Kind::Task, Kind::Target],
+        }
+    }
+}
+
+/// Which number of a request was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberArg {
+    /// The value (`plan record`, `plan actual`).
+    Value,
+    /// `--prior`.
+    Prior,
+}
+
+/// Why a request cannot become a change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// The item is of another kind than the command works on.
+    WrongKind {
+        command: &'static str,
+        wants: &'static [Kind],
+        found: Kind,
+    },
+    /// `plan actual` on a target counted from its projects.
+    BatchActual,
+    /// A period that is not a month, quarter, half or year.
+    BadPeriod(String),
+    /// A deadline that is neither a date nor a period.
+    BadDate(String),
+    /// A number that cannot be written into the plan.
+    Number {
+        arg: NumberArg,
+        text: String,
+        error: NumberError,
+    },
+    /// A postponement without a reason.
+    EmptyReason,
+    /// A recurring task has no deadline of its own.
+    RecurringPostpone,
+    /// A task without `due`.
+    NoDeadline,
+    /// The new deadline is the current one.
+    SameDeadline(Period),
+    /// The new deadline is earlier: not a postponement.
+    EarlierDeadline { from: Period, to: Period },
+}
+
+/// A finite number, as text to be written as the user wrote it.
+fn number(arg: NumberArg, text: &str) -> Result<String, Refusal> {
+    match crate::number::parse(text) {
+        Ok(_) => Ok(text.trim().to_string()),
+        Err(error) => Err(Refusal::Number {
+            arg,
+            text: text.to_string(),
+            error,
+        }),
+    }
+}
+
+/// The change `request` makes to `item` of `plan`.
+pub fn change(request: &Request<'_>, plan: &Plan, item: ItemRef<'_>) -> Result<Change, Refusal> {
+    let wrong = || Refusal::WrongKind {
+        command: request.command(),
+        wants: request.kinds(),
+        found: item.kind(),
+    };
+    match (request, item) {
+        (Request::Done { on }, ItemRef::Task(t)) => Ok(Change::Done {
+            on: *on,
+            recurring: t.every.is_some(),
+        }),
+        (Request::Mark { status }, ItemRef::Task(_)) => Ok(Change::Mark { status: *status }),
+        (
+            Request::Record {
+                period,
+                value,
+                prior,
+            },
+            ItemRef::Indicator(_),
+        ) => {
+            let period = match Period::parse(period) {
+                Ok(Period::Day(_)) | Err(_) => return Err(Refusal::BadPeriod(period.to_string())),
+                Ok(p) => p,
+            };
+            Ok(Change::Record {
+                period,
+                value: number(NumberArg::Value, value)?,
+                prior: prior.map(|p| number(NumberArg::Prior, p)).transpose()?,
+            })
+        }
+        (Request::Stage { stage, on, today }, ItemRef::Project(p)) => {
+            // A date already recorded for the stage stays unless --on says otherwise.
+            let recorded = p.stage_dates.iter().any(|(s, _)| s == stage);
+            let on = match (on, recorded) {
+                (Some(on), _) => Some(*on),
+                (None, true) => None,
+                (None, false) => Some(*today),
+            };
+            Ok(Change::Stage { stage: *stage, on })
+        }
+        (Request::Actual { .. }, ItemRef::Target(t)) if t.is_batch() => Err(Refusal::BatchActual),
+        (Request::Actual { value }, ItemRef::Target(_)) => Ok(Change::Actual {
+            value: number(NumberArg::Value, value)?,
+        }),
+        // The date and reason are checked before the kind, as typed.
+        (Request::Postpone { date, reason, on }, _) => {
+            let to = Period::parse(date).map_err(|_| Refusal::BadDate(date.to_string()))?;
+            if reason.trim().is_empty() {
+                return Err(Refusal::EmptyReason);
+            }
+            let from = match item {
+                ItemRef::Task(t) if t.every.is_some() => return Err(Refusal::RecurringPostpone),
+                ItemRef::Task(t) => t.due.as_ref().map(|d| d.value.written),
+                ItemRef::Target(t) => Some(
+                    t.due
+                        .as_ref()
+                        .map_or(Period::Year { year: plan.year }, |d| d.value.written),
+                ),
+                ItemRef::Project(_) | ItemRef::Indicator(_) => return Err(wrong()),
+            };
+            let from = from.ok_or(Refusal::NoDeadline)?;
+            if from.last_day() == to.last_day() {
+                return Err(Refusal::SameDeadline(to));
+            }
+            if to.last_day() < from.last_day() {
+                return Err(Refusal::EarlierDeadline { from, to });
+            }
+            Ok(Change::Postpone {
+                from,
+                to,
+                on: *on,
+                reason: reason.trim().to_string(),
+            })
+        }
+        _ => Err(wrong()),
+    }
+}
