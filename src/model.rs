@@ -59,7 +59,7 @@ impl Workspace {
 }
 
 /// Output language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
     Zh,
     En,

@@ -21,7 +21,7 @@ pub struct Args {
 
     /// Output language [env: PLAN_LANG] [default: the plan's `lang`, else en]
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<LangArg>,
+    pub lang: Option<crate::model::Lang>,
 
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
@@ -29,12 +29,6 @@ pub struct Args {
 
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LangArg {
-    Zh,
-    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -53,20 +53,5 @@ fn passed(loaded: &Loaded, lang: Lang) -> String {
     let plans = &loaded.workspace.plans;
     let areas: usize = plans.iter().map(|p| p.areas.len()).sum();
     let items: usize = plans.iter().map(|p| p.items().count()).sum();
-    match lang {
-        Lang::Zh => format!(
-            "检查通过：{} 个计划，{areas} 个工作方面，{items} 个事项\n",
-            plans.len()
-        ),
-        Lang::En => {
-            let s = |n: usize| if n == 1 { "" } else { "s" };
-            format!(
-                "ok: {} plan{}, {areas} area{}, {items} item{}\n",
-                plans.len(),
-                s(plans.len()),
-                s(areas),
-                s(items)
-            )
-        }
-    }
+    crate::render::labels::messages::check_passed(lang, plans.len(), areas, items)
 }

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::cli::args::{Command, EditArgs};
-use crate::cli::{Config, Output, exit, fail, filters};
+use crate::cli::{CommandError, Config, ErrorKind, Output, filters};
 use crate::edit::rules::{self, Request as Wanted};
 use crate::edit::{self, write};
 use crate::load::{self, Loaded};
 use crate::model::{Area, ItemRef, Lang, Plan};
 use crate::render::diagnostics;
-use crate::render::labels::edits;
+use crate::render::labels::{Message, edits};
 
 /// What one command asks for, and of which item.
 struct Request<'a> {
@@ -26,44 +26,35 @@ struct Request<'a> {
 /// How many times an edit is made again on a file that another writer changed meanwhile.
 const ATTEMPTS: usize = 5;
 
-pub fn run(config: &Config, loaded: &Loaded, command: &Command) -> Output {
+pub fn run(config: &Config, loaded: &Loaded, command: &Command) -> Result<Output, CommandError> {
     let Some(request) = request(command, config.today) else {
-        return Output::default();
+        return Ok(Output::default());
     };
     let lang = config.lang_for(loaded);
     // Find the file first, to know which directory to lock.
-    let (path, display) = match locate(loaded, &request, lang) {
-        Ok(found) => found,
-        Err(out) => return out,
-    };
+    let (path, display) = locate(loaded, &request, lang)?;
     let display = crate::source::escape(&display).into_owned();
-    let dir = match write::real_dir(&path) {
-        Ok(dir) => dir,
-        Err(e) => return fail(&edits::cannot(lang, &display, &e.to_string())),
-    };
+    let dir = write::real_dir(&path)
+        .map_err(|e| io_error(edits::cannot(lang, &display, &e.to_string())))?;
     // Other `plan` edits of this directory wait here: while the lock is held, only another
     // program (an editor, a script) can change the file, and the compare before the rename
     // catches that.
-    let _lock = match write::lock_dir(&dir, write::LOCK_WAIT) {
-        Ok(lock) => lock,
-        Err(e) => return fail(&write_error(lang, &display, e)),
-    };
+    let _lock =
+        write::lock_dir(&dir, write::LOCK_WAIT).map_err(|e| write_error(lang, &display, e))?;
     let mut fresh: Option<Loaded> = None;
     for _ in 0..ATTEMPTS {
         let current = fresh.as_ref().unwrap_or(loaded);
-        match attempt(config, current, &request, lang, &dir) {
-            Attempt::Finished(output) => return output,
+        match attempt(config, current, &request, lang, &dir)? {
+            Attempt::Finished(output) => return Ok(output),
             Attempt::Stale => {
                 // Read everything again under the lock: what was loaded is out of date.
                 let again = load::load(&config.root);
-                if let Some(refused) = crate::cli::refuse_on_errors(config, &again) {
-                    return refused;
-                }
+                crate::cli::refuse_on_errors(config, &again)?;
                 fresh = Some(again);
             }
         }
     }
-    fail(&edits::kept_changing(lang, &display, ATTEMPTS))
+    Err(refused(edits::kept_changing(lang, &display, ATTEMPTS)))
 }
 
 /// One try at an edit.
@@ -73,8 +64,20 @@ enum Attempt {
     Stale,
 }
 
+fn refused(message: Message) -> CommandError {
+    CommandError::new(ErrorKind::Refused, message)
+}
+
+fn io_error(message: Message) -> CommandError {
+    CommandError::new(ErrorKind::Io, message)
+}
+
 /// The file of the item the request names, and the display form of its path.
-fn locate(loaded: &Loaded, request: &Request<'_>, lang: Lang) -> Result<(PathBuf, String), Output> {
+fn locate(
+    loaded: &Loaded,
+    request: &Request<'_>,
+    lang: Lang,
+) -> Result<(PathBuf, String), CommandError> {
     let ws = &loaded.workspace;
     let (_, _, item) = filters::find_item(ws, request.id, request.edit.plan.as_deref(), lang)?;
     let source = ws.sources.get(item.common().span.file);
@@ -87,61 +90,50 @@ fn attempt(
     request: &Request<'_>,
     lang: Lang,
     locked: &Path,
-) -> Attempt {
+) -> Result<Attempt, CommandError> {
     let ws = &loaded.workspace;
     let (plan, _area, item): (&Plan, &Area, ItemRef<'_>) =
-        match filters::find_item(ws, request.id, request.edit.plan.as_deref(), lang) {
-            Ok(found) => found,
-            Err(out) => return Attempt::Finished(out),
-        };
+        filters::find_item(ws, request.id, request.edit.plan.as_deref(), lang)?;
     let source = ws.sources.get(item.common().span.file);
     let display = crate::source::escape(&source.display).into_owned();
-    let finished = |message: String| Attempt::Finished(fail(&message));
     // The item moved to a file of another directory since the lock was taken.
     if write::real_dir(&source.path).ok().as_deref() != Some(locked) {
-        return finished(edits::vanished(lang, &display, request.id));
+        return Err(refused(edits::vanished(lang, &display, request.id)));
     }
-    let change = match rules::change(&request.wanted, plan, item) {
-        Ok(change) => change,
-        Err(refusal) => return finished(edits::refusal(lang, request.id, &refusal)),
-    };
-    let bytes = match std::fs::read(&source.path) {
-        Ok(bytes) => bytes,
-        Err(e) => return finished(edits::cannot(lang, &display, &e.to_string())),
-    };
-    let original = match String::from_utf8(bytes.clone()) {
-        Ok(text) => text,
-        Err(e) => return finished(edits::cannot(lang, &display, &e.to_string())),
-    };
+    let change = rules::change(&request.wanted, plan, item)
+        .map_err(|refusal| refused(edits::refusal(lang, request.id, &refusal)))?;
+    let cannot = |e: String| io_error(edits::cannot(lang, &display, &e));
+    let bytes = std::fs::read(&source.path).map_err(|e| cannot(e.to_string()))?;
+    let original = String::from_utf8(bytes.clone()).map_err(|e| cannot(e.to_string()))?;
     // The change was built from the loaded plans: they must still be what is on disk.
     if original.strip_prefix('\u{feff}').unwrap_or(&original) != source.text {
-        return Attempt::Stale;
+        return Ok(Attempt::Stale);
     }
     let edited = match edit::apply(&original, item.kind(), request.id, &change) {
         Ok(text) => text,
-        Err(edit::EditError::Parse(e)) => return finished(edits::cannot(lang, &display, &e)),
+        Err(edit::EditError::Parse(e)) => return Err(cannot(e)),
         Err(edit::EditError::NotFound) => {
-            return finished(edits::vanished(lang, &display, request.id));
+            return Err(refused(edits::vanished(lang, &display, request.id)));
         }
     };
     if edited == original {
-        return Attempt::Finished(Output {
+        return Ok(Attempt::Finished(Output {
             stdout: format!("{}\n", edits::unchanged(lang, &display)).into(),
             ..Output::default()
-        });
+        }));
     }
     let size = edited.len() as u64;
     if size > load::MAX_FILE_BYTES {
-        return finished(edits::too_large(lang, &display, size, load::MAX_FILE_BYTES));
+        return Err(refused(edits::too_large(
+            lang,
+            &display,
+            size,
+            load::MAX_FILE_BYTES,
+        )));
     }
     // Validate the edited text together with every other file before anything is written.
-    if let Err(mut stderr) = validate(&ws.root, &source.path, &edited, lang, config) {
-        stderr.push_str(&format!("error: {}\n", edits::refused(lang, &display)));
-        return Attempt::Finished(Output {
-            stderr,
-            code: exit::ERROR,
-            ..Output::default()
-        });
+    if let Err(diagnostics) = validate(&ws.root, &source.path, &edited, lang, config) {
+        return Err(refused(edits::refused(lang, &display)).after(diagnostics));
     }
     if request.edit.dry_run {
         let diff = similar::TextDiff::from_lines(&original, &edited)
@@ -149,19 +141,19 @@ fn attempt(
             .context_radius(2)
             .header(&display, &display)
             .to_string();
-        return Attempt::Finished(Output {
+        return Ok(Attempt::Finished(Output {
             stdout: diff.into(),
             ..Output::default()
-        });
+        }));
     }
     match write::replace(&source.path, &bytes, &edited, pause()) {
-        Ok(_) => Attempt::Finished(Output {
+        Ok(_) => Ok(Attempt::Finished(Output {
             stdout: format!("{}\n", edits::written(lang, &display, request.id)).into(),
             committed: true,
             ..Output::default()
-        }),
-        Err(write::WriteError::Changed) => Attempt::Stale,
-        Err(e) => finished(write_error(lang, &display, e)),
+        })),
+        Err(write::WriteError::Changed) => Ok(Attempt::Stale),
+        Err(e) => Err(write_error(lang, &display, e)),
     }
 }
 
@@ -176,15 +168,17 @@ fn pause() -> Option<std::time::Duration> {
         .map(|ms| std::time::Duration::from_millis(ms.min(60_000)))
 }
 
-/// Why a file could not be written, in words.
-fn write_error(lang: Lang, file: &str, error: write::WriteError) -> String {
+/// Why a file could not be written.
+fn write_error(lang: Lang, file: &str, error: write::WriteError) -> CommandError {
     match error {
-        write::WriteError::Changed => edits::kept_changing(lang, file, ATTEMPTS),
-        write::WriteError::ReadOnly => edits::read_only(lang, file),
-        write::WriteError::HardLinks(n) => edits::hard_links(lang, file, n),
-        write::WriteError::TooLarge { size, limit } => edits::too_large(lang, file, size, limit),
-        write::WriteError::Busy => edits::busy(lang, file, write::LOCK_WAIT.as_secs()),
-        write::WriteError::Io(e) => edits::cannot(lang, file, &e.to_string()),
+        write::WriteError::Changed => refused(edits::kept_changing(lang, file, ATTEMPTS)),
+        write::WriteError::ReadOnly => refused(edits::read_only(lang, file)),
+        write::WriteError::HardLinks(n) => refused(edits::hard_links(lang, file, n)),
+        write::WriteError::TooLarge { size, limit } => {
+            refused(edits::too_large(lang, file, size, limit))
+        }
+        write::WriteError::Busy => refused(edits::busy(lang, file, write::LOCK_WAIT.as_secs())),
+        write::WriteError::Io(e) => io_error(edits::cannot(lang, file, &e.to_string())),
     }
 }
 

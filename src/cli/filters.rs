@@ -1,13 +1,13 @@
 //! Filter values are checked against the plans: a mistyped `--area` in a cron line must be
 //! an error, not a silent empty listing.
 
-use crate::cli::Output;
+use crate::cli::CommandError;
 use crate::compute::report::{Filter, owner_of};
 use crate::diagnostic::suggest;
 use crate::model::{Lang, Workspace};
 use crate::render::labels::messages::{self, What};
 
-pub fn check<'w>(ws: &'w Workspace, filter: &Filter, lang: Lang) -> Result<(), Output> {
+pub fn check<'w>(ws: &'w Workspace, filter: &Filter, lang: Lang) -> Result<(), CommandError> {
     // Each list of known values is gathered only when its filter is given: listing every
     // owner and tag means walking every item.
     let plans = || ws.plans.iter().map(|p| p.id.value.as_str()).collect();
@@ -52,9 +52,9 @@ pub fn check<'w>(ws: &'w Workspace, filter: &Filter, lang: Lang) -> Result<(), O
 }
 
 /// `error: --area: no area `investmnt` in the plans` with a did-you-mean.
-pub fn unknown(lang: Lang, flag: &str, what: What, given: &str, known: &[&str]) -> Output {
+pub fn unknown(lang: Lang, flag: &str, what: What, given: &str, known: &[&str]) -> CommandError {
     let suggestion = suggest(given, known.iter().copied());
-    super::fail(&messages::unknown(lang, flag, what, given, suggestion))
+    CommandError::usage(messages::unknown(lang, flag, what, given, suggestion))
 }
 
 /// The item `id` (in `--plan`, when given), or the error to print: an unknown plan or id with a
@@ -70,7 +70,7 @@ pub fn find_item<'a>(
         &'a crate::model::Area,
         crate::model::ItemRef<'a>,
     ),
-    Output,
+    CommandError,
 > {
     if let Some(plan) = plan
         && !ws.plans.iter().any(|p| p.id.value == plan)
@@ -88,7 +88,7 @@ pub fn find_item<'a>(
                 .collect();
             Err(unknown(lang, "ID", What::Item, id, &ids))
         }
-        Err(plans) => Err(super::fail(&messages::ambiguous(
+        Err(plans) => Err(CommandError::usage(messages::ambiguous(
             lang,
             id,
             &plans.join(", "),

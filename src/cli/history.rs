@@ -2,39 +2,35 @@
 //! `render::history`.
 
 use crate::cli::args::{DiffArgs, LogArgs};
-use crate::cli::{Config, Output, fail, filters};
+use crate::cli::{CommandError, Config, ErrorKind, Output, filters};
 use crate::history::git::{GitError, Repo};
 use crate::history::{self, LogRow, Snapshot};
 use crate::load::Loaded;
 use crate::model::Lang;
 use crate::render::labels::messages::{self, What};
 
-fn git_error(lang: Lang, e: &GitError) -> Output {
-    fail(&messages::git(lang, e))
+fn git_error(lang: Lang) -> impl Fn(GitError) -> CommandError {
+    move |e| CommandError::new(ErrorKind::Git, messages::git(lang, &e))
 }
 
-pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Output {
+pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Result<Output, CommandError> {
     let lang = config.lang_for(loaded);
     let ws = &loaded.workspace;
     if let Some(plan) = &args.plan
         && !ws.plans.iter().any(|p| p.id.value == *plan)
     {
         let known: Vec<&str> = ws.plans.iter().map(|p| p.id.value.as_str()).collect();
-        return filters::unknown(lang, "--plan", What::Plan, plan, &known);
+        return Err(filters::unknown(lang, "--plan", What::Plan, plan, &known));
     }
-    let repo = match Repo::open(&ws.root) {
-        Ok(r) => r,
-        Err(e) => return git_error(lang, &e),
-    };
+    let repo = Repo::open(&ws.root).map_err(git_error(lang))?;
     let sha = match (&args.rev, args.since) {
         (_, Some(day)) => repo.before(day),
         (Some(rev), None) => repo.resolve(rev),
         (None, None) => repo.resolve("HEAD"),
     };
-    let (old, then) = match sha.and_then(|s| Ok((repo.load_at(&s)?, repo.date(&s)?))) {
-        Ok(x) => x,
-        Err(e) => return git_error(lang, &e),
-    };
+    let (old, then) = sha
+        .and_then(|s| Ok((repo.load_at(&s)?, repo.date(&s)?)))
+        .map_err(git_error(lang))?;
     // Plans that did not load at that revision cannot be compared item by item: say so.
     let stderr = if old.has_errors() {
         let files = old
@@ -42,7 +38,7 @@ pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Output {
             .iter()
             .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
             .count();
-        crate::render::history::old_errors(lang, files)
+        messages::old_revision_errors(lang, files)
     } else {
         String::new()
     };
@@ -50,32 +46,23 @@ pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Output {
     if let Some(plan) = &args.plan {
         rows.retain(|r| r.plan == *plan);
     }
-    Output {
+    Ok(Output {
         stdout: crate::render::history::diff(config.view(lang, args.format), &rows).into(),
         stderr,
         ..Output::default()
-    }
+    })
 }
 
-pub fn log(config: &Config, loaded: &Loaded, args: &LogArgs) -> Output {
+pub fn log(config: &Config, loaded: &Loaded, args: &LogArgs) -> Result<Output, CommandError> {
     let lang = config.lang_for(loaded);
     let ws = &loaded.workspace;
-    let repo = match Repo::open(&ws.root) {
-        Ok(r) => r,
-        Err(e) => return git_error(lang, &e),
-    };
-    let commits = match repo.commits() {
-        Ok(c) => c,
-        Err(e) => return git_error(lang, &e),
-    };
+    let repo = Repo::open(&ws.root).map_err(git_error(lang))?;
+    let commits = repo.commits().map_err(git_error(lang))?;
     let mut rows: Vec<LogRow> = Vec::new();
     let mut seen = history::find(ws, &args.id, args.plan.as_deref()).is_some();
     let mut before: Option<Snapshot> = None;
     for (i, commit) in commits.iter().enumerate() {
-        let at = match repo.load_at(&commit.sha) {
-            Ok(l) => l,
-            Err(e) => return git_error(lang, &e),
-        };
+        let at = repo.load_at(&commit.sha).map_err(git_error(lang))?;
         let after = history::find(&at.workspace, &args.id, args.plan.as_deref())
             .map(|(plan, item)| history::snapshot(plan, item));
         seen |= after.is_some();
@@ -93,10 +80,10 @@ pub fn log(config: &Config, loaded: &Loaded, args: &LogArgs) -> Output {
             .iter()
             .flat_map(|p| p.items().map(|(_, i)| i.common().id.value.as_str()))
             .collect();
-        return filters::unknown(lang, "ID", What::Item, &args.id, &ids);
+        return Err(filters::unknown(lang, "ID", What::Item, &args.id, &ids));
     }
-    Output {
+    Ok(Output {
         stdout: crate::render::history::log(config.view(lang, args.format), &rows).into(),
         ..Output::default()
-    }
+    })
 }

@@ -3,37 +3,35 @@
 
 use crate::cli::args::IndicatorsArgs;
 use crate::cli::listing::Listing;
-use crate::cli::{Config, Output, fail, filters};
+use crate::cli::{CommandError, Config, Output, filters};
 use crate::compute::{indicators, show};
 use crate::load::Loaded;
 use crate::model::ItemRef;
 use crate::render::indicators::{self as render, History};
 use crate::render::labels::messages::{self, What};
 
-pub fn run(config: &Config, loaded: &Loaded, args: &IndicatorsArgs) -> Output {
-    let l = match Listing::new(config, loaded, &args.list) {
-        Ok(l) => l,
-        Err(out) => return out,
-    };
+pub fn run(
+    config: &Config,
+    loaded: &Loaded,
+    args: &IndicatorsArgs,
+) -> Result<Output, CommandError> {
+    let l = Listing::new(config, loaded, &args.list)?;
     let stdout = match &args.id {
-        Some(id) => match history(&l, id) {
-            Ok(text) => text,
-            Err(out) => return out,
-        },
+        Some(id) => history(&l, id)?,
         None => {
             let rows = indicators::rows(l.ws, &l.filter, l.clock.today);
             render::table(l.view, &rows, l.many_plans())
         }
     };
-    Output {
+    Ok(Output {
         stdout: stdout.into(),
         ..Output::default()
-    }
+    })
 }
 
-fn history(l: &Listing<'_>, id: &str) -> Result<String, Output> {
+fn history(l: &Listing<'_>, id: &str) -> Result<String, CommandError> {
     let found = show::find(l.ws, id, l.filter.plan.as_deref())
-        .map_err(|plans| fail(&messages::ambiguous(l.lang, id, &plans.join(", "))))?;
+        .map_err(|plans| CommandError::usage(messages::ambiguous(l.lang, id, &plans.join(", "))))?;
     let Some((plan, area, ItemRef::Indicator(ind))) = found else {
         let ids: Vec<&str> =
             l.ws.plans

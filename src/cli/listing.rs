@@ -2,7 +2,7 @@
 //! resolves its options, builds report rows in `compute` and hands them to `render::listing`.
 
 use crate::cli::args::{FilterArgs, ListArgs, OverdueArgs};
-use crate::cli::{Config, Output, exit};
+use crate::cli::{CommandError, Config, ErrorKind, Output, exit};
 use crate::compute::deadline::Clock;
 use crate::compute::report::{self, Filter, ItemRow};
 use crate::load::Loaded;
@@ -22,7 +22,7 @@ pub struct Listing<'a> {
 }
 
 impl<'a> Listing<'a> {
-    pub fn new(config: &Config, loaded: &'a Loaded, args: &ListArgs) -> Result<Self, Output> {
+    pub fn new(config: &Config, loaded: &'a Loaded, args: &ListArgs) -> Result<Self, CommandError> {
         Self::filtered(config, loaded, &args.filter, args.format)
     }
 
@@ -32,7 +32,7 @@ impl<'a> Listing<'a> {
         loaded: &'a Loaded,
         args: &FilterArgs,
         format: Format,
-    ) -> Result<Self, Output> {
+    ) -> Result<Self, CommandError> {
         let filter = Filter {
             plan: args.plan.clone(),
             area: args.area.clone(),
@@ -60,11 +60,12 @@ impl<'a> Listing<'a> {
     }
 }
 
-pub fn overdue(config: &Config, loaded: &'static Loaded, args: &OverdueArgs) -> Output {
-    let l = match Listing::new(config, loaded, &args.list) {
-        Ok(l) => l,
-        Err(out) => return out,
-    };
+pub fn overdue(
+    config: &Config,
+    loaded: &'static Loaded,
+    args: &OverdueArgs,
+) -> Result<Output, CommandError> {
+    let l = Listing::new(config, loaded, &args.list)?;
     let rows = report::overdue(l.ws, &l.filter, l.clock);
     let code = if rows.is_empty() {
         exit::OK
@@ -77,43 +78,38 @@ pub fn overdue(config: &Config, loaded: &'static Loaded, args: &OverdueArgs) -> 
     } else {
         render::dated(l.view, Dated::Overdue, rows, l.many_plans())
     };
-    Output {
+    Ok(Output {
         stdout,
         code,
         ..Output::default()
-    }
+    })
 }
 
-pub fn upcoming(config: &Config, loaded: &'static Loaded, args: &ListArgs) -> Output {
-    let l = match Listing::new(config, loaded, args) {
-        Ok(l) => l,
-        Err(out) => return out,
-    };
+pub fn upcoming(
+    config: &Config,
+    loaded: &'static Loaded,
+    args: &ListArgs,
+) -> Result<Output, CommandError> {
+    let l = Listing::new(config, loaded, args)?;
     let rows = report::upcoming(l.ws, &l.filter, l.clock);
     let within = l.clock.within;
-    Output {
+    Ok(Output {
         stdout: render::dated(l.view, Dated::Upcoming { within }, rows, l.many_plans()),
         ..Output::default()
-    }
+    })
 }
 
-pub fn owners(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
-    let l = match Listing::new(config, loaded, args) {
-        Ok(l) => l,
-        Err(out) => return out,
-    };
+pub fn owners(config: &Config, loaded: &Loaded, args: &ListArgs) -> Result<Output, CommandError> {
+    let l = Listing::new(config, loaded, args)?;
     let rows = report::owners(l.ws, &l.filter, l.clock);
-    Output {
+    Ok(Output {
         stdout: render::owners(l.view, &rows).into(),
         ..Output::default()
-    }
+    })
 }
 
-pub fn status(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
-    let l = match Listing::new(config, loaded, args) {
-        Ok(l) => l,
-        Err(out) => return out,
-    };
+pub fn status(config: &Config, loaded: &Loaded, args: &ListArgs) -> Result<Output, CommandError> {
+    let l = Listing::new(config, loaded, args)?;
     let stdout = if l.filter.area.is_some() {
         let rows = report::items(l.ws, &l.filter, l.clock);
         let heading =
@@ -130,18 +126,19 @@ pub fn status(config: &Config, loaded: &Loaded, args: &ListArgs) -> Output {
     } else {
         render::status(l.view, &report::status(l.ws, &l.filter, l.clock))
     };
-    Output {
+    Ok(Output {
         stdout: stdout.into(),
         ..Output::default()
-    }
+    })
 }
 
 /// `plan calendar`: every dated task and target of the listing as an iCalendar feed.
-pub fn calendar(config: &Config, loaded: &Loaded, args: &crate::cli::args::CalendarArgs) -> Output {
-    let l = match Listing::filtered(config, loaded, &args.filter, Format::Table) {
-        Ok(l) => l,
-        Err(out) => return out,
-    };
+pub fn calendar(
+    config: &Config,
+    loaded: &Loaded,
+    args: &crate::cli::args::CalendarArgs,
+) -> Result<Output, CommandError> {
+    let l = Listing::filtered(config, loaded, &args.filter, Format::Table)?;
     let rows: Vec<ItemRow> = report::items(l.ws, &l.filter, l.clock)
         .into_iter()
         .filter(|r| r.due.is_some())
@@ -178,34 +175,44 @@ pub fn calendar(config: &Config, loaded: &Loaded, args: &crate::cli::args::Calen
 
 /// `text` to standard output, or written to `-o FILE` (`-o -` is standard output). A file
 /// is written atomically, and never one of the plans' own files.
-fn to_output(l: &Listing<'_>, text: String, file: Option<&std::path::Path>) -> Output {
+fn to_output(
+    l: &Listing<'_>,
+    text: String,
+    file: Option<&std::path::Path>,
+) -> Result<Output, CommandError> {
     let path = match file {
         Some(path) if path.as_os_str() != "-" => path,
         _ => {
-            return Output {
+            return Ok(Output {
                 stdout: text.into(),
                 ..Output::default()
-            };
+            });
         }
     };
     let shown = crate::source::escape(&path.display().to_string()).into_owned();
     if let Some(source) = crate::cli::filters::source_file(l.ws, path) {
-        return super::fail(&messages::output_is_source(l.lang, &shown, &source));
+        return Err(CommandError::usage(messages::output_is_source(
+            l.lang, &shown, &source,
+        )));
     }
     match crate::edit::write::create(path, text.as_bytes()) {
-        Ok(()) => Output::default(),
-        Err(e) => super::fail(&messages::cannot_write_file(l.lang, &shown, &e.to_string())),
+        Ok(()) => Ok(Output::default()),
+        Err(e) => Err(CommandError::new(
+            ErrorKind::Io,
+            messages::cannot_write_file(l.lang, &shown, &e.to_string()),
+        )),
     }
 }
 
 // ---- report --------------------------------------------------------------------------
 
 /// `plan report`: the Markdown bulletin or the HTML page.
-pub fn report(config: &Config, loaded: &Loaded, args: &crate::cli::args::ReportArgs) -> Output {
-    let l = match Listing::filtered(config, loaded, &args.filter, Format::Table) {
-        Ok(l) => l,
-        Err(out) => return out,
-    };
+pub fn report(
+    config: &Config,
+    loaded: &Loaded,
+    args: &crate::cli::args::ReportArgs,
+) -> Result<Output, CommandError> {
+    let l = Listing::filtered(config, loaded, &args.filter, Format::Table)?;
     let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock);
     let text = match args.format {
         crate::cli::args::ReportFormat::Markdown => {

@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod clock;
 mod edit;
+mod error;
 mod filters;
 mod history;
 mod indicators;
@@ -28,7 +29,8 @@ use crate::render::diagnostics;
 use crate::render::grid::Text;
 use crate::render::labels::messages;
 use crate::render::style::Style;
-use args::{Args, ColorArg, Command, LangArg};
+use args::{Args, ColorArg, Command};
+pub use error::{CommandError, ErrorKind};
 
 /// Exit codes of the contract.
 pub mod exit {
@@ -95,8 +97,8 @@ pub struct Output {
 pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
     let output = match Args::try_parse_from(argv) {
         Ok(mut args) => match from_env(&mut args) {
-            Ok(()) => execute(args),
-            Err(message) => fail(&message),
+            Ok(()) => execute(&args),
+            Err(e) => failure(args.lang.unwrap_or(Lang::En), &e),
         },
         Err(e) => {
             let code = if e.use_stderr() {
@@ -123,72 +125,80 @@ pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
     emit(output)
 }
 
-fn execute(args: Args) -> Output {
+/// Run the command; a failure becomes its text here, in the output language known by then.
+fn execute(args: &Args) -> Output {
+    // Before the plans are read, only an explicit language is known.
+    let lang = args.lang.unwrap_or(Lang::En);
     // Commands that need no plans directory.
-    let explicit_lang = args.lang.map(|l| match l {
-        LangArg::Zh => Lang::Zh,
-        LangArg::En => Lang::En,
-    });
-    match &args.command {
+    let early = match &args.command {
         Command::Init(init) => {
             let today = args.today.unwrap_or_else(clock::local_today);
-            return setup::init(init, today, explicit_lang.unwrap_or(Lang::En));
+            Some(setup::init(init, today, lang))
         }
-        Command::Schema => return setup::schema(),
-        Command::Completions { shell } => return setup::completions(*shell),
-        Command::Man => return setup::man(),
-        _ => {}
+        Command::Schema => Some(Ok(setup::schema())),
+        Command::Completions { shell } => Some(Ok(setup::completions(*shell))),
+        Command::Man => Some(setup::man()),
+        _ => None,
+    };
+    if let Some(result) = early {
+        return result.unwrap_or_else(|e| failure(lang, &e));
     }
-    let config = match configure(&args) {
+    let config = match configure(args) {
         Ok(config) => config,
-        Err(message) => return fail(&message),
+        Err(e) => return failure(lang, &e),
     };
     // The plans live until the process ends, right after printing: freeing a large workspace
     // allocation by allocation would only cost time, and a long listing is made while it
     // is printed (see `render::grid::Text`).
     let loaded: &'static Loaded = Box::leak(Box::new(load::load(&config.root)));
+    let lang = config.lang_for(loaded);
+    dispatch(args, &config, loaded).unwrap_or_else(|e| failure(lang, &e))
+}
+
+/// The command on the loaded plans. Only `check` runs on plans with errors.
+fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Output, CommandError> {
     if let Command::Check(check) = &args.command {
-        return check::run(&config, loaded, check);
+        return Ok(check::run(config, loaded, check));
     }
-    if let Some(refused) = refuse_on_errors(&config, loaded) {
-        return refused;
-    }
+    refuse_on_errors(config, loaded)?;
     match &args.command {
-        Command::Check(_) => Output::default(),
-        Command::Status(list) => listing::status(&config, loaded, list),
-        Command::Overdue(overdue) => listing::overdue(&config, loaded, overdue),
-        Command::Upcoming(list) => listing::upcoming(&config, loaded, list),
-        Command::Owners(list) => listing::owners(&config, loaded, list),
-        Command::Indicators(args) => indicators::run(&config, loaded, args),
-        Command::Calendar(args) => listing::calendar(&config, loaded, args),
-        Command::Report(args) => listing::report(&config, loaded, args),
-        Command::Diff(args) => history::diff(&config, loaded, args),
-        Command::Log(args) => history::log(&config, loaded, args),
-        Command::Show(show) => show::run(&config, loaded, show),
+        Command::Status(list) => listing::status(config, loaded, list),
+        Command::Overdue(overdue) => listing::overdue(config, loaded, overdue),
+        Command::Upcoming(list) => listing::upcoming(config, loaded, list),
+        Command::Owners(list) => listing::owners(config, loaded, list),
+        Command::Indicators(args) => indicators::run(config, loaded, args),
+        Command::Calendar(args) => listing::calendar(config, loaded, args),
+        Command::Report(args) => listing::report(config, loaded, args),
+        Command::Diff(args) => history::diff(config, loaded, args),
+        Command::Log(args) => history::log(config, loaded, args),
+        Command::Show(show) => show::run(config, loaded, show),
         Command::Done(_)
         | Command::Mark(_)
         | Command::Record(_)
         | Command::Stage(_)
         | Command::Actual(_)
-        | Command::Postpone(_) => edit::run(&config, loaded, &args.command),
-        Command::Init(_) | Command::Schema | Command::Completions { .. } | Command::Man => {
-            Output::default()
-        }
+        | Command::Postpone(_) => edit::run(config, loaded, &args.command),
+        Command::Check(_)
+        | Command::Init(_)
+        | Command::Schema
+        | Command::Completions { .. }
+        | Command::Man => Ok(Output::default()),
     }
 }
 
 /// `$PLAN_DIR`, `$PLAN_TODAY` and `$PLAN_LANG` where the flag is not given. An empty
 /// variable counts as unset; a bad value is an error that names the variable.
-fn from_env(args: &mut Args) -> Result<(), String> {
+fn from_env(args: &mut Args) -> Result<(), CommandError> {
+    let lang = args.lang.unwrap_or(Lang::En);
     let var = |name: &str| {
         std::env::var_os(name)
             .filter(|v| !v.is_empty())
             .map(|v| (name.to_string(), v))
     };
     let text = |(name, v): (String, OsString)| {
-        v.into_string()
-            .map(|s| (name.clone(), s))
-            .map_err(|v| format!("{name}: `{}` is not UTF-8", v.to_string_lossy()))
+        v.into_string().map(|s| (name.clone(), s)).map_err(|v| {
+            CommandError::usage(messages::env_not_utf8(lang, &name, &v.to_string_lossy()))
+        })
     };
     if args.plans.is_none()
         && let Some((_, dir)) = var("PLAN_DIR")
@@ -199,44 +209,43 @@ fn from_env(args: &mut Args) -> Result<(), String> {
         && let Some(found) = var("PLAN_TODAY")
     {
         let (name, value) = text(found)?;
-        args.today = Some(args::parse_date(&value).map_err(|e| format!("{name}: {e}"))?);
+        args.today = Some(args::parse_date(&value).map_err(|e| {
+            CommandError::usage(crate::render::labels::Message::new(format!("{name}: {e}")))
+        })?);
     }
     if args.lang.is_none()
         && let Some(found) = var("PLAN_LANG")
     {
         let (name, value) = text(found)?;
         args.lang = Some(match value.as_str() {
-            "zh" => LangArg::Zh,
-            "en" => LangArg::En,
+            "zh" => Lang::Zh,
+            "en" => Lang::En,
             _ => {
-                return Err(format!(
-                    "{name}: `{value}` is not a language\n  help: use zh or en"
-                ));
+                return Err(CommandError::usage(messages::env_not_a_language(
+                    lang, &name, &value,
+                )));
             }
         });
     }
     Ok(())
 }
 
-fn configure(args: &Args) -> Result<Config, String> {
+fn configure(args: &Args) -> Result<Config, CommandError> {
     // Before the plans are read, only an explicit language is known.
-    let lang = args.lang.map_or(Lang::En, |l| match l {
-        LangArg::Zh => Lang::Zh,
-        LangArg::En => Lang::En,
-    });
-    let cwd = std::env::current_dir().map_err(|e| messages::no_cwd(lang, &e.to_string()))?;
-    let root = discover::find_root(args.plans.as_deref(), &cwd).map_err(|e| match e {
-        RootError::Missing(dir) => messages::root_missing(lang, &dir.display().to_string()),
-        RootError::NotADirectory(dir) => {
-            messages::root_not_a_directory(lang, &dir.display().to_string())
-        }
-        RootError::NotFound(cwd) => messages::root_not_found(lang, &cwd.display().to_string()),
+    let lang = args.lang.unwrap_or(Lang::En);
+    let cwd = std::env::current_dir()
+        .map_err(|e| CommandError::new(ErrorKind::Io, messages::no_cwd(lang, &e.to_string())))?;
+    let root = discover::find_root(args.plans.as_deref(), &cwd).map_err(|e| {
+        CommandError::usage(match e {
+            RootError::Missing(dir) => messages::root_missing(lang, &dir.display().to_string()),
+            RootError::NotADirectory(dir) => {
+                messages::root_not_a_directory(lang, &dir.display().to_string())
+            }
+            RootError::NotFound(cwd) => messages::root_not_found(lang, &cwd.display().to_string()),
+        })
     })?;
     let today = args.today.unwrap_or_else(clock::local_today);
-    let lang = args.lang.map(|l| match l {
-        LangArg::Zh => Lang::Zh,
-        LangArg::En => Lang::En,
-    });
+    let lang = args.lang;
     let color_wanted = |tty: bool| match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -259,18 +268,31 @@ fn configure(args: &Args) -> Result<Config, String> {
     })
 }
 
-/// An error that is not about a place in a file.
-fn fail(message: &str) -> Output {
+/// The text and exit code of a failed command: the diagnostics, then `error: message` and
+/// `  help: hint` (in Chinese: `错误：` and `提示：`). Messages may quote ids and paths; they
+/// are escaped line by line.
+fn failure(lang: Lang, error: &CommandError) -> Output {
+    let t = crate::render::labels::labels(lang);
+    let escaped = |s: &str| {
+        s.lines()
+            .map(|l| crate::source::escape(l).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut stderr = error.diagnostics.clone();
+    if !error.message.is_empty() {
+        stderr.push_str(&format!(
+            "{}{}{}\n",
+            t.error,
+            t.prefix_sep,
+            escaped(&error.message)
+        ));
+    }
+    if let Some(hint) = &error.hint {
+        stderr.push_str(&format!("  {}{}{}\n", t.help, t.prefix_sep, escaped(hint)));
+    }
     Output {
-        // Messages may quote ids and paths; escape them, line by line.
-        stderr: format!(
-            "error: {}\n",
-            message
-                .lines()
-                .map(|l| crate::source::escape(l).into_owned())
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
+        stderr,
         code: exit::ERROR,
         ..Output::default()
     }
@@ -278,9 +300,9 @@ fn fail(message: &str) -> Output {
 
 /// For commands other than `check`: when the plans have errors, print them and stop.
 /// Warnings are left to `plan check`, so that a cron job's output stays quiet.
-pub(crate) fn refuse_on_errors(config: &Config, loaded: &Loaded) -> Option<Output> {
+pub(crate) fn refuse_on_errors(config: &Config, loaded: &Loaded) -> Result<(), CommandError> {
     if !loaded.has_errors() {
-        return None;
+        return Ok(());
     }
     let lang = config.lang_for(loaded);
     let errors: Vec<_> = loaded
@@ -289,21 +311,17 @@ pub(crate) fn refuse_on_errors(config: &Config, loaded: &Loaded) -> Option<Outpu
         .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
         .cloned()
         .collect();
-    let mut stderr = diagnostics::text(
+    let mut text = diagnostics::text(
         &errors,
         &loaded.workspace.sources,
         lang,
         config.stderr_style,
     );
     if let Some(summary) = diagnostics::summary(&errors, lang) {
-        stderr.push_str(&summary);
-        stderr.push('\n');
+        text.push_str(&summary);
+        text.push('\n');
     }
-    Some(Output {
-        stderr,
-        code: exit::ERROR,
-        ..Output::default()
-    })
+    Err(CommandError::invalid_plans(text))
 }
 
 /// Whether the process was started with standard output closed (`plan status >&-`). Rust's

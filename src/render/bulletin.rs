@@ -13,17 +13,6 @@ use crate::model::Lang;
 use crate::render::grid::{number, percent};
 use crate::render::labels::{self, indicator_words, item_words, labels};
 
-/// Words of the report in one language.
-struct W {
-    zh: bool,
-}
-
-impl W {
-    fn w<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
-        if self.zh { zh } else { en }
-    }
-}
-
 fn ratio(done: usize, total: usize) -> Option<f64> {
     #[allow(clippy::cast_precision_loss)]
     let r = (total > 0).then(|| done as f64 / total as f64 * 100.0);
@@ -88,9 +77,6 @@ fn md_table(out: &mut String, headers: &[&str], right: &[bool], rows: &[Vec<Stri
 }
 
 pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
-    let w = W {
-        zh: lang == Lang::Zh,
-    };
     let t = labels(lang);
     let mut out = String::new();
     for p in &b.plans {
@@ -99,7 +85,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
             "{}\n\n",
             labels::as_of(lang, &ymd(b.today), p.year, &percent(p.year_elapsed))
         ));
-        out.push_str(&format!("## {}\n\n", w.w("各方面进展", "Areas")));
+        out.push_str(&format!("## {}\n\n", t.areas_heading));
         let rows: Vec<Vec<String>> = p
             .areas
             .iter()
@@ -126,7 +112,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                 t.area,
                 t.key,
                 t.tasks_done,
-                w.w("进度", "Progress"),
+                t.bar,
                 t.overdue,
                 t.due_soon,
                 t.targets_met,
@@ -136,24 +122,16 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
             &rows,
         );
         let (late, soon) = dated(p);
+        md_dated(&mut out, t.overdue_heading, t.days_late, t, &late);
         md_dated(
             &mut out,
-            &w,
-            w.w("逾期事项", "Overdue"),
-            t.days_late,
-            t,
-            &late,
-        );
-        md_dated(
-            &mut out,
-            &w,
-            &soon_heading(&w, b.within),
+            &labels::sentences::due_within(lang, b.within),
             t.days_left,
             t,
             &soon,
         );
         if !p.targets.is_empty() {
-            out.push_str(&format!("\n## {}\n\n", w.w("目标", "Targets")));
+            out.push_str(&format!("\n## {}\n\n", t.targets_heading));
             let rows: Vec<Vec<String>> = p
                 .targets
                 .iter()
@@ -167,13 +145,13 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                 .collect();
             md_table(
                 &mut out,
-                &[t.title, w.w("进度", "Progress"), t.state],
+                &[t.title, t.bar, t.state],
                 &[false, false, false],
                 &rows,
             );
         }
         if !p.indicators.is_empty() {
-            out.push_str(&format!("\n## {}\n\n", w.w("统计指标", "Indicators")));
+            out.push_str(&format!("\n## {}\n\n", t.indicators_heading));
             let rows: Vec<Vec<String>> = p
                 .indicators
                 .iter()
@@ -182,15 +160,15 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
             md_table(
                 &mut out,
                 &[
-                    w.w("指标", "Indicator"),
-                    w.w("单位", "Unit"),
-                    w.w("目标值", "Target"),
-                    w.w("目标增速", "Target growth"),
-                    w.w("报告期", "Period"),
-                    w.w("同比增速", "Growth"),
-                    w.w("增速差", "Gap (pp)"),
-                    w.w("完成进度", "Completion"),
-                    w.w("时间进度", "Year elapsed"),
+                    t.indicator,
+                    t.unit,
+                    t.target,
+                    t.target_growth,
+                    t.period,
+                    t.growth,
+                    t.gap,
+                    t.completion,
+                    t.year_elapsed,
                     t.state,
                 ],
                 &[
@@ -232,17 +210,11 @@ fn dated(p: &PlanBulletin<'_>) -> (Vec<[String; 5]>, Vec<[String; 5]>) {
 }
 
 /// A dated list as a Markdown section.
-fn md_dated(
-    out: &mut String,
-    w: &W,
-    heading: &str,
-    days: &str,
-    t: &labels::Labels,
-    rows: &[[String; 5]],
-) {
+fn md_dated(out: &mut String, heading: &str, days: &str, t: &labels::Labels, rows: &[[String; 5]]) {
     out.push_str(&format!("\n## {heading}\n\n"));
     if rows.is_empty() {
-        out.push_str(w.w("无。\n", "None.\n"));
+        out.push_str(t.none);
+        out.push('\n');
     } else {
         let rows: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
         md_table(
@@ -256,7 +228,6 @@ fn md_dated(
 
 /// A dated list as an HTML section; `late` marks the days in red.
 fn html_dated(
-    w: &W,
     heading: &str,
     days: &str,
     t: &labels::Labels,
@@ -265,7 +236,7 @@ fn html_dated(
 ) -> Markup {
     html! {
         h2 { (heading) }
-        @if rows.is_empty() { p.none { (w.w("无。", "None.")) } } @else {
+        @if rows.is_empty() { p.none { (t.none) } } @else {
             div.scroll { table {
                 thead { tr { th.num { (days) } th.num { (t.due) } th { (t.area) } th { (t.title) } th { (t.owner) } } }
                 tbody { @for r in rows { tr {
@@ -276,22 +247,11 @@ fn html_dated(
     }
 }
 
-fn soon_heading(w: &W, within: i64) -> String {
-    if w.zh {
-        format!("即将到期（{within} 天内）")
-    } else {
-        format!("Due in the next {within} days")
-    }
-}
-
 fn indicator_cells(lang: Lang, r: &IndicatorRow) -> Vec<String> {
     let mut status = indicator_words(lang, r.status).to_string();
     if r.stale {
-        status.push_str(if lang == Lang::Zh {
-            "；数据滞后"
-        } else {
-            "; stale"
-        });
+        status.push_str(labels(lang).sep);
+        status.push_str(labels(lang).stale);
     }
     vec![
         format!("{}{}", if r.depth > 0 { "↳ " } else { "" }, r.title),
@@ -379,18 +339,15 @@ fn growth_chart(r: &IndicatorRow) -> Markup {
 }
 
 fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
-    let w = W {
-        zh: lang == Lang::Zh,
-    };
     let t = labels(lang);
     html! {
         section.plan {
             h1 { (p.title) }
             p.asof { (labels::as_of(lang, &ymd(b.today), p.year, &percent(p.year_elapsed))) }
-            h2 { (w.w("各方面进展", "Areas")) }
+            h2 { (t.areas_heading) }
             div.scroll { table {
                 thead { tr {
-                    th { (t.area) } th { (t.tasks_done) } th { (w.w("进度", "Progress")) }
+                    th { (t.area) } th { (t.tasks_done) } th { (t.bar) }
                     th.num { (t.overdue) } th.num { (t.due_soon) } th.num { (t.targets_met) } th.num { (t.indicators_on_track) }
                 } }
                 tbody { @for a in &p.areas { tr {
@@ -404,12 +361,12 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                 } } }
             } }
             @let (late, soon) = dated(p);
-            (html_dated(&w, w.w("逾期事项", "Overdue"), t.days_late, t, &late, true))
-            (html_dated(&w, &soon_heading(&w, b.within), t.days_left, t, &soon, false))
+            (html_dated(t.overdue_heading, t.days_late, t, &late, true))
+            (html_dated(&labels::sentences::due_within(lang, b.within), t.days_left, t, &soon, false))
             @if !p.targets.is_empty() {
-                h2 { (w.w("目标", "Targets")) }
+                h2 { (t.targets_heading) }
                 div.scroll { table {
-                    thead { tr { th { (t.title) } th { (w.w("进度", "Progress")) } th { (t.state) } } }
+                    thead { tr { th { (t.title) } th { (t.bar) } th { (t.state) } } }
                     tbody { @for r in &p.targets { tr {
                         td { (r.title) @if r.stretch { " " span.key { (t.stretch) } } }
                         td { @if bar_progress(r).is_some() { (bar(bar_progress(r), None, r.state == ItemState::Dated(State::Met))) } }
@@ -418,12 +375,12 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                 } }
             }
             @if !p.indicators.is_empty() {
-                h2 { (w.w("统计指标", "Indicators")) }
+                h2 { (t.indicators_heading) }
                 div.scroll { table {
                     thead { tr {
-                        th { (w.w("指标", "Indicator")) } th { (w.w("单位", "Unit")) } th.num { (w.w("目标值", "Target")) }
-                        th.num { (w.w("目标增速", "Target growth")) } th.num { (w.w("报告期", "Period")) } th.num { (w.w("同比增速", "Growth")) }
-                        th { (w.w("增速对比目标", "Growth against target")) } th { (w.w("完成进度对比时间进度", "Completion against the year")) } th { (t.state) }
+                        th { (t.indicator) } th { (t.unit) } th.num { (t.target) }
+                        th.num { (t.target_growth) } th.num { (t.period) } th.num { (t.growth) }
+                        th { (t.growth_against_target) } th { (t.completion_against_year) } th { (t.state) }
                     } }
                     tbody { @for r in &p.indicators {
                         @let cells = indicator_cells(lang, r);
@@ -449,7 +406,7 @@ pub fn html(b: &Bulletin<'_>, lang: Lang) -> String {
         .join(" / ");
     let page = html! {
         (DOCTYPE)
-        html lang=(if lang == Lang::Zh { "zh-CN" } else { "en" }) {
+        html lang=(labels(lang).html_lang) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -458,7 +415,7 @@ pub fn html(b: &Bulletin<'_>, lang: Lang) -> String {
             }
             body { main {
                 @for p in &b.plans { (plan_html(b, p, lang)) }
-                footer { (if lang == Lang::Zh { "由 plan 生成，截至 " } else { "Made by plan, as of " }) (ymd(b.today)) }
+                footer { (labels(lang).made_by) (ymd(b.today)) }
             } }
         }
     };

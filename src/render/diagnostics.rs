@@ -12,17 +12,19 @@ use crate::source::{Sources, Span, escape, snippet};
 
 /// Render diagnostics as text, followed by a one-line summary when there are any.
 pub fn text(diags: &[Diagnostic], sources: &Sources, lang: Lang, style: Style) -> String {
+    let t = crate::render::labels::labels(lang);
+    let sep = t.prefix_sep;
     let mut out = String::new();
     for d in diags {
         let severity = d.severity();
         let word = match severity {
-            Severity::Error => style.error("error"),
-            Severity::Warning => style.warning("warning"),
+            Severity::Error => style.error(t.error),
+            Severity::Warning => style.warning(t.warning),
         };
         // Messages quote what the files say; nothing in them may rewrite the terminal.
         let _ = writeln!(
             out,
-            "{}: {word}: {}",
+            "{}: {word}{sep}{}",
             escape(&location(d.at, sources)),
             style.bold(&escape(&d.problem.message(lang)))
         );
@@ -32,17 +34,17 @@ pub fn text(diags: &[Diagnostic], sources: &Sources, lang: Lang, style: Style) -
         if let Some(help) = d.problem.help(lang).map(|h| escape(&h).into_owned()) {
             let _ = writeln!(
                 out,
-                " {} = {}: {help}",
+                " {} = {}{sep}{help}",
                 gutter_blank(d.at, sources),
-                style.help("help")
+                style.help(t.help)
             );
         }
         if let Some(related) = d.related {
             let _ = writeln!(
                 out,
-                "{}: {}: {}",
+                "{}: {}{sep}{}",
                 location(At::Span(related), sources),
-                style.help("note"),
+                style.help(t.see),
                 d.problem.related_note(lang)
             );
             excerpt(&mut out, sources, related, style);
@@ -61,17 +63,9 @@ pub fn summary(diags: &[Diagnostic], lang: Lang) -> Option<String> {
     if diags.is_empty() {
         return None;
     }
-    Some(match lang {
-        Lang::Zh => format!("共 {errors} 个错误，{warnings} 个警告"),
-        Lang::En => {
-            let s = |n: usize| if n == 1 { "" } else { "s" };
-            format!(
-                "{errors} error{}, {warnings} warning{}",
-                s(errors),
-                s(warnings)
-            )
-        }
-    })
+    Some(crate::render::labels::messages::problems(
+        lang, errors, warnings,
+    ))
 }
 
 fn location(at: At, sources: &Sources) -> String {

@@ -1,7 +1,6 @@
 //! `plan diff` and `plan log`: changes from git as a table, Markdown, CSV or JSON.
 
 use crate::history::{Change, ChangeRow, LogRow, Shown};
-use crate::model::Lang;
 use crate::render::View;
 use crate::render::grid::{Grid, GridCell, Tone};
 use crate::render::labels::Labels;
@@ -80,16 +79,4 @@ pub fn log(view: View, rows: &[LogRow]) -> String {
             .collect(),
     };
     view.emit(&grid, rows)
-}
-
-/// The warning of `plan diff` when the old revision's plans have errors.
-pub fn old_errors(lang: Lang, files: usize) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "warning: 该版本的计划文件有 {files} 处错误，未能读取的事项不在比较之内（可用 git checkout 该版本后运行 plan check 查看）\n"
-        ),
-        Lang::En => format!(
-            "warning: the plans at that revision have {files} error(s); items that did not load there are left out of the comparison (check out that revision and run plan check to see them)\n"
-        ),
-    }
 }

@@ -6,8 +6,7 @@ use serde::Serialize;
 use crate::compute::indicators::{IndicatorRow, IndicatorStatus, PeriodFigures, RestOfYear};
 use crate::model::{Direction, Lang};
 use crate::render::grid::{self, Grid, GridCell, Tone};
-use crate::render::labels::{Labels, indicator_words, sentences};
-use crate::render::listing::bracket;
+use crate::render::labels::{Labels, bracket, indicator_words, sentences};
 use crate::render::{Format, View, json};
 
 fn signed_pct(x: Option<f64>) -> String {

@@ -5,7 +5,7 @@ use crate::compute::report::{self, ItemRow, Listed, OwnerRow, StatusReport};
 use crate::date::ymd;
 use crate::model::Lang;
 use crate::render::grid::{self, Grid, GridCell, Text, Tone};
-use crate::render::labels::{self, Labels, item_words};
+use crate::render::labels::{self, Labels, bracket, item_words};
 use crate::render::{Format, View, json};
 
 /// Which dated listing: the words and tone that differ between them.
@@ -367,15 +367,6 @@ pub fn area(view: View, heading: Option<AreaHeading<'_>>, rows: &[ItemRow]) -> S
     }
     out.push_str(&view.emit(&grid, rows));
     out
-}
-
-/// `text（note）` in Chinese, `text (note)` in English.
-pub fn bracket(lang: Lang, text: &str, note: &str) -> String {
-    match lang {
-        Lang::Zh => format!("{text}（{note}）"),
-        Lang::En if text.is_empty() => format!(" ({note})"),
-        Lang::En => format!("{text} ({note})"),
-    }
 }
 
 /// `plan calendar`: the dated rows as an iCalendar feed named after the plans' `titles`;

@@ -5,8 +5,7 @@ use crate::compute::show::{self, Details, Shown};
 use crate::model::{Compare, Direction, Lang};
 use crate::render::View;
 use crate::render::grid::{self, Grid, GridCell};
-use crate::render::labels::{Labels, item_words, sentences};
-use crate::render::listing::bracket;
+use crate::render::labels::{Labels, bracket, item_words, sentences};
 
 fn opt_num(x: Option<f64>) -> String {
     x.map(grid::number).unwrap_or_default()

@@ -421,11 +421,11 @@ fn chinese_messages_and_carets_under_chinese_text() {
             "[area]\nid = \"a\"\ntitle = \"招商\"\n\n[[task]]\nid = \"t\"\ntitle = \"制定《管理办法》\"\ndue = \"3月5日前\"\n",
         );
     f.run(&["check"]).code(2).err_lines(&[
-        "plans/p/01-a.toml:8:7: error: `due` 的日期 `3月5日前` 格式无法识别",
+        "plans/p/01-a.toml:8:7: 错误：`due` 的日期 `3月5日前` 格式无法识别",
         "   |",
         " 8 | due = \"3月5日前\"",
         "   |       ^^^^^^^^^^",
-        "   = help: 可写日期 2016-03-31，或期间 \"2016-03\"（月底）、\"2016-Q1\"、\"2016-H1\"、\"2016\"",
+        "   = 提示：可写日期 2016-03-31，或期间 \"2016-03\"（月底）、\"2016-Q1\"、\"2016-H1\"、\"2016\"",
     ]);
     // A caret after Chinese text on the same line starts at the right display column.
     let f = Fixture::new().file("p/plan.toml", PLAN_2016).file(

@@ -229,7 +229,7 @@ fn a_mistyped_filter_is_an_error_not_an_empty_list() {
     r.code(2);
     assert_eq!(
         r.stderr,
-        "error: --area：计划中没有工作方面 `delivry`\n  help: 是否想写 `delivery`？\n"
+        "错误：--area：计划中没有工作方面 `delivry`\n  提示：是否想写 `delivery`？\n"
     );
     let r = crate::shipped(&["--plans", "nowhere", "status"]);
     r.code(2);
@@ -238,7 +238,7 @@ fn a_mistyped_filter_is_an_error_not_an_empty_list() {
         "error: plans directory `nowhere` does not exist\n"
     );
     let r = crate::shipped(&["--lang", "zh", "--plans", "nowhere", "status"]);
-    assert_eq!(r.stderr, "error: 计划目录 `nowhere` 不存在\n");
+    assert_eq!(r.stderr, "错误：计划目录 `nowhere` 不存在\n");
     example(&["owners", "--owner", "Nobody"]).code(2);
     example(&["upcoming", "--tag", "nope"]).code(2);
     let r = example(&["show", "launch-portl"]);

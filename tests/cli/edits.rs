@@ -434,6 +434,6 @@ fn edits_speak_chinese_for_a_chinese_plan() {
     r.code(2);
     assert_eq!(
         r.stderr,
-        "error: `signed` 是目标，`plan done` 只能用于任务（目标请用 plan actual）\n"
+        "错误：`signed` 是目标，`plan done` 只能用于任务（目标请用 plan actual）\n"
     );
 }

@@ -1,0 +1,232 @@
+//! Messages for errors that are not about a place in a file.
+
+use super::Message;
+use crate::model::Lang;
+
+pub fn root_missing(lang: Lang, dir: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("计划目录 `{dir}` 不存在")),
+        Lang::En => Message::new(format!("plans directory `{dir}` does not exist")),
+    }
+}
+
+pub fn root_not_a_directory(lang: Lang, dir: &str) -> Message {
+    match lang {
+        Lang::Zh => {
+            Message::new(format!("计划目录 `{dir}` 不是目录")).hint("--plans 应指向含有计划的目录")
+        }
+        Lang::En => Message::new(format!("plans directory `{dir}` is not a directory"))
+            .hint("--plans names the directory that holds the plans"),
+    }
+}
+
+pub fn root_not_found(lang: Lang, cwd: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("在 `{cwd}` 及其上级目录中找不到 `plans/` 目录"))
+            .hint("用 --plans 或 PLAN_DIR 指定计划目录"),
+        Lang::En => Message::new(format!(
+            "no `plans/` directory in `{cwd}` or any directory above it"
+        ))
+        .hint("name one with --plans or PLAN_DIR"),
+    }
+}
+
+pub fn no_cwd(lang: Lang, error: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("无法读取当前目录：{error}")),
+        Lang::En => Message::new(format!("cannot read the current directory: {error}")),
+    }
+}
+
+/// What a filter names, for `unknown`.
+#[derive(Debug, Clone, Copy)]
+pub enum What {
+    Plan,
+    Area,
+    Owner,
+    Tag,
+    Item,
+    Indicator,
+}
+
+/// `--area: no area `investmnt` in the plans`, with a did-you-mean.
+pub fn unknown(
+    lang: Lang,
+    flag: &str,
+    what: What,
+    given: &str,
+    suggestion: Option<&str>,
+) -> Message {
+    let word = match (what, lang) {
+        (What::Plan, Lang::Zh) => "计划",
+        (What::Area, Lang::Zh) => "工作方面",
+        (What::Owner, Lang::Zh) => "牵头单位",
+        (What::Tag, Lang::Zh) => "标签",
+        (What::Item, Lang::Zh) => "事项",
+        (What::Indicator, Lang::Zh) => "指标",
+        (What::Plan, Lang::En) => "plan",
+        (What::Area, Lang::En) => "area",
+        (What::Owner, Lang::En) => "owner",
+        (What::Tag, Lang::En) => "tag",
+        (What::Item, Lang::En) => "item",
+        (What::Indicator, Lang::En) => "indicator",
+    };
+    let m = match lang {
+        Lang::Zh => Message::new(format!("{flag}：计划中没有{word} `{given}`")),
+        Lang::En => Message::new(format!("{flag}: no {word} `{given}` in the plans")),
+    };
+    match (suggestion, lang) {
+        (None, _) => m,
+        (Some(s), Lang::Zh) => m.hint(format!("是否想写 `{s}`？")),
+        (Some(s), Lang::En) => m.hint(format!("did you mean `{s}`?")),
+    }
+}
+
+pub fn ambiguous(lang: Lang, id: &str, plans: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("`{id}` 出现在多个计划中（{plans}）"))
+            .hint("用 --plan 指定其中一个"),
+        Lang::En => Message::new(format!("`{id}` is in more than one plan ({plans})"))
+            .hint("name one with --plan"),
+    }
+}
+
+pub fn output_is_source(lang: Lang, file: &str, source: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("-o {file} 指向计划文件 {source}，拒绝覆盖"))
+            .hint("把报告写到计划目录之外的文件"),
+        Lang::En => Message::new(format!(
+            "-o {file} is the plan file {source}; it is not overwritten"
+        ))
+        .hint("write the report to a file outside the plans"),
+    }
+}
+
+pub fn cannot_write_file(lang: Lang, file: &str, error: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("无法写入 {file}：{error}")),
+        Lang::En => Message::new(format!("cannot write {file}: {error}")),
+    }
+}
+
+/// Why git could not answer.
+pub fn git(lang: Lang, e: &crate::history::git::GitError) -> Message {
+    use crate::history::git::GitError;
+    match (e, lang) {
+        (GitError::NotARepository(why), Lang::Zh) => {
+            Message::new(format!("计划目录不在 git 仓库中（{why}）"))
+        }
+        (GitError::NotARepository(why), Lang::En) => {
+            Message::new(format!("the plans are not in a git repository ({why})"))
+        }
+        (GitError::UnknownRevision(rev), Lang::Zh) => {
+            Message::new(format!("git 中没有版本 `{rev}`"))
+        }
+        (GitError::UnknownRevision(rev), Lang::En) => {
+            Message::new(format!("no revision `{rev}` in git"))
+        }
+        (GitError::NothingBefore(d), Lang::Zh) => Message::new(format!("{d} 之前没有提交")),
+        (GitError::NothingBefore(d), Lang::En) => Message::new(format!("no commit before {d}")),
+        (GitError::Failed(why), _) => Message::new(format!("git: {why}")),
+    }
+}
+
+pub fn cannot_write(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法写出结果：{error}"),
+        Lang::En => format!("cannot write the output: {error}"),
+    }
+}
+
+/// The warning of `plan diff` when the old revision's plans have errors.
+pub fn old_revision_errors(lang: Lang, files: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "warning: 该版本的计划文件有 {files} 处错误，未能读取的事项不在比较之内（可用 git checkout 该版本后运行 plan check 查看）\n"
+        ),
+        Lang::En => format!(
+            "warning: the plans at that revision have {files} error(s); items that did not load there are left out of the comparison (check out that revision and run plan check to see them)\n"
+        ),
+    }
+}
+
+/// What `plan check` read, when it passed.
+pub fn check_passed(lang: Lang, plans: usize, areas: usize, items: usize) -> String {
+    match lang {
+        Lang::Zh => format!("检查通过：{plans} 个计划，{areas} 个工作方面，{items} 个事项\n"),
+        Lang::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            format!(
+                "ok: {plans} plan{}, {areas} area{}, {items} item{}\n",
+                s(plans),
+                s(areas),
+                s(items)
+            )
+        }
+    }
+}
+
+/// The count of problems after the diagnostics.
+pub fn problems(lang: Lang, errors: usize, warnings: usize) -> String {
+    match lang {
+        Lang::Zh => format!("共 {errors} 个错误，{warnings} 个警告"),
+        Lang::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            format!(
+                "{errors} error{}, {warnings} warning{}",
+                s(errors),
+                s(warnings)
+            )
+        }
+    }
+}
+
+/// `plan init --year` out of range.
+pub fn year_out_of_range(lang: Lang, year: i32) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("年份 {year} 不在 1900 到 2999 之间")),
+        Lang::En => Message::new(format!("year {year} is not between 1900 and 2999")),
+    }
+}
+
+/// `plan init` finds a file where it would write one.
+pub fn init_exists(lang: Lang, path: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("{path} 已存在，未作任何改动")),
+        Lang::En => Message::new(format!("{path} exists already; nothing was written")),
+    }
+}
+
+/// A directory could not be created.
+pub fn cannot_create(lang: Lang, dir: &str, error: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("无法创建 {dir}：{error}")),
+        Lang::En => Message::new(format!("cannot create {dir}: {error}")),
+    }
+}
+
+/// What `plan init` wrote, and what to run next.
+pub fn created(lang: Lang, files: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("已创建 {}\n下一步：plan check\n", files.join("、")),
+        Lang::En => format!("created {}\nnext: plan check\n", files.join(", ")),
+    }
+}
+
+/// An environment variable that is not UTF-8.
+pub fn env_not_utf8(lang: Lang, name: &str, value: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("{name}：`{value}` 不是 UTF-8 文本")),
+        Lang::En => Message::new(format!("{name}: `{value}` is not UTF-8")),
+    }
+}
+
+/// `PLAN_LANG` names no language.
+pub fn env_not_a_language(lang: Lang, name: &str, value: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("{name}：`{value}` 不是可用的语言")).hint("用 zh 或 en"),
+        Lang::En => {
+            Message::new(format!("{name}: `{value}` is not a language")).hint("use zh or en")
+        }
+    }
+}
