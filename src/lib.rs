@@ -10,6 +10,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod edit;
 pub mod history;
+pub mod keys;
 pub mod load;
 pub mod model;
 pub mod number;

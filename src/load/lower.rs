@@ -9,59 +9,13 @@ use chrono::NaiveDate;
 
 use crate::date::{DateError, Period};
 use crate::diagnostic::{Diagnostic, Expected, Problem, suggest};
+use crate::keys::{self, Section};
 use crate::model::{
     Actual, Area, Cadence, Common, Compare, DateSpec, Delay, Direction, Every, Indicator, Lang,
     Located, Project, Stage, Target, Task, TaskStatus,
 };
 use crate::source::{FileId, Span};
 
-pub(crate) const PLAN_KEYS: &[&str] = &["id", "title", "org", "year", "lang", "money_unit"];
-pub(crate) const AREA_KEYS: &[&str] = &["id", "title", "key", "owner"];
-pub(crate) const AREA_FILE_KEYS: &[&str] = &["area", "task", "target", "project", "indicator"];
-pub(crate) const TASK_KEYS: &[&str] = &[
-    "id", "title", "owner", "with", "tags", "note", "due", "status", "done", "every", "last",
-    "delays",
-];
-pub(crate) const TARGET_KEYS: &[&str] = &[
-    "id", "title", "owner", "with", "tags", "note", "unit", "target", "actual", "compare",
-    "stretch", "due", "stage", "projects", "delays",
-];
-pub(crate) const PROJECT_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "owner",
-    "with",
-    "tags",
-    "note",
-    "investment",
-    "stage",
-    "negotiating",
-    "signed",
-    "land",
-    "started",
-    "completed",
-    "producing",
-];
-pub(crate) const INDICATOR_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "owner",
-    "with",
-    "tags",
-    "note",
-    "unit",
-    "prior",
-    "target",
-    "growth",
-    "direction",
-    "parent",
-    "unit_differs",
-    "actuals",
-    "cadence",
-    "lag",
-];
-pub(crate) const DELAY_KEYS: &[&str] = &["from", "to", "on", "reason"];
-pub(crate) const ACTUAL_KEYS: &[&str] = &["period", "value", "prior"];
 const LANG_NAMES: &[&str] = &["zh", "en"];
 
 /// The `[plan]` table, before its areas are attached.
@@ -113,7 +67,7 @@ impl<'d> Lower<'d> {
         for (k, v) in doc {
             match k.get_ref().as_ref() {
                 "plan" => head = self.table(k, v).and_then(|t| self.plan(t, v, dir)),
-                _ => self.unknown(k, "plan.toml", &["plan"]),
+                _ => self.unknown(k, "plan.toml", Section::PlanFile),
             }
         }
         if head.is_none() && !doc.iter().any(|(k, _)| k.get_ref() == "plan") {
@@ -138,7 +92,7 @@ impl<'d> Lower<'d> {
                         .map(|l| l.value);
                 }
                 "money_unit" => money_unit = self.string(key, v),
-                _ => self.unknown(k, "[plan]", PLAN_KEYS),
+                _ => self.unknown(k, "[plan]", Section::Plan),
             }
         }
         let title = self.required(title, "title", "[plan]", whole);
@@ -155,7 +109,7 @@ impl<'d> Lower<'d> {
             org,
             year: year?,
             lang,
-            money_unit: money_unit.unwrap_or_else(|| "亿元".to_string()),
+            money_unit: money_unit.unwrap_or_else(|| keys::DEFAULT_MONEY_UNIT.to_string()),
         })
     }
 
@@ -171,7 +125,7 @@ impl<'d> Lower<'d> {
                 "target" => targets = self.items(k, v, "[[target]]", Self::target),
                 "project" => projects = self.items(k, v, "[[project]]", Self::project),
                 "indicator" => indicators = self.items(k, v, "[[indicator]]", Self::indicator),
-                _ => self.unknown(k, "an area file", AREA_FILE_KEYS),
+                _ => self.unknown(k, "an area file", Section::AreaFile),
             }
         }
         if !doc.iter().any(|(k, _)| k.get_ref() == "area") {
@@ -194,7 +148,7 @@ impl<'d> Lower<'d> {
                 "title" => title = self.string(key, v),
                 "key" => key_area = self.boolean(key, v),
                 "owner" => owner = self.string(key, v),
-                _ => self.unknown(k, "[area]", AREA_KEYS),
+                _ => self.unknown(k, "[area]", Section::Area),
             }
         }
         let id = self.required(id, "id", "[area]", whole);
@@ -283,7 +237,7 @@ impl<'d> Lower<'d> {
                 "every" => every = self.choice(key, v, Every::NAMES, &EVERIES),
                 "last" => last = self.date(key, v),
                 "delays" => delays = self.delays(key, v),
-                _ => self.unknown(k, context, TASK_KEYS),
+                _ => self.unknown(k, context, Section::Task),
             }
         }
         Some(Task {
@@ -336,7 +290,7 @@ impl<'d> Lower<'d> {
                     out.projects_span = Some(self.span(v.span()));
                 }
                 "delays" => out.delays = self.delays(key, v),
-                _ => self.unknown(k, context, TARGET_KEYS),
+                _ => self.unknown(k, context, Section::Target),
             }
         }
         if !out.is_batch() {
@@ -364,7 +318,7 @@ impl<'d> Lower<'d> {
                 "stage" => stage = self.choice(key, v, Stage::NAMES, &Stage::ALL),
                 _ => match Stage::from_name(key) {
                     Some(s) => stage_dates.extend(self.date(key, v).map(|d| (s, d))),
-                    None => self.unknown(k, context, PROJECT_KEYS),
+                    None => self.unknown(k, context, Section::Project),
                 },
             }
         }
@@ -426,7 +380,7 @@ impl<'d> Lower<'d> {
                         self.choice(key, v, Cadence::NAMES, &[Cadence::Month, Cadence::Quarter]);
                 }
                 "lag" => out.lag = self.days(key, v),
-                _ => self.unknown(k, context, INDICATOR_KEYS),
+                _ => self.unknown(k, context, Section::Indicator),
             }
         }
         out.common = self.common(parts, context, whole)?;
@@ -443,7 +397,7 @@ impl<'d> Lower<'d> {
                     "to" => to = this.date(key, v),
                     "on" => on = this.date(key, v),
                     "reason" => reason = this.string(key, v),
-                    _ => this.unknown(k, "a delay entry", DELAY_KEYS),
+                    _ => this.unknown(k, "a delay entry", Section::Delay),
                 }
             }
             let from = this.required(from, "from", "a delay entry", whole);
@@ -466,7 +420,7 @@ impl<'d> Lower<'d> {
                     "period" => period = this.period(key, v),
                     "value" => value = this.number(key, v),
                     "prior" => prior = this.number(key, v),
-                    _ => this.unknown(k, "an actuals entry", ACTUAL_KEYS),
+                    _ => this.unknown(k, "an actuals entry", Section::Actual),
                 }
             }
             let period = this.required(period, "period", "an actuals entry", whole);
@@ -530,9 +484,9 @@ impl<'d> Lower<'d> {
         value
     }
 
-    fn unknown(&mut self, k: &Key<'_>, context: &'static str, known: &'static [&'static str]) {
+    fn unknown(&mut self, k: &Key<'_>, context: &'static str, section: Section) {
         let key = k.get_ref().to_string();
-        let suggestion = suggest(&key, known.iter().copied());
+        let suggestion = suggest(&key, keys::of(section).map(|d| d.name));
         self.report(
             Problem::UnknownKey {
                 key,

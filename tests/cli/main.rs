@@ -8,8 +8,10 @@
 )]
 
 mod calendar;
+mod catalogue;
 mod check;
 mod deadlines;
+mod docs;
 mod edits;
 mod formats;
 mod history;

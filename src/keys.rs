@@ -1,0 +1,640 @@
+//! Every key of the plan format, declared once: where it may be written, what it holds, whether
+//! it is required, and what it means in Chinese and English. The lowering checks keys against
+//! these declarations (an unknown key gets a did-you-mean from them), `plan schema` is generated
+//! from them, and so are the key tables of docs/format.md (a test keeps them current). Adding a
+//! key is one entry in [`KEYS`] plus its meaning: a match arm in `load::lower` and what the
+//! model does with it.
+
+use crate::model::Kind;
+
+/// Where keys are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// `plan.toml`: its top level.
+    PlanFile,
+    /// `[plan]`.
+    Plan,
+    /// An area file: its top level.
+    AreaFile,
+    /// `[area]`.
+    Area,
+    /// `[[task]]`.
+    Task,
+    /// `[[target]]`.
+    Target,
+    /// `[[project]]`.
+    Project,
+    /// `[[indicator]]`.
+    Indicator,
+    /// An entry of `delays`.
+    Delay,
+    /// An entry of `actuals`.
+    Actual,
+}
+
+impl Section {
+    /// What a table of this section is, in Chinese and English (`None` for a file's top level).
+    pub fn about(self) -> Option<(&'static str, &'static str)> {
+        Some(match self {
+            Section::PlanFile | Section::AreaFile => return None,
+            Section::Plan => ("计划", "The plan"),
+            Section::Area => ("一个工作方面", "One area of the plan"),
+            Section::Task => ("一项措施", "A measure: something to do, maybe by a date"),
+            Section::Target => ("一个数量目标", "A quantity to reach"),
+            Section::Project => ("一个具名项目", "A named investment or construction project"),
+            Section::Indicator => (
+                "一个统计指标",
+                "A statistical indicator compared with the prior year",
+            ),
+            Section::Delay => ("一次延期", "One postponement"),
+            Section::Actual => ("一个报告期", "One reported period"),
+        })
+    }
+}
+
+/// What a key holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    /// Free text.
+    Text,
+    /// An item's id: no white space.
+    Id,
+    /// The id of another item of this kind.
+    Ref(Kind),
+    /// Several texts.
+    Texts,
+    /// The ids of several items of this kind.
+    Refs(Kind),
+    Number,
+    Boolean,
+    /// A day or a period (docs/format.md, "Dates").
+    Date,
+    /// A reporting period: a month, quarter, half or year.
+    Period,
+    /// A calendar year, 1900 to 2999.
+    Year,
+    /// Whole days, 0 to 366.
+    Days,
+    /// One of these names; `default` when the key is left out.
+    Choice {
+        names: &'static [&'static str],
+        default: Option<&'static str>,
+    },
+    /// A table of this section's keys.
+    Table(Section),
+    /// An array of tables of this section's keys (`[[task]]`, or `{ … }` entries).
+    Tables(Section),
+}
+
+/// One key: its name, where it is written, what it holds and means.
+#[derive(Debug, Clone, Copy)]
+pub struct Key {
+    pub name: &'static str,
+    /// The sections it may be written in.
+    pub on: &'static [Section],
+    /// The sections where it must be written.
+    pub required: &'static [Section],
+    pub ty: Type,
+    /// What it means, for the schema's hover text (Chinese, then English).
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// The note in the key tables of docs/format.md (Markdown; may be empty).
+    pub doc: &'static str,
+}
+
+use Section::{Actual, Area, AreaFile, Delay, Indicator, Plan, PlanFile, Project, Target, Task};
+
+const ITEMS: &[Section] = &[Task, Target, Project, Indicator];
+const STAGES: &[&str] = &[
+    "negotiating",
+    "signed",
+    "land",
+    "started",
+    "completed",
+    "producing",
+];
+
+/// Declares a key of several sections.
+const fn key(
+    name: &'static str,
+    on: &'static [Section],
+    ty: Type,
+    zh: &'static str,
+    en: &'static str,
+    doc: &'static str,
+) -> Key {
+    Key {
+        name,
+        on,
+        required: &[],
+        ty,
+        zh,
+        en,
+        doc,
+    }
+}
+
+impl Key {
+    /// The key is required in `sections`.
+    const fn required_in(mut self, sections: &'static [Section]) -> Key {
+        self.required = sections;
+        self
+    }
+}
+
+/// A stage date of a project: the day it reached the stage named by the key.
+const fn stage_date(name: &'static str) -> Key {
+    key(
+        name,
+        &[Project],
+        Type::Date,
+        "达到该阶段的日期",
+        "The day this stage was reached",
+        "the day that stage was reached",
+    )
+}
+
+/// Every key, in the order each section lists them.
+pub const KEYS: &[Key] = &[
+    // ---- the files' top levels
+    key("plan", &[PlanFile], Type::Table(Plan), "", "", "").required_in(&[PlanFile]),
+    key("area", &[AreaFile], Type::Table(Area), "", "", "").required_in(&[AreaFile]),
+    key("task", &[AreaFile], Type::Tables(Task), "措施", "Tasks", ""),
+    key("target", &[AreaFile], Type::Tables(Target), "目标", "Targets", ""),
+    key("project", &[AreaFile], Type::Tables(Project), "项目", "Projects", ""),
+    key("indicator", &[AreaFile], Type::Tables(Indicator), "指标", "Indicators", ""),
+    // ---- ids, everywhere
+    key(
+        "id",
+        &[Plan, Area, Task, Target, Project, Indicator],
+        Type::Id,
+        "编号：不含空白，在整个计划内唯一（不分类型、不分文件）",
+        "Id: no white space, unique across the whole plan whatever the kind or file",
+        "required; no white space, control or direction characters, `/` or `\\`; unique across the whole plan, whatever the kind or file",
+    )
+    .required_in(&[Area, Task, Target, Project, Indicator]),
+    // ---- [plan]
+    key("title", &[Plan], Type::Text, "计划名称", "Title of the plan", "required")
+        .required_in(&[Plan]),
+    key("org", &[Plan], Type::Text, "编制单位", "Organisation", ""),
+    key("year", &[Plan], Type::Year, "计划年度", "Plan year", "required").required_in(&[Plan]),
+    key(
+        "lang",
+        &[Plan],
+        Type::Choice {
+            names: &["zh", "en"],
+            default: None,
+        },
+        "输出语言",
+        "Output language",
+        "the default output language",
+    ),
+    key(
+        "money_unit",
+        &[Plan],
+        Type::Text,
+        "项目投资额的单位（默认 亿元）",
+        "Unit of project investment (default 亿元)",
+        "the unit of project investment",
+    ),
+    // ---- [area]
+    key("title", &[Area], Type::Text, "工作方面名称", "Title of the area", "required")
+        .required_in(&[Area]),
+    key("key", &[Area], Type::Boolean, "重点工作", "A key area (重点)", "重点 (default false)"),
+    key("owner", &[Area], Type::Text, "牵头单位", "Lead unit", "the lead unit of the area's items"),
+    // ---- every item
+    key(
+        "title",
+        ITEMS,
+        Type::Text,
+        "名称",
+        "Title",
+        "required (**Decision**: an item without a title cannot be reported)",
+    )
+    .required_in(ITEMS),
+    key(
+        "owner",
+        ITEMS,
+        Type::Text,
+        "牵头单位（不写时用工作方面的 owner）",
+        "Lead unit (default: the area's owner)",
+        "the lead unit (牵头); **Decision**: when absent, the area's `owner` stands in",
+    ),
+    key("with", ITEMS, Type::Texts, "配合单位", "Assisting units", "assisting units (配合)"),
+    key("tags", ITEMS, Type::Texts, "标签", "Tags", ""),
+    key("note", ITEMS, Type::Text, "备注", "Note", ""),
+    // ---- [[task]]
+    key(
+        "due",
+        &[Task],
+        Type::Date,
+        "期限：日期 2016-03-31，或期间 \"2016-03\"（月底）、\"2016-Q1\"、\"2016-H1\"、\"2016\"",
+        "Deadline: a day 2016-03-31, or a period \"2016-03\" (its last day), \"2016-Q1\", \"2016-H1\", \"2016\"",
+        "optional deadline",
+    ),
+    key(
+        "status",
+        &[Task],
+        Type::Choice {
+            names: &["todo", "doing", "blocked", "done", "dropped"],
+            default: Some("todo"),
+        },
+        "状态：todo（默认）、doing、blocked、done、dropped",
+        "Status: todo (default), doing, blocked, done, dropped",
+        "open = todo, doing or blocked",
+    ),
+    key("done", &[Task], Type::Date, "完成日期", "The day it was done", "the day it was finished"),
+    key(
+        "every",
+        &[Task],
+        Type::Choice {
+            names: &["week", "half-month", "month", "quarter", "year"],
+            default: None,
+        },
+        "周期性任务的周期",
+        "Recurrence of a standing duty",
+        "a recurring duty",
+    ),
+    key(
+        "last",
+        &[Task],
+        Type::Date,
+        "周期性任务最近一次完成的日期",
+        "Recurring tasks: when last done",
+        "recurring only: when it was last done",
+    ),
+    // ---- [[target]]
+    key("unit", &[Target], Type::Text, "单位", "Unit", ""),
+    key(
+        "target",
+        &[Target],
+        Type::Number,
+        "目标值（按项目计数时默认为所列项目数）",
+        "The value to reach (a batch target: the number of listed projects by default)",
+        "required for a numeric target",
+    ),
+    key(
+        "actual",
+        &[Target],
+        Type::Number,
+        "完成值（按项目计数的目标不可填写）",
+        "The value reached so far (not on a batch target)",
+        "the value reached so far",
+    ),
+    key(
+        "compare",
+        &[Target],
+        Type::Choice {
+            names: &["at_least", "at_most"],
+            default: Some("at_least"),
+        },
+        "at_least（不低于，默认）或 at_most（不超过）",
+        "at_least (default) or at_most",
+        "",
+    ),
+    key(
+        "stretch",
+        &[Target],
+        Type::Boolean,
+        "力争目标",
+        "A stretch target (力争)",
+        "力争: shown as a stretch target",
+    ),
+    key(
+        "due",
+        &[Target],
+        Type::Date,
+        "期限，默认为计划年度末",
+        "Deadline; default the end of the plan year",
+        "default: the last day of the plan year",
+    ),
+    key(
+        "stage",
+        &[Target],
+        Type::Choice {
+            names: STAGES,
+            default: None,
+        },
+        "按项目计数：所列项目须达到的阶段",
+        "Batch target: the stage the listed projects must reach",
+        "a batch target: the stage its projects must reach (with `projects`)",
+    ),
+    key(
+        "projects",
+        &[Target],
+        Type::Refs(Kind::Project),
+        "按项目计数：项目编号",
+        "Batch target: project ids",
+        "a batch target: the projects it counts (with `stage`)",
+    ),
+    key(
+        "delays",
+        &[Task, Target],
+        Type::Tables(Delay),
+        "延期记录：每次延期一条；最后一条的 to 应等于 due",
+        "Delay log: one entry per postponement; the last `to` equals `due`",
+        "the delay log (延期记录); `from` and `to` are required",
+    ),
+    // ---- [[project]]
+    key(
+        "investment",
+        &[Project],
+        Type::Number,
+        "投资额，单位为计划的 money_unit",
+        "Investment, in the plan's money_unit",
+        "in the plan's `money_unit`",
+    ),
+    key(
+        "stage",
+        &[Project],
+        Type::Choice {
+            names: STAGES,
+            default: Some("negotiating"),
+        },
+        "阶段：negotiating 洽谈、signed 签约、land 供地、started 开工、completed 建成、producing 投产",
+        "Stage: negotiating, signed, land, started, completed, producing",
+        "**Decision**: default `negotiating`",
+    ),
+    stage_date("negotiating"),
+    stage_date("signed"),
+    stage_date("land"),
+    stage_date("started"),
+    stage_date("completed"),
+    stage_date("producing"),
+    // ---- [[indicator]]
+    key(
+        "unit",
+        &[Indicator],
+        Type::Text,
+        "单位（如 亿元、万元、亿美元、%）",
+        "Unit (亿元, 万元, 亿美元, %)",
+        "",
+    ),
+    key(
+        "prior",
+        &[Indicator],
+        Type::Number,
+        "上年全年数",
+        "Prior-year full-year value",
+        "the prior year's full-year value",
+    ),
+    key(
+        "target",
+        &[Indicator],
+        Type::Number,
+        "本年目标值",
+        "This year's target value",
+        "this year's target value",
+    ),
+    key(
+        "growth",
+        &[Indicator],
+        Type::Number,
+        "目标同比增速（%）；下降写负数",
+        "Target year-on-year growth in percent; negative for a fall",
+        "target year-on-year growth in percent; negative for a planned fall",
+    ),
+    key(
+        "direction",
+        &[Indicator],
+        Type::Choice {
+            names: &["up", "down"],
+            default: Some("up"),
+        },
+        "up（默认）或 down（下降型指标，如能耗）",
+        "up (default) or down (meant to fall, like energy intensity)",
+        "`down` for indicators meant to fall",
+    ),
+    key(
+        "parent",
+        &[Indicator],
+        Type::Ref(Kind::Indicator),
+        "上级指标的编号（「其中」）",
+        "The parent indicator's id (其中)",
+        "this is a sub-indicator (其中) of that one; no loops",
+    ),
+    key(
+        "unit_differs",
+        &[Indicator],
+        Type::Boolean,
+        "子指标与上级指标单位不同是有意的",
+        "This sub-indicator's unit differs from its parent's on purpose",
+        "the sub-indicator's unit differs from its parent's on purpose",
+    ),
+    key(
+        "actuals",
+        &[Indicator],
+        Type::Tables(Actual),
+        "各报告期的累计数",
+        "Cumulative figures reported so far",
+        "cumulative figures; `prior` is the same period of the prior year",
+    ),
+    key(
+        "cadence",
+        &[Indicator],
+        Type::Choice {
+            names: &["month", "quarter"],
+            default: None,
+        },
+        "数据发布周期",
+        "How often figures are released",
+        "how often figures are released",
+    ),
+    key(
+        "lag",
+        &[Indicator],
+        Type::Days,
+        "报告期结束后多少天应有数据",
+        "Days after a period's end by which its figure is expected",
+        "how long after a period's end its figure is expected (default 0; needs `cadence`)",
+    ),
+    // ---- entries of `delays`
+    key("from", &[Delay], Type::Date, "原期限", "The deadline replaced", "").required_in(&[Delay]),
+    key("to", &[Delay], Type::Date, "新期限", "The new deadline", "").required_in(&[Delay]),
+    key("on", &[Delay], Type::Date, "决定延期的日期", "When the postponement was decided", ""),
+    key("reason", &[Delay], Type::Text, "延期原因", "Why", ""),
+    // ---- entries of `actuals`
+    key(
+        "period",
+        &[Actual],
+        Type::Period,
+        "报告期：\"2016-03\"、\"2016-Q1\"、\"2016-H1\"、\"2016\"",
+        "Period: \"2016-03\", \"2016-Q1\", \"2016-H1\", \"2016\"",
+        "",
+    )
+    .required_in(&[Actual]),
+    key("value", &[Actual], Type::Number, "累计值", "Cumulative value", "")
+        .required_in(&[Actual]),
+    key(
+        "prior",
+        &[Actual],
+        Type::Number,
+        "上年同期数",
+        "The same period of the prior year",
+        "",
+    ),
+];
+
+/// What a plan file is, for the schema's hover text (Chinese, English).
+pub const SCHEMA_ABOUT: (&str, &str) = (
+    "计划文件：plan.toml 或一个工作方面文件",
+    "A plan file: plan.toml or an area file",
+);
+
+/// The unit of project investment when `money_unit` is not written.
+pub const DEFAULT_MONEY_UNIT: &str = "亿元";
+
+/// The keys of a section, in declaration order.
+pub fn of(section: Section) -> impl Iterator<Item = &'static Key> {
+    KEYS.iter().filter(move |k| k.on.contains(&section))
+}
+
+/// The names of a section's keys, for a did-you-mean.
+pub fn names(section: Section) -> Vec<&'static str> {
+    of(section).map(|k| k.name).collect()
+}
+
+/// The type column of the docs' key tables.
+fn doc_type(ty: Type) -> String {
+    match ty {
+        Type::Text | Type::Id => "string".into(),
+        Type::Ref(kind) => format!("{} id", kind.name()),
+        Type::Texts => "array of strings".into(),
+        Type::Refs(kind) => format!("array of {} ids", kind.name()),
+        Type::Number => "number".into(),
+        Type::Boolean => "bool".into(),
+        Type::Date => "date".into(),
+        Type::Period => "period".into(),
+        Type::Year => "year, 1900 to 2999".into(),
+        Type::Days => "whole days, 0 to 366".into(),
+        Type::Choice { names, default } => names
+            .iter()
+            .map(|n| {
+                if Some(*n) == default {
+                    format!("`{n}` (default)")
+                } else {
+                    format!("`{n}`")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Type::Table(_) => "table".into(),
+        Type::Tables(section @ (Section::Delay | Section::Actual)) => {
+            format!("array of `{{ {} }}`", names(section).join(", "))
+        }
+        Type::Tables(_) => "array of tables".into(),
+    }
+}
+
+/// Which keys a table of docs/format.md lists: those of every item, or those of one kind
+/// beyond the common ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocTable {
+    Common,
+    Kind(Section),
+}
+
+/// A key table of docs/format.md, generated from the declarations.
+pub fn doc_table(table: DocTable) -> String {
+    let common = |k: &Key| ITEMS.iter().all(|s| k.on.contains(s));
+    let rows: Vec<&Key> = match table {
+        DocTable::Common => KEYS.iter().filter(|k| common(k)).collect(),
+        DocTable::Kind(section) => of(section).filter(|k| !common(k)).collect(),
+    };
+    let mut out = String::from("| key | type | |\n|---|---|---|\n");
+    for k in rows {
+        let doc = if k.doc.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", k.doc)
+        };
+        out.push_str(&format!("| `{}` | {} |{doc} |\n", k.name, doc_type(k.ty)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value of the key's type, good enough to be read (other checks may still complain).
+    fn sample(ty: Type) -> String {
+        match ty {
+            Type::Text | Type::Id | Type::Ref(_) => "\"x1\"".into(),
+            Type::Texts | Type::Refs(_) => "[\"x1\"]".into(),
+            Type::Number | Type::Days => "1".into(),
+            Type::Boolean => "true".into(),
+            Type::Date => "\"2016-03\"".into(),
+            Type::Period => "\"2016-Q1\"".into(),
+            Type::Year => "2016".into(),
+            Type::Choice { names, .. } => format!("\"{}\"", names[0]),
+            Type::Table(s) | Type::Tables(s) => format!("[{{ {} }}]", inline(s)),
+        }
+    }
+
+    /// Every key of `section` with a sample value, as `k = v, …`.
+    fn inline(section: Section) -> String {
+        of(section)
+            .map(|k| format!("{} = {}", k.name, sample(k.ty)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Every key of `section` with a sample value, one per line.
+    fn lines(section: Section) -> String {
+        of(section)
+            .map(|k| format!("{} = {}\n", k.name, sample(k.ty)))
+            .collect()
+    }
+
+    fn unknown_keys(extra: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("p");
+        std::fs::create_dir(&plan).unwrap();
+        std::fs::write(
+            plan.join("plan.toml"),
+            format!("[plan]\n{}", lines(Section::Plan)),
+        )
+        .unwrap();
+        let mut area = format!("[area]\n{}", lines(Section::Area));
+        for (name, section) in [
+            ("task", Section::Task),
+            ("target", Section::Target),
+            ("project", Section::Project),
+            ("indicator", Section::Indicator),
+        ] {
+            area.push_str(&format!("[[{name}]]\n{}{extra}", lines(section)));
+        }
+        std::fs::write(plan.join("01-a.toml"), area).unwrap();
+        crate::load::load(dir.path())
+            .diagnostics
+            .iter()
+            .filter(|d| d.problem.code() == "unknown-key")
+            .map(|d| format!("{:?}", d.problem))
+            .collect()
+    }
+
+    /// Every declared key is read by the lowering: a declaration without its match arm
+    /// would make the key "unknown".
+    #[test]
+    fn every_declared_key_is_read_by_the_lowering() {
+        assert_eq!(unknown_keys(""), Vec::<String>::new());
+        // And an undeclared key is unknown in every kind of item.
+        assert_eq!(unknown_keys("undeclared = 1\n").len(), 4);
+    }
+
+    #[test]
+    fn the_docs_tables_name_types_and_defaults() {
+        let task = doc_table(DocTable::Kind(Section::Task));
+        assert!(
+            task.contains("| `status` | `todo` (default), `doing`, `blocked`, `done`, `dropped` |"),
+            "{task}"
+        );
+        assert!(
+            task.contains("| `delays` | array of `{ from, to, on, reason }` |"),
+            "{task}"
+        );
+        assert!(!task.contains("`title`"), "{task}");
+        assert!(doc_table(DocTable::Common).contains("| `with` | array of strings |"));
+    }
+}
