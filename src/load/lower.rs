@@ -4,7 +4,15 @@
 
 use std::path::Path;
 
-use super::tree::{Key, Table, Val, Value};
+use std::borrow::Cow;
+
+use toml::Spanned;
+use toml::de::{DeTable as Table, DeValue as Value};
+
+/// A key with its place in the file.
+type Key<'i> = Spanned<Cow<'i, str>>;
+/// A value with its place in the file.
+type Val<'i> = Spanned<Value<'i>>;
 use chrono::NaiveDate;
 
 use crate::date::{DateError, Period};

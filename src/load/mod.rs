@@ -5,7 +5,6 @@ pub mod discover;
 pub(crate) mod lower;
 #[cfg(test)]
 mod proptests;
-pub(crate) mod tree;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -350,14 +349,16 @@ fn lower_text(id: FileId, path: &Path, kind: Kind, text: String) -> FileResult {
         result.text = text;
         return result;
     }
-    let (doc, errors) = tree::parse(&text);
+    let (doc, errors) = toml::de::DeTable::parse_recoverable(&text);
+    let doc = doc.into_inner();
     for e in &errors {
-        let span = e.span.clone().unwrap_or(0..0);
-        let problem = if e.message.contains("recursion") || e.message.contains("recurse") {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message();
+        let problem = if message.contains("recursion") || message.contains("recurse") {
             Problem::TooDeep
         } else {
             Problem::Syntax {
-                message: e.message.trim().to_string(),
+                message: message.trim().to_string(),
             }
         };
         result

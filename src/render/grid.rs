@@ -170,11 +170,6 @@ pub trait Rows: Sync {
     fn order(&self) -> Option<&[usize]> {
         None
     }
-
-    /// A hint that the rows stored at `ats` are written next: rows scattered in memory can
-    /// read what they need here in one short loop, so that the reads overlap instead of each
-    /// waiting for memory in the middle of making cells.
-    fn read_ahead(&self, _ats: &[usize]) {}
 }
 
 impl Rows for Grid<'_> {
@@ -188,9 +183,6 @@ impl Rows for Grid<'_> {
         }
     }
 }
-
-/// Rows written at a time between two [`Rows::read_ahead`] hints.
-const AHEAD: usize = 32;
 
 /// The display width of each of the `columns` cells of the rows stored in `range` (with
 /// [`ESCAPED`] set when its text must be escaped; 0 for a missing cell), and the widest cell
@@ -231,13 +223,10 @@ fn plain(grid: &Grid) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Pieces written at a time: enough to keep every core busy, few enough that a long table
-/// is never held whole.
-const WINDOW: usize = 8;
-
 /// The layout of [`plain`] for `rows`, written to `out`. The rows are measured in stored order
-/// on all cores (only a width per cell is kept), then written in their order on all cores, a
-/// few pieces at a time, each window printed before the next is written.
+/// (only a width per cell is kept), then written in their order a piece at a time, each piece
+/// printed before the next is made, so that a long table is never held whole. (Measuring and
+/// writing on all cores gained nothing measurable: docs/performance.md.)
 pub fn write_plain(
     headers: &[String],
     rows: &dyn Rows,
@@ -248,8 +237,10 @@ pub fn write_plain(
     let n = rows.count();
     let order = rows.order();
     let ranges = pieces(n);
-    let measured: Vec<(Vec<u32>, Vec<usize>)> =
-        crate::par::map(&ranges, |r| measure(rows, r.clone(), columns));
+    let measured: Vec<(Vec<u32>, Vec<usize>)> = ranges
+        .iter()
+        .map(|r| measure(rows, r.clone(), columns))
+        .collect();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for (_, widest) in &measured {
         for (w, m) in widths.iter_mut().zip(widest) {
@@ -329,19 +320,17 @@ pub fn write_plain(
         };
         match order {
             None => range.clone().for_each(&mut write_row),
-            Some(order) => {
-                for block in order.get(range.clone()).unwrap_or(&[]).chunks(AHEAD) {
-                    rows.read_ahead(block);
-                    block.iter().copied().for_each(&mut write_row);
-                }
-            }
+            Some(order) => order
+                .get(range.clone())
+                .unwrap_or(&[])
+                .iter()
+                .copied()
+                .for_each(&mut write_row),
         }
         part
     };
-    for window in ranges.chunks(WINDOW) {
-        for part in crate::par::map(window, write) {
-            out.write_all(part.as_bytes())?;
-        }
+    for range in &ranges {
+        out.write_all(write(range).as_bytes())?;
     }
     rule.push('\n');
     out.write_all(rule.as_bytes())
@@ -546,12 +535,10 @@ mod tests {
         assert_eq!(plain(&long), comfy(&long, opts));
     }
 
-    /// Rows stored in one order and written in another, with a hint that records what it
-    /// was told.
+    /// Rows stored in one order and written in another.
     struct Shuffled<'a> {
         grid: Grid<'a>,
         order: Vec<usize>,
-        hinted: std::sync::Mutex<Vec<usize>>,
     }
 
     impl Rows for Shuffled<'_> {
@@ -563,10 +550,6 @@ mod tests {
         }
         fn order(&self) -> Option<&[usize]> {
             Some(&self.order)
-        }
-        fn read_ahead(&self, ats: &[usize]) {
-            assert!(ats.len() <= AHEAD);
-            self.hinted.lock().unwrap().extend(ats);
         }
     }
 
@@ -596,19 +579,12 @@ mod tests {
         let shuffled = Shuffled {
             grid: Grid { headers, rows },
             order: order.clone(),
-            hinted: std::sync::Mutex::new(Vec::new()),
         };
         let mut out = Vec::new();
         write_plain(&shuffled.grid.headers, &shuffled, &mut out).unwrap();
         let written = String::from_utf8(out).unwrap();
         assert_eq!(written, plain(&expected));
         assert!(written.contains(r"改\u{202e}"));
-        let mut hinted = shuffled.hinted.into_inner().unwrap();
-        hinted.sort_unstable();
-        assert_eq!(
-            hinted, sorted,
-            "every row is hinted once before it is written"
-        );
     }
 
     #[test]

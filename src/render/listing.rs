@@ -55,11 +55,7 @@ pub fn dated(
         }));
     }
     let grid = dated_grid(t, days_header, many, tone, &rows);
-    let text = view.emit(&grid, &rows);
-    // The process ends after printing (see `cli::execute`): the cells of a long listing are
-    // not freed one by one.
-    std::mem::forget(grid);
-    text.into()
+    view.emit(&grid, &rows).into()
 }
 
 /// The rows of `overdue` or `upcoming` as a table made while it is printed.
@@ -83,19 +79,6 @@ impl grid::Rows for DatedRows<'_, '_> {
 
     fn order(&self) -> Option<&[usize]> {
         Some(self.rows.order())
-    }
-
-    /// Reads the rows, then the first byte of their texts: a province's rows, listed by
-    /// deadline, are scattered over hundreds of megabytes, and these short loops let the
-    /// reads overlap.
-    fn read_ahead(&self, ats: &[usize]) {
-        let rows: Vec<&report::DatedRow<'_>> =
-            ats.iter().filter_map(|&at| self.rows.stored(at)).collect();
-        let first = |s: &str| s.as_bytes().first().copied().unwrap_or(0);
-        let touched = rows.iter().fold(0u8, |acc, r| {
-            acc ^ first(r.id) ^ first(r.title) ^ r.owner.map_or(0, first)
-        });
-        std::hint::black_box(touched);
     }
 }
 
