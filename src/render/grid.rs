@@ -143,8 +143,9 @@ impl Text {
 /// Rows per piece when a long table is measured on several cores.
 const PIECE: usize = 2048;
 
-/// Rows `0..n` cut into pieces of [`PIECE`] rows, for work spread over the cores.
-pub fn pieces(n: usize) -> Vec<std::ops::Range<usize>> {
+/// Rows `0..n` cut into pieces of [`PIECE`] rows: a streamed table is measured and written a
+/// piece at a time.
+fn pieces(n: usize) -> Vec<std::ops::Range<usize>> {
     (0..n)
         .step_by(PIECE)
         .map(|start| start..(start + PIECE).min(n))

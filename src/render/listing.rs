@@ -54,6 +54,9 @@ pub fn dated(
             )
         }));
     }
+    if view.format == Format::Json {
+        return json(&rows).into();
+    }
     let grid = dated_grid(t, days_header, many, tone, &rows);
     view.emit(&grid, &rows).into()
 }
@@ -124,20 +127,10 @@ fn dated_grid<'a>(
     tone: Tone,
     rows: &Listed<report::DatedRow<'a>>,
 ) -> Grid<'a> {
-    let headers = dated_headers(t, days_header, many);
-    // Long listings (every open item of a province) build their cells on all cores.
-    let built = crate::par::map(&grid::pieces(rows.len()), |piece| {
-        piece
-            .clone()
-            .filter_map(|i| rows.get(i))
-            .map(|r| dated_cells(t, many, tone, r))
-            .collect::<Vec<_>>()
-    });
-    let mut rows = Vec::with_capacity(rows.len());
-    for piece in built {
-        rows.extend(piece);
+    Grid {
+        headers: dated_headers(t, days_header, many),
+        rows: rows.iter().map(|r| dated_cells(t, many, tone, r)).collect(),
     }
-    Grid { headers, rows }
 }
 
 /// `plan owners`.
