@@ -36,6 +36,7 @@ pub struct PlanIndex {
 }
 
 impl Workspace {
+    /// The workspace of `plans`, with the indexes by plan id and by year built once.
     pub fn new(root: PathBuf, sources: Sources, plans: Vec<Plan>) -> Self {
         Workspace {
             root,
@@ -141,6 +142,7 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
+    /// The statuses as written in files, in declaration order.
     pub const NAMES: &'static [&'static str] = &["todo", "doing", "blocked", "done", "dropped"];
 
     /// The status as written in files.
@@ -148,6 +150,7 @@ impl TaskStatus {
         Self::NAMES[self as usize]
     }
 
+    /// Not done nor dropped: todo, doing or blocked.
     pub fn is_open(self) -> bool {
         matches!(
             self,
@@ -168,6 +171,7 @@ pub enum Every {
 }
 
 impl Every {
+    /// The intervals as written in files, in declaration order.
     pub const NAMES: &'static [&'static str] = &["week", "half-month", "month", "quarter", "year"];
 }
 
@@ -204,6 +208,7 @@ pub enum Compare {
 }
 
 impl Compare {
+    /// The comparisons as written in files, in declaration order.
     pub const NAMES: &'static [&'static str] = &["at_least", "at_most"];
 }
 
@@ -220,6 +225,7 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every stage, in order.
     pub const ALL: [Stage; 6] = [
         Stage::Negotiating,
         Stage::Signed,
@@ -228,6 +234,7 @@ impl Stage {
         Stage::Completed,
         Stage::Producing,
     ];
+    /// The stages as written in files, in order.
     pub const NAMES: &'static [&'static str] = &[
         "negotiating",
         "signed",
@@ -237,10 +244,12 @@ impl Stage {
         "producing",
     ];
 
+    /// The stage as written in files.
     pub fn name(self) -> &'static str {
         Self::NAMES[self as usize]
     }
 
+    /// The stage a file's word names, if any.
     pub fn from_name(name: &str) -> Option<Stage> {
         Self::NAMES
             .iter()
@@ -297,6 +306,7 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// The directions as written in files, in declaration order.
     pub const NAMES: &'static [&'static str] = &["up", "down"];
 }
 
@@ -308,6 +318,7 @@ pub enum Cadence {
 }
 
 impl Cadence {
+    /// The cadences as written in files, in declaration order.
     pub const NAMES: &'static [&'static str] = &["month", "quarter"];
 }
 
@@ -372,6 +383,7 @@ pub enum ItemRef<'a> {
 }
 
 impl<'a> ItemRef<'a> {
+    /// The keys every item has.
     pub fn common(self) -> &'a Common {
         match self {
             ItemRef::Task(t) => &t.common,
@@ -389,6 +401,57 @@ impl<'a> ItemRef<'a> {
             ItemRef::Project(_) => Kind::Project,
             ItemRef::Indicator(_) => Kind::Indicator,
         }
+    }
+}
+
+impl Cadence {
+    /// The latest period of `year` whose figure should be out by `today`: its end plus `lag`
+    /// days is not after today.
+    pub fn expected_period(self, lag: u32, year: i32, today: NaiveDate) -> Option<Period> {
+        let periods: Vec<Period> = match self {
+            Cadence::Month => (1..=12)
+                .map(|month| Period::Month { year, month })
+                .collect(),
+            Cadence::Quarter => (1..=4)
+                .map(|quarter| Period::Quarter { year, quarter })
+                .collect(),
+        };
+        periods
+            .into_iter()
+            .rev()
+            .find(|p| crate::date::add_days(p.last_day(), i64::from(lag)) <= today)
+    }
+}
+
+/// Whether the latest reported period (`latest`) is older than the one expected by today
+/// (nothing reported when a figure is expected counts as older).
+pub fn is_stale(expected: Option<Period>, latest: Option<Period>) -> bool {
+    match (expected, latest) {
+        (Some(e), Some(l)) => l.last_day() < e.last_day(),
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
+impl Indicator {
+    /// The figures of periods that have ended by `today`, oldest first (a full year after the
+    /// month or quarter that ends with it).
+    pub fn reported(&self, today: NaiveDate) -> Vec<&Actual> {
+        let mut reported: Vec<&Actual> = self
+            .actuals
+            .iter()
+            .filter(|a| a.period.value.last_day() <= today)
+            .collect();
+        reported.sort_by_key(|a| (a.period.value.last_day(), a.period.value.is_full_year()));
+        reported
+    }
+
+    /// The period of `year` whose figure is due by `today`, for an indicator with a `cadence`.
+    pub fn expected_period(&self, year: i32, today: NaiveDate) -> Option<Period> {
+        let lag = self.lag.as_ref().map_or(0, |l| l.value);
+        self.cadence
+            .as_ref()
+            .and_then(|c| c.value.expected_period(lag, year, today))
     }
 }
 

@@ -76,9 +76,30 @@ pub fn percent(x: f64) -> String {
     format!("{x:.1}%")
 }
 
+/// Round to six decimals, so that floating-point residue never flips a comparison.
+pub fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// Round to two decimals: percentages are compared as a statistician reads them.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_like_the_plan() {
+        assert_eq!(grouped(25468.0), "25,468");
+        assert_eq!(grouped(0.55), "0.55");
+        assert_eq!(grouped(53.565_217), "53.57");
+        assert_eq!(grouped(-4.5), "-4.5");
+        assert_eq!(grouped(1_234_567.0), "1,234,567");
+        assert_eq!(grouped(-0.001), "0");
+        assert_eq!(percent(49.726_775), "49.7%");
+    }
 
     #[test]
     fn numbers_too_large_or_too_small_are_refused() {

@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthChar;
 
+/// Files larger than this are refused unread (and an edit never makes one).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub u32);

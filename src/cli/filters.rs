@@ -2,7 +2,7 @@
 //! an error, not a silent empty listing.
 
 use crate::cli::CommandError;
-use crate::compute::report::{Filter, owner_of};
+use crate::compute::filter::{Filter, owner_of};
 use crate::diagnostic::suggest;
 use crate::model::{Lang, Workspace};
 use crate::render::labels::messages::{self, What};

@@ -4,7 +4,8 @@
 use crate::cli::args::{FilterArgs, ListArgs, OverdueArgs};
 use crate::cli::{CommandError, Config, ErrorKind, Output, exit};
 use crate::compute::deadline::Clock;
-use crate::compute::report::{self, Filter, ItemRow};
+use crate::compute::filter::Filter;
+use crate::compute::report::{self, ItemRow};
 use crate::load::Loaded;
 use crate::model::{Lang, Workspace};
 use crate::render::grid::Text;

@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::compute::deadline::{self, Clock};
+use crate::compute::filter::Filter;
 use crate::compute::indicators::{self, IndicatorRow};
-use crate::compute::report::{self, AreaStatus, DatedRow, Filter, ItemRow, Listed};
+use crate::compute::report::{self, AreaStatus, DatedRow, ItemRow, Listed};
 use crate::model::Workspace;
 
 /// One plan's part of the report.
@@ -33,6 +34,7 @@ pub struct Bulletin<'a> {
     pub plans: Vec<PlanBulletin<'a>>,
 }
 
+/// The report (`plan report`) of the plans that pass the filter, on the clock's day.
 pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulletin<'a> {
     let plans = ws
         .plans

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::date::add_months;
 use crate::model::{Compare, Every, Plan, Project, Stage, Target, Task, TaskStatus};
+use crate::number::round6;
 
 /// Where an item with a deadline stands on `today`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -132,11 +133,7 @@ pub struct TargetFigures {
     pub progress: Option<f64>,
 }
 
-/// Round to six decimals, so that floating-point residue never flips a comparison.
-pub fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
-}
-
+/// A target's figures on `today`: target, actual, progress and whether it is met.
 pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetFigures {
     let (goal, actual) = if target.is_batch() {
         let stage = target.stage.as_ref().map_or(Stage::Signed, |s| s.value);
@@ -181,6 +178,7 @@ pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetF
     }
 }
 
+/// Where a target stands on the clock's day.
 pub fn target_state(target: &Target, plan: &Plan, clock: Clock) -> State {
     if target_figures(target, plan, clock.today).met {
         State::Met

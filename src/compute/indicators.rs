@@ -7,10 +7,11 @@
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use crate::compute::deadline::{round6, year_elapsed};
-use crate::compute::report::{Filter, owner_of};
+use crate::compute::deadline::year_elapsed;
+use crate::compute::filter::{Filter, owner_of};
 use crate::date::Period;
-use crate::model::{Area, Cadence, Direction, Indicator, ItemRef, Plan, Workspace};
+use crate::model::{Area, Direction, Indicator, ItemRef, Plan, Workspace};
+use crate::number::{round2, round6};
 
 /// Where the full-year prior came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,6 +26,7 @@ pub enum PriorSource {
     None,
 }
 
+/// Where an indicator stands against its target growth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorStatus {
@@ -32,11 +34,6 @@ pub enum IndicatorStatus {
     Behind,
     Unknown,
     NoData,
-}
-
-/// Round to two decimals: percentages are compared as a statistician reads them.
-pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// Growth in percent of `value` against `prior`, on values rounded to six decimals;
@@ -120,6 +117,7 @@ pub struct RestOfYear {
     pub growth: Option<f64>,
 }
 
+/// What the rest of the year must deliver after the latest period, and at what growth.
 pub fn rest_of_year(
     target: f64,
     value: f64,
@@ -134,32 +132,6 @@ pub fn rest_of_year(
     RestOfYear {
         needed,
         growth: rest_prior.and_then(|r| growth(needed, r)),
-    }
-}
-
-/// The latest period of the plan year whose figure should be out by `today`: its end plus
-/// `lag` days is not after today.
-pub fn expected_period(cadence: Cadence, lag: u32, year: i32, today: NaiveDate) -> Option<Period> {
-    let periods: Vec<Period> = match cadence {
-        Cadence::Month => (1..=12)
-            .map(|month| Period::Month { year, month })
-            .collect(),
-        Cadence::Quarter => (1..=4)
-            .map(|quarter| Period::Quarter { year, quarter })
-            .collect(),
-    };
-    periods
-        .into_iter()
-        .rev()
-        .find(|p| crate::date::add_days(p.last_day(), i64::from(lag)) <= today)
-}
-
-/// Whether the latest reported period (`latest`) is older than the one expected by today.
-pub fn is_stale(expected: Option<Period>, latest: Option<Period>) -> bool {
-    match (expected, latest) {
-        (Some(e), Some(l)) => l.last_day() < e.last_day(),
-        (Some(_), None) => true,
-        (None, _) => false,
     }
 }
 
@@ -258,12 +230,7 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
     let target = target_value(num(&ind.target), prior, num(&ind.growth));
     let target_growth = target_growth(num(&ind.growth), target, prior);
 
-    let mut reported: Vec<_> = ind
-        .actuals
-        .iter()
-        .filter(|a| a.period.value.last_day() <= today)
-        .collect();
-    reported.sort_by_key(|a| (a.period.value.last_day(), a.period.value.is_full_year()));
+    let reported = ind.reported(today);
     // Completion (value / target) measures progress of a rising, cumulative figure; for an
     // indicator meant to fall (an intensity, a processing time) it would mislead.
     let rising = ind.direction == Direction::Up;
@@ -308,14 +275,7 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
         }
         _ => None,
     };
-    let expected = ind.cadence.as_ref().and_then(|c| {
-        expected_period(
-            c.value,
-            ind.lag.as_ref().map_or(0, |l| l.value),
-            plan.year,
-            today,
-        )
-    });
+    let expected = ind.expected_period(plan.year, today);
     Figures {
         prior,
         prior_source,
@@ -332,7 +292,7 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
         pace_pp,
         rest,
         expected_period: expected,
-        stale: is_stale(expected, latest.map(|l| l.period)),
+        stale: crate::model::is_stale(expected, latest.map(|l| l.period)),
         history,
     }
 }
@@ -383,6 +343,7 @@ pub struct IndicatorRow {
     pub stale: bool,
 }
 
+/// One indicator's row of `plan indicators`, and the figures it was made from.
 pub fn row(
     ws: &Workspace,
     plan: &Plan,

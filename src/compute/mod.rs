@@ -1,9 +1,16 @@
 //! Everything derived from the plans: pure functions of (model, today), no I/O.
 
+/// The report people read: per plan, its areas, late and due items, targets, indicators.
 pub mod bulletin;
+/// Deadlines and states of tasks and targets, recurrence, the share of the year elapsed.
 pub mod deadline;
+/// Which items a listing covers (`--plan`, `--area`, `--owner`, `--tag`, `--kind`).
+pub mod filter;
+/// Indicator figures: prior, growth, gap, status, pace, staleness.
 pub mod indicators;
+/// The listings' rows: overdue, upcoming, status, items, owners.
 pub mod report;
+/// Everything known about one item (`plan show`).
 pub mod show;
 
 use chrono::NaiveDate;
@@ -13,7 +20,7 @@ use crate::model::Workspace;
 /// Every report over the whole workspace on `today`: what the fuzz target and the property
 /// tests run to show that no input makes a computation panic. Returns the number of rows.
 pub fn all_reports(ws: &Workspace, today: NaiveDate) -> usize {
-    let filter = report::Filter::default();
+    let filter = filter::Filter::default();
     let clock = deadline::Clock { today, within: 14 };
     let mut rows = report::overdue(ws, &filter, clock).len()
         + report::upcoming(ws, &filter, clock).len()

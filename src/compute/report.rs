@@ -8,56 +8,7 @@ use crate::compute::deadline::{self, Clock, State};
 use crate::compute::indicators::{self, IndicatorStatus};
 use crate::model::{Area, Compare, ItemRef, Kind, Plan, Stage, Workspace};
 
-/// Which items a listing covers. Every field narrows; `None` lets everything through.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    pub plan: Option<String>,
-    pub area: Option<String>,
-    /// The lead unit: the item's `owner`, else its area's.
-    pub owner: Option<String>,
-    pub tag: Option<String>,
-    pub kind: Option<Kind>,
-}
-
-impl Filter {
-    pub fn plan(&self, plan: &Plan) -> bool {
-        self.plan.as_ref().is_none_or(|p| *p == plan.id.value)
-    }
-
-    pub fn area(&self, area: &Area) -> bool {
-        self.area.as_ref().is_none_or(|a| *a == area.id.value)
-    }
-
-    pub fn item(&self, area: &Area, item: ItemRef<'_>) -> bool {
-        self.area(area)
-            && self
-                .owner
-                .as_ref()
-                .is_none_or(|o| owner_of(area, item) == Some(o.as_str()))
-            && self
-                .tag
-                .as_ref()
-                .is_none_or(|t| item.common().tags.contains(t))
-            && self.kind.is_none_or(|k| k == item.kind())
-    }
-
-    /// The items of the workspace that pass, with their plan and area.
-    pub fn items<'a>(
-        &'a self,
-        ws: &'a Workspace,
-    ) -> impl Iterator<Item = (&'a Plan, &'a Area, ItemRef<'a>)> + 'a {
-        ws.plans
-            .iter()
-            .filter(|p| self.plan(p))
-            .flat_map(|p| p.items().map(move |(a, i)| (p, a, i)))
-            .filter(|(_, a, i)| self.item(a, *i))
-    }
-}
-
-/// The lead unit of an item: its own `owner`, else its area's.
-pub fn owner_of<'a>(area: &'a Area, item: ItemRef<'a>) -> Option<&'a str> {
-    item.common().owner.as_deref().or(area.owner.as_deref())
-}
+use crate::compute::filter::{Filter, owner_of};
 
 fn ymd<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&crate::date::ymd(*d))
@@ -122,6 +73,7 @@ pub enum Days {
 }
 
 impl Days {
+    /// The number of days, late or left.
     pub fn count(self) -> i64 {
         match self {
             Days::Overdue(n) | Days::Left(n) => n,
@@ -222,10 +174,12 @@ impl<T> Listed<T> {
         }
     }
 
+    /// How many rows there are.
     pub fn len(&self) -> usize {
         self.order.len()
     }
 
+    /// Whether there are no rows.
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
     }
@@ -283,6 +237,7 @@ pub struct StatusReport {
     pub plans: Vec<PlanStatus>,
 }
 
+/// One plan's status: its year elapsed and a row per area.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanStatus {
     pub id: String,
@@ -312,6 +267,7 @@ pub struct AreaStatus {
     pub indicators_on_track: usize,
 }
 
+/// `plan status`: every plan that passes the filter, a row per area.
 pub fn status(ws: &Workspace, filter: &Filter, clock: Clock) -> StatusReport {
     let plans = ws
         .plans
@@ -420,6 +376,7 @@ pub enum ItemState {
     Indicator(IndicatorStatus),
 }
 
+/// `plan status --area`: every item that passes the filter, with its state.
 pub fn items(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<ItemRow> {
     filter
         .items(ws)
@@ -427,6 +384,7 @@ pub fn items(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<ItemRow> {
         .collect()
 }
 
+/// One item's row: its deadline, state, days and figures on the clock's day.
 pub fn item_row(
     ws: &Workspace,
     plan: &Plan,
@@ -503,6 +461,7 @@ pub struct OwnerRow {
     pub delays: usize,
 }
 
+/// `plan owners`: a row per lead unit, worst overdue share first.
 pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OwnerRow> {
     let mut rows: Vec<OwnerRow> = Vec::new();
     for (plan, area, item) in filter.items(ws) {

@@ -27,6 +27,7 @@ pub struct Shown {
     pub details: Details,
 }
 
+/// The fields of an item's kind.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Details {
@@ -36,6 +37,7 @@ pub enum Details {
     Indicator(IndicatorDetails),
 }
 
+/// One postponement, as written.
 #[derive(Debug, Clone, Serialize)]
 pub struct DelayOut {
     pub from: String,
@@ -44,6 +46,7 @@ pub struct DelayOut {
     pub reason: Option<String>,
 }
 
+/// A task's fields.
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskDetails {
     pub status: TaskStatus,
@@ -54,6 +57,7 @@ pub struct TaskDetails {
     pub delays: Vec<DelayOut>,
 }
 
+/// A project a batch target counts, and whether it has reached the target's stage.
 #[derive(Debug, Clone, Serialize)]
 pub struct BatchProject {
     pub id: String,
@@ -63,6 +67,7 @@ pub struct BatchProject {
     pub reached: bool,
 }
 
+/// A target's fields.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetDetails {
     pub compare: Compare,
@@ -75,12 +80,14 @@ pub struct TargetDetails {
     pub delays: Vec<DelayOut>,
 }
 
+/// The day a project reached a stage, as written.
 #[derive(Debug, Clone, Serialize)]
 pub struct StageDate {
     pub stage: Stage,
     pub date: String,
 }
 
+/// A project's fields.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectDetails {
     pub stage: Stage,
@@ -91,6 +98,7 @@ pub struct ProjectDetails {
     pub counted_by: Vec<String>,
 }
 
+/// One reported period of an indicator, with its prior and growth.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActualOut {
     pub period: String,
@@ -99,6 +107,7 @@ pub struct ActualOut {
     pub growth: Option<f64>,
 }
 
+/// An indicator's fields and figures.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorDetails {
     pub direction: Direction,
@@ -153,6 +162,7 @@ pub fn find<'a>(
     }
 }
 
+/// Everything known about `item` on the clock's day.
 pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: Clock) -> Shown {
     let c = item.common();
     let lc = ws.sources.line_col(c.span);

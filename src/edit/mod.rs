@@ -2,7 +2,9 @@
 //! to new text through `toml_edit`, so that comments (including the one after a changed
 //! value), key order and spacing stay; CRLF line ends and a byte-order mark are restored.
 
+/// Which edits each kind of item accepts: a request and the item give a change or a refusal.
 pub mod rules;
+/// Atomic, locked writes that never lose another writer's work.
 pub mod write;
 
 use std::str::FromStr;

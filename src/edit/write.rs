@@ -12,10 +12,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::load::MAX_FILE_BYTES;
+use crate::source::MAX_FILE_BYTES;
 
 /// The prefix and suffix of the temporary files an edit writes (see [`is_leftover`]).
 pub const TEMP_PREFIX: &str = ".plan-edit-";
+/// The suffix of the temporary file an edit writes before renaming it into place.
 pub const TEMP_SUFFIX: &str = ".tmp";
 /// The prefix of a report's temporary file (`-o`): not an edit's, so an edit that cleans its
 /// directory never removes a report being written there without the lock.

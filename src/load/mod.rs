@@ -15,8 +15,7 @@ use crate::source::{FileId, Sources, Span};
 use crate::validate;
 use lower::{Lower, PlanHead};
 
-/// Files larger than this are refused unread.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::source::MAX_FILE_BYTES;
 
 /// The loaded workspace and every problem found on the way, sorted by place.
 #[derive(Debug)]

@@ -10,7 +10,7 @@ use crate::compute::indicators::{IndicatorRow, IndicatorStatus};
 use crate::compute::report::{DatedRow, ItemState};
 use crate::date::ymd;
 use crate::model::Lang;
-use crate::render::grid::{number, percent};
+use crate::number::{grouped, percent};
 use crate::render::labels::{self, indicator_words, item_words, labels};
 
 fn ratio(done: usize, total: usize) -> Option<f64> {
@@ -256,7 +256,7 @@ fn indicator_cells(lang: Lang, r: &IndicatorRow) -> Vec<String> {
     vec![
         format!("{}{}", if r.depth > 0 { "↳ " } else { "" }, r.title),
         r.unit.clone().unwrap_or_default(),
-        r.target.map(number).unwrap_or_default(),
+        r.target.map(grouped).unwrap_or_default(),
         signed(r.target_growth),
         r.period.clone().unwrap_or_default(),
         signed(r.growth),

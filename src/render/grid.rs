@@ -472,22 +472,9 @@ pub fn csv(grid: &Grid) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-pub use crate::number::{grouped as number, percent};
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_like_the_plan() {
-        assert_eq!(number(25468.0), "25,468");
-        assert_eq!(number(0.55), "0.55");
-        assert_eq!(number(53.565_217), "53.57");
-        assert_eq!(number(-4.5), "-4.5");
-        assert_eq!(number(1_234_567.0), "1,234,567");
-        assert_eq!(number(-0.001), "0");
-        assert_eq!(percent(49.726_775), "49.7%");
-    }
 
     #[test]
     fn the_direct_layout_is_comfy_tables() {

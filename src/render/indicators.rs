@@ -14,16 +14,16 @@ fn signed_pct(x: Option<f64>) -> String {
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map(grid::percent).unwrap_or_default()
+    x.map(crate::number::percent).unwrap_or_default()
 }
 
 fn num(x: Option<f64>) -> String {
-    x.map(grid::number).unwrap_or_default()
+    x.map(crate::number::grouped).unwrap_or_default()
 }
 
 fn prior_text(lang: Lang, t: &Labels, r: &IndicatorRow) -> String {
     match (r.prior, r.prior_implied) {
-        (Some(p), true) => bracket(lang, &grid::number(p), t.implied),
+        (Some(p), true) => bracket(lang, &crate::number::grouped(p), t.implied),
         (p, _) => num(p),
     }
 }
@@ -158,12 +158,12 @@ pub fn history(view: View, data: &History) -> String {
             .map(|p| {
                 vec![
                     GridCell::num(p.period.to_string()),
-                    GridCell::num(grid::number(p.value)),
+                    GridCell::num(crate::number::grouped(p.value)),
                     GridCell::num(num(p.period_prior)),
                     GridCell::num(signed_pct(p.growth)),
                     GridCell::num(p.gap_pp.map(|g| format!("{g:+.1}")).unwrap_or_default()),
                     GridCell::num(pct(p.completion)),
-                    GridCell::num(grid::percent(p.year_elapsed)),
+                    GridCell::num(crate::number::percent(p.year_elapsed)),
                 ]
             })
             .collect(),
@@ -231,7 +231,7 @@ pub fn history(view: View, data: &History) -> String {
         } else {
             format!(" {unit}")
         };
-        let needed = format!("{}{unit_sp}", grid::number(rest.needed));
+        let needed = format!("{}{unit_sp}", crate::number::grouped(rest.needed));
         tail.push(sentences::rest_of_year(lang, &needed, rest.growth));
     }
     if let (true, Some(expected)) = (r.stale, &r.expected_period) {

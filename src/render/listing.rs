@@ -160,7 +160,7 @@ pub fn owners(view: View, rows: &[OwnerRow]) -> String {
                     GridCell::num(r.open.to_string()),
                     GridCell::num(r.overdue.to_string()).tone(late),
                     GridCell::num(r.done.to_string()),
-                    GridCell::num(grid::percent(r.overdue_share)).tone(late),
+                    GridCell::num(crate::number::percent(r.overdue_share)).tone(late),
                     GridCell::num(r.delays.to_string()),
                 ]
             })
@@ -177,7 +177,7 @@ pub fn status(view: View, report: &StatusReport) -> String {
             view.lang,
             &ymd(report.today),
             plan.year,
-            &grid::percent(plan.year_elapsed),
+            &crate::number::percent(plan.year_elapsed),
         )
     };
     match view.format {

@@ -4,15 +4,15 @@ use crate::compute::indicators::PriorSource;
 use crate::compute::show::{self, Details, Shown};
 use crate::model::{Compare, Direction, Lang};
 use crate::render::View;
-use crate::render::grid::{self, Grid, GridCell};
+use crate::render::grid::{Grid, GridCell};
 use crate::render::labels::{Labels, bracket, item_words, sentences};
 
 fn opt_num(x: Option<f64>) -> String {
-    x.map(grid::number).unwrap_or_default()
+    x.map(crate::number::grouped).unwrap_or_default()
 }
 
 fn opt_pct(x: Option<f64>) -> String {
-    x.map(grid::percent).unwrap_or_default()
+    x.map(crate::number::percent).unwrap_or_default()
 }
 
 /// `plan show`.
@@ -99,7 +99,7 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
             rows.push((
                 t.investment.into(),
                 d.investment
-                    .map(|i| format!("{} {}", grid::number(i), d.money_unit))
+                    .map(|i| format!("{} {}", crate::number::grouped(i), d.money_unit))
                     .unwrap_or_default(),
             ));
             for sd in &d.stage_dates {
@@ -113,8 +113,12 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
         Details::Indicator(d) => {
             let unit = s.row.unit.clone().unwrap_or_default();
             let with_unit = |x: Option<f64>| {
-                x.map(|v| format!("{} {unit}", grid::number(v)).trim().to_string())
-                    .unwrap_or_default()
+                x.map(|v| {
+                    format!("{} {unit}", crate::number::grouped(v))
+                        .trim()
+                        .to_string()
+                })
+                .unwrap_or_default()
             };
             let direction = match d.direction {
                 Direction::Up => t.up,

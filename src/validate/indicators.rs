@@ -6,7 +6,6 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::compute::indicators::figures;
 use crate::date::Period;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::model::{Direction, ItemRef, Plan, Workspace};
@@ -100,8 +99,7 @@ pub fn parents(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
         }
         if let (Some(t), Some(pt)) = (&ind.target, &parent.target)
             && unit == parent_unit
-            && crate::compute::deadline::round6(t.value)
-                > crate::compute::deadline::round6(pt.value)
+            && crate::number::round6(t.value) > crate::number::round6(pt.value)
         {
             out.push(Diagnostic::new(
                 Problem::SubExceedsParent {
@@ -125,11 +123,12 @@ pub fn stale(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
             let Some(cadence) = &ind.cadence else {
                 continue;
             };
-            let f = figures(ind, plan, ws, today);
-            if let (true, Some(expected)) = (f.stale, f.expected_period) {
+            let expected = ind.expected_period(plan.year, today);
+            let latest = ind.reported(today).last().map(|a| a.period.value);
+            if let (true, Some(expected)) = (crate::model::is_stale(expected, latest), expected) {
                 out.push(Diagnostic::new(
                     Problem::StaleIndicator {
-                        latest: f.period.map(|p| p.to_string()),
+                        latest: latest.map(|p| p.to_string()),
                         expected: expected.to_string(),
                     },
                     cadence.span,

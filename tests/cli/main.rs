@@ -17,6 +17,7 @@ mod formats;
 mod history;
 mod hostile;
 mod indicators;
+mod layers;
 mod readme;
 mod report;
 mod safety;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Actual, Common, Located};
+use crate::model::{Actual, Cadence, Common, Located};
 use crate::source::{FileId, Sources, Span};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -103,7 +103,7 @@ fn an_implied_prior_follows_from_target_and_growth() {
     let f = figures_of(&w, d(2016, 6, 30));
     assert_eq!(f.prior_source, PriorSource::Implied);
     assert!(close(f.prior, 61.6 / 1.15));
-    assert_eq!(crate::render::grid::number(f.prior.unwrap()), "53.57");
+    assert_eq!(crate::number::grouped(f.prior.unwrap()), "53.57");
     assert!(close(f.target_growth, 15.0));
     assert_eq!(f.status, IndicatorStatus::NoData);
     assert_eq!((f.completion, f.rest, f.stale), (None, None, false));
@@ -303,25 +303,25 @@ fn an_indicator_with_no_data_or_only_future_periods() {
 fn a_stale_indicator_has_not_reported_the_period_expected_by_today() {
     // Monthly, released 20 days after the month: on 25 May April's figure is due.
     assert_eq!(
-        expected_period(Cadence::Month, 20, 2016, d(2016, 5, 25)),
+        Cadence::Month.expected_period(20, 2016, d(2016, 5, 25)),
         Some(Period::Month {
             year: 2016,
             month: 4
         })
     );
     assert_eq!(
-        expected_period(Cadence::Month, 20, 2016, d(2016, 5, 19)),
+        Cadence::Month.expected_period(20, 2016, d(2016, 5, 19)),
         Some(Period::Month {
             year: 2016,
             month: 3
         })
     );
     assert_eq!(
-        expected_period(Cadence::Month, 20, 2016, d(2016, 1, 15)),
+        Cadence::Month.expected_period(20, 2016, d(2016, 1, 15)),
         None
     );
     assert_eq!(
-        expected_period(Cadence::Quarter, 15, 2016, d(2016, 10, 15)),
+        Cadence::Quarter.expected_period(15, 2016, d(2016, 10, 15)),
         Some(Period::Quarter {
             year: 2016,
             quarter: 3
@@ -329,7 +329,7 @@ fn a_stale_indicator_has_not_reported_the_period_expected_by_today() {
     );
     // December's figure is still expected in January of the next year.
     assert_eq!(
-        expected_period(Cadence::Month, 10, 2016, d(2017, 1, 11)),
+        Cadence::Month.expected_period(10, 2016, d(2017, 1, 11)),
         Some(Period::Month {
             year: 2016,
             month: 12

@@ -565,15 +565,12 @@ pub fn item_words(
         let unit = r.unit.as_deref().unwrap_or("");
         let figures = match (r.actual, r.target) {
             (Some(a), Some(g)) => {
-                let progress = r
-                    .progress
-                    .map(crate::render::grid::percent)
-                    .unwrap_or_default();
+                let progress = r.progress.map(crate::number::percent).unwrap_or_default();
                 if zh {
                     format!(
                         "{}/{}{unit}（{progress}）",
-                        crate::render::grid::number(a),
-                        crate::render::grid::number(g)
+                        crate::number::grouped(a),
+                        crate::number::grouped(g)
                     )
                 } else {
                     let unit = if unit.is_empty() {
@@ -583,21 +580,18 @@ pub fn item_words(
                     };
                     format!(
                         "{}/{}{unit} ({progress})",
-                        crate::render::grid::number(a),
-                        crate::render::grid::number(g)
+                        crate::number::grouped(a),
+                        crate::number::grouped(g)
                     )
                 }
             }
             (None, Some(g)) => {
                 if zh {
-                    format!("尚无完成数，目标 {}{unit}", crate::render::grid::number(g))
+                    format!("尚无完成数，目标 {}{unit}", crate::number::grouped(g))
                 } else {
-                    format!(
-                        "no actual yet, target {} {unit}",
-                        crate::render::grid::number(g)
-                    )
-                    .trim_end()
-                    .to_string()
+                    format!("no actual yet, target {} {unit}", crate::number::grouped(g))
+                        .trim_end()
+                        .to_string()
                 }
             }
             _ => String::new(),
