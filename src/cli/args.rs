@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use crate::render::Format;
+pub use crate::render::labels::messages::DateArgError;
 
 /// Run an annual work plan kept as TOML files in git.
 #[derive(Debug, Parser)]
@@ -342,7 +343,7 @@ pub enum CheckFormat {
 pub const MAX_WITHIN: i64 = 3660;
 
 /// A day written exactly `YYYY-MM-DD`, in the years plan files accept (1900 to 9999).
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, DateArgError> {
     let b = s.as_bytes();
     let shaped = b.len() == 10
         && b.iter().enumerate().all(|(i, c)| {
@@ -359,7 +360,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     };
     match date {
         Some(d) if (1900..=9999).contains(&chrono::Datelike::year(&d)) => Ok(d),
-        Some(_) => Err(format!("`{s}` is outside the years 1900 to 9999")),
-        None => Err(format!("`{s}` is not a date of the form YYYY-MM-DD")),
+        Some(_) => Err(DateArgError::OutOfRange(s.to_string())),
+        None => Err(DateArgError::Form(s.to_string())),
     }
 }

@@ -28,11 +28,7 @@ pub fn run(config: &Config, loaded: &Loaded, args: &CheckArgs) -> Output {
             ..Output::default()
         },
         CheckFormat::Text => {
-            let mut stderr = diagnostics::text(diags, sources, lang, config.stderr_style);
-            if let Some(summary) = diagnostics::summary(diags, lang) {
-                stderr.push_str(&summary);
-                stderr.push('\n');
-            }
+            let stderr = diagnostics::report(diags, sources, lang, config.stderr_style);
             let stdout = if failing {
                 String::new()
             } else {

@@ -209,9 +209,10 @@ fn from_env(args: &mut Args) -> Result<(), CommandError> {
         && let Some(found) = var("PLAN_TODAY")
     {
         let (name, value) = text(found)?;
-        args.today = Some(args::parse_date(&value).map_err(|e| {
-            CommandError::usage(crate::render::labels::Message::new(format!("{name}: {e}")))
-        })?);
+        args.today = Some(
+            args::parse_date(&value)
+                .map_err(|e| CommandError::usage(messages::bad_date_var(lang, &name, &e)))?,
+        );
     }
     if args.lang.is_none()
         && let Some(found) = var("PLAN_LANG")
@@ -268,29 +269,14 @@ fn configure(args: &Args) -> Result<Config, CommandError> {
     })
 }
 
-/// The text and exit code of a failed command: the diagnostics, then `error: message` and
-/// `  help: hint` (in Chinese: `错误：` and `提示：`). Messages may quote ids and paths; they
-/// are escaped line by line.
+/// The output of a failed command: its text (see [`diagnostics::failure`]) and exit 2.
 fn failure(lang: Lang, error: &CommandError) -> Output {
-    let t = crate::render::labels::labels(lang);
-    let escaped = |s: &str| {
-        s.lines()
-            .map(|l| crate::source::escape(l).into_owned())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     let mut stderr = error.diagnostics.clone();
-    if !error.message.is_empty() {
-        stderr.push_str(&format!(
-            "{}{}{}\n",
-            t.error,
-            t.prefix_sep,
-            escaped(&error.message)
-        ));
-    }
-    if let Some(hint) = &error.hint {
-        stderr.push_str(&format!("  {}{}{}\n", t.help, t.prefix_sep, escaped(hint)));
-    }
+    stderr.push_str(&diagnostics::failure(
+        lang,
+        &error.message,
+        error.hint.as_deref(),
+    ));
     Output {
         stderr,
         code: exit::ERROR,
@@ -311,17 +297,12 @@ pub(crate) fn refuse_on_errors(config: &Config, loaded: &Loaded) -> Result<(), C
         .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
         .cloned()
         .collect();
-    let mut text = diagnostics::text(
+    Err(CommandError::invalid_plans(diagnostics::report(
         &errors,
         &loaded.workspace.sources,
         lang,
         config.stderr_style,
-    );
-    if let Some(summary) = diagnostics::summary(&errors, lang) {
-        text.push_str(&summary);
-        text.push('\n');
-    }
-    Err(CommandError::invalid_plans(text))
+    )))
 }
 
 /// Whether the process was started with standard output closed (`plan status >&-`). Rust's
@@ -362,11 +343,8 @@ fn emit(output: Output) -> ExitCode {
     let _ = stderr.write_all(output.stderr.as_bytes());
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            let _ = writeln!(
-                stderr,
-                "error: {}",
-                messages::cannot_write(Lang::En, &e.to_string())
-            );
+            let message = messages::cannot_write(Lang::En, &e.to_string());
+            let _ = stderr.write_all(diagnostics::failure(Lang::En, &message, None).as_bytes());
             ExitCode::from(if output.committed {
                 output.code
             } else {

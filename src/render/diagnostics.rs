@@ -53,6 +53,41 @@ pub fn text(diags: &[Diagnostic], sources: &Sources, lang: Lang, style: Style) -
     out
 }
 
+/// The diagnostics as text, then the summary line when there are any.
+pub fn report(diags: &[Diagnostic], sources: &Sources, lang: Lang, style: Style) -> String {
+    let mut out = text(diags, sources, lang, style);
+    if let Some(summary) = summary(diags, lang) {
+        out.push_str(&summary);
+        out.push('\n');
+    }
+    out
+}
+
+/// An error that is not about a place in a file: `error: message` and `  help: hint`
+/// (`错误：` and `提示：` in Chinese), each line escaped (messages quote ids and paths).
+pub fn failure(lang: Lang, message: &str, hint: Option<&str>) -> String {
+    let t = crate::render::labels::labels(lang);
+    let escaped = |s: &str| {
+        s.lines()
+            .map(|l| escape(l).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut out = String::new();
+    if !message.is_empty() {
+        out.push_str(&format!(
+            "{}{}{}\n",
+            t.error,
+            t.prefix_sep,
+            escaped(message)
+        ));
+    }
+    if let Some(hint) = hint {
+        out.push_str(&format!("  {}{}{}\n", t.help, t.prefix_sep, escaped(hint)));
+    }
+    out
+}
+
 /// `3 errors, 1 warning` in the chosen language, or `None` when there is nothing.
 pub fn summary(diags: &[Diagnostic], lang: Lang) -> Option<String> {
     let errors = diags

@@ -230,3 +230,39 @@ pub fn env_not_a_language(lang: Lang, name: &str, value: &str) -> Message {
         }
     }
 }
+
+/// A date argument (`--today`, `--since`, `--on`, `$PLAN_TODAY`) that is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateArgError {
+    /// Not `YYYY-MM-DD`, or no such day.
+    Form(String),
+    /// A year before 1900 or after 9999.
+    OutOfRange(String),
+}
+
+/// What is wrong with a date argument, in `lang`.
+pub fn bad_date_arg(lang: Lang, e: &DateArgError) -> String {
+    match (e, lang) {
+        (DateArgError::Form(s), Lang::Zh) => format!("`{s}` 不是 YYYY-MM-DD 形式的日期"),
+        (DateArgError::Form(s), Lang::En) => format!("`{s}` is not a date of the form YYYY-MM-DD"),
+        (DateArgError::OutOfRange(s), Lang::Zh) => format!("`{s}` 不在 1900 到 9999 年之间"),
+        (DateArgError::OutOfRange(s), Lang::En) => {
+            format!("`{s}` is outside the years 1900 to 9999")
+        }
+    }
+}
+
+/// `$PLAN_TODAY` is not a date.
+pub fn bad_date_var(lang: Lang, name: &str, e: &DateArgError) -> Message {
+    let sep = super::labels(lang).prefix_sep;
+    Message::new(format!("{name}{sep}{}", bad_date_arg(lang, e)))
+}
+
+/// Clap shows a date argument's error in English (its own words are English).
+impl std::fmt::Display for DateArgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&bad_date_arg(Lang::En, self))
+    }
+}
+
+impl std::error::Error for DateArgError {}
