@@ -226,12 +226,7 @@ pub fn history(view: View, data: &History) -> String {
         tail.push(sentences::pace(lang, on, &format!("{:.1}", pace.abs())));
     }
     if let Some(rest) = &data.rest {
-        let unit_sp = if lang == Lang::Zh || unit.is_empty() {
-            unit.clone()
-        } else {
-            format!(" {unit}")
-        };
-        let needed = format!("{}{unit_sp}", crate::number::grouped(rest.needed));
+        let needed = sentences::quantity(lang, &crate::number::grouped(rest.needed), &unit);
         tail.push(sentences::rest_of_year(lang, &needed, rest.growth));
     }
     if let (true, Some(expected)) = (r.stale, &r.expected_period) {

@@ -346,6 +346,12 @@ fn log_follows_one_item_across_commits() {
         "{}",
         r.stdout
     );
+    // A task's status is a word of the output language in the table, as in the files in JSON.
+    let r = plan(&docs, &["--lang", "zh", "log", "survey", "--format", "csv"]);
+    r.code(0);
+    assert!(r.stdout.contains(",状态,待办,已完成\n"), "{}", r.stdout);
+    let r = plan(&docs, &["--lang", "en", "log", "survey", "--format", "csv"]);
+    assert!(r.stdout.contains(",status,todo,done\n"), "{}", r.stdout);
 }
 
 #[test]

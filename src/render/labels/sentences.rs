@@ -12,6 +12,14 @@ pub fn pace(lang: Lang, on_pace: bool, points: &str) -> String {
     }
 }
 
+/// A figure and its unit: `12亿元` in Chinese, `12 million` in English.
+pub fn quantity(lang: Lang, figure: &str, unit: &str) -> String {
+    match lang {
+        Lang::En if !unit.is_empty() => format!("{figure} {unit}"),
+        Lang::Zh | Lang::En => format!("{figure}{unit}"),
+    }
+}
+
 /// What the rest of the year must deliver (`needed` with its unit), and at what growth.
 pub fn rest_of_year(lang: Lang, needed: &str, growth: Option<f64>) -> String {
     match (lang, growth) {
