@@ -5,7 +5,7 @@
 //! key is one entry in [`KEYS`] plus its meaning: a match arm in `load::lower` and what the
 //! model does with it.
 
-use crate::model::Kind;
+use crate::model::{Cadence, Compare, Direction, Every, Kind, Lang, Stage, TaskStatus};
 
 /// Where keys are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,14 +105,7 @@ pub struct Key {
 use Section::{Actual, Area, AreaFile, Delay, Indicator, Plan, PlanFile, Project, Target, Task};
 
 const ITEMS: &[Section] = &[Task, Target, Project, Indicator];
-const STAGES: &[&str] = &[
-    "negotiating",
-    "signed",
-    "land",
-    "started",
-    "completed",
-    "producing",
-];
+const STAGES: &[&str] = Stage::NAMES;
 
 /// Declares a key of several sections.
 const fn key(
@@ -182,7 +175,7 @@ pub const KEYS: &[Key] = &[
         "lang",
         &[Plan],
         Type::Choice {
-            names: &["zh", "en"],
+            names: Lang::NAMES,
             default: None,
         },
         "输出语言",
@@ -236,7 +229,7 @@ pub const KEYS: &[Key] = &[
         "status",
         &[Task],
         Type::Choice {
-            names: &["todo", "doing", "blocked", "done", "dropped"],
+            names: TaskStatus::NAMES,
             default: Some("todo"),
         },
         "状态：todo（默认）、doing、blocked、done、dropped",
@@ -248,7 +241,7 @@ pub const KEYS: &[Key] = &[
         "every",
         &[Task],
         Type::Choice {
-            names: &["week", "half-month", "month", "quarter", "year"],
+            names: Every::NAMES,
             default: None,
         },
         "周期性任务的周期",
@@ -285,7 +278,7 @@ pub const KEYS: &[Key] = &[
         "compare",
         &[Target],
         Type::Choice {
-            names: &["at_least", "at_most"],
+            names: Compare::NAMES,
             default: Some("at_least"),
         },
         "at_least（不低于，默认）或 at_most（不超过）",
@@ -355,12 +348,12 @@ pub const KEYS: &[Key] = &[
         "Stage: negotiating, signed, land, started, completed, producing",
         "**Decision**: default `negotiating`",
     ),
-    stage_date("negotiating"),
-    stage_date("signed"),
-    stage_date("land"),
-    stage_date("started"),
-    stage_date("completed"),
-    stage_date("producing"),
+    stage_date(STAGES[0]),
+    stage_date(STAGES[1]),
+    stage_date(STAGES[2]),
+    stage_date(STAGES[3]),
+    stage_date(STAGES[4]),
+    stage_date(STAGES[5]),
     // ---- [[indicator]]
     key(
         "unit",
@@ -398,7 +391,7 @@ pub const KEYS: &[Key] = &[
         "direction",
         &[Indicator],
         Type::Choice {
-            names: &["up", "down"],
+            names: Direction::NAMES,
             default: Some("up"),
         },
         "up（默认）或 down（下降型指标，如能耗）",
@@ -433,7 +426,7 @@ pub const KEYS: &[Key] = &[
         "cadence",
         &[Indicator],
         Type::Choice {
-            names: &["month", "quarter"],
+            names: Cadence::NAMES,
             default: None,
         },
         "数据发布周期",

@@ -66,6 +66,11 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The languages as written in files (`lang`) and on the command line.
+    pub const NAMES: &'static [&'static str] = &["zh", "en"];
+}
+
 /// One plan: a directory holding `plan.toml` and its area files.
 #[derive(Debug)]
 pub struct Plan {

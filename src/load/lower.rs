@@ -24,8 +24,6 @@ use crate::model::{
 };
 use crate::source::{FileId, Span};
 
-const LANG_NAMES: &[&str] = &["zh", "en"];
-
 /// The `[plan]` table, before its areas are attached.
 #[derive(Debug)]
 pub struct PlanHead {
@@ -96,7 +94,7 @@ impl<'d> Lower<'d> {
                 "year" => year = self.year(key, v),
                 "lang" => {
                     lang = self
-                        .choice(key, v, LANG_NAMES, &[Lang::Zh, Lang::En])
+                        .choice(key, v, Lang::NAMES, &[Lang::Zh, Lang::En])
                         .map(|l| l.value);
                 }
                 "money_unit" => money_unit = self.string(key, v),
