@@ -75,6 +75,7 @@ pub enum Expected {
     Date,
     Period,
     StringArray,
+    StringOrArray,
     Table,
     TableArray,
 }
@@ -96,6 +97,8 @@ impl Expected {
             (Expected::Period, Lang::En) => "a period (like \"2016-03\", \"2016-Q1\", \"2016\")",
             (Expected::StringArray, Lang::Zh) => "字符串数组",
             (Expected::StringArray, Lang::En) => "an array of strings",
+            (Expected::StringOrArray, Lang::Zh) => "字符串或字符串数组",
+            (Expected::StringOrArray, Lang::En) => "a string or an array of strings",
             (Expected::Table, Lang::Zh) => "表",
             (Expected::Table, Lang::En) => "a table",
             (Expected::TableArray, Lang::Zh) => "表数组（[[...]]）",

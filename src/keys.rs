@@ -18,6 +18,8 @@ pub enum Section {
     AreaFile,
     /// `[area]`.
     Area,
+    /// `[owners."NAME"]`: a collective unit.
+    OwnerGroup,
     /// `[[task]]`.
     Task,
     /// `[[target]]`.
@@ -38,6 +40,10 @@ impl Section {
         Some(match self {
             Section::PlanFile | Section::AreaFile => return None,
             Section::Plan => ("计划", "The plan"),
+            Section::OwnerGroup => (
+                "集体单位（如 各街道）：以其成员单位计数、筛选",
+                "A collective unit (such as 各街道): counted and filtered as its members",
+            ),
             Section::Area => ("一个工作方面", "One area of the plan"),
             Section::Task => ("一项措施", "A measure: something to do, maybe by a date"),
             Section::Target => ("一个数量目标", "A quantity to reach"),
@@ -63,6 +69,8 @@ pub enum Type {
     Ref(Kind),
     /// Several texts.
     Texts,
+    /// One text or several (`owner = "A"` or `owner = ["A", "B"]`).
+    OneOrMore,
     /// The ids of several items of this kind.
     Refs(Kind),
     Number,
@@ -82,6 +90,8 @@ pub enum Type {
     },
     /// A table of this section's keys.
     Table(Section),
+    /// A table of named tables of this section's keys (`[owners."各街道"]`).
+    Named(Section),
     /// An array of tables of this section's keys (`[[task]]`, or `{ … }` entries).
     Tables(Section),
 }
@@ -102,7 +112,9 @@ pub struct Key {
     pub doc: &'static str,
 }
 
-use Section::{Actual, Area, AreaFile, Delay, Indicator, Plan, PlanFile, Project, Target, Task};
+use Section::{
+    Actual, Area, AreaFile, Delay, Indicator, OwnerGroup, Plan, PlanFile, Project, Target, Task,
+};
 
 const ITEMS: &[Section] = &[Task, Target, Project, Indicator];
 const STAGES: &[&str] = Stage::NAMES;
@@ -151,6 +163,14 @@ const fn stage_date(name: &'static str) -> Key {
 pub const KEYS: &[Key] = &[
     // ---- the files' top levels
     key("plan", &[PlanFile], Type::Table(Plan), "", "", "").required_in(&[PlanFile]),
+    key(
+        "owners",
+        &[PlanFile],
+        Type::Named(OwnerGroup),
+        "集体单位：[owners.\"各街道\"] members = [\"东城街道\", …]",
+        "Collective units: [owners.\"各街道\"] members = [\"东城街道\", …]",
+        "",
+    ),
     key("area", &[AreaFile], Type::Table(Area), "", "", "").required_in(&[AreaFile]),
     key("task", &[AreaFile], Type::Tables(Task), "措施", "Tasks", ""),
     key("target", &[AreaFile], Type::Tables(Target), "目标", "Targets", ""),
@@ -194,7 +214,22 @@ pub const KEYS: &[Key] = &[
     key("title", &[Area], Type::Text, "工作方面名称", "Title of the area", "required")
         .required_in(&[Area]),
     key("key", &[Area], Type::Boolean, "重点工作", "A key area (重点)", "重点 (default false)"),
-    key("owner", &[Area], Type::Text, "牵头单位", "Lead unit", "the lead unit of the area's items"),
+    key(
+        "owner",
+        &[Area],
+        Type::OneOrMore,
+        "牵头单位（一个或多个）",
+        "Lead unit(s)",
+        "the lead units of the area's items that name none",
+    ),
+    key(
+        "leader",
+        &[Area],
+        Type::OneOrMore,
+        "责任领导（一个或多个）",
+        "Responsible leader(s)",
+        "the responsible leaders of the area's items that name none",
+    ),
     // ---- every item
     key(
         "title",
@@ -208,10 +243,18 @@ pub const KEYS: &[Key] = &[
     key(
         "owner",
         ITEMS,
-        Type::Text,
-        "牵头单位（不写时用工作方面的 owner）",
-        "Lead unit (default: the area's owner)",
-        "the lead unit (牵头); **Decision**: when absent, the area's `owner` stands in",
+        Type::OneOrMore,
+        "牵头单位：一个或多个（不写时用工作方面的 owner）",
+        "Lead unit(s) (default: the area's owner)",
+        "the lead units (牵头单位), each counted fully; when absent, the area's `owner` stands in",
+    ),
+    key(
+        "leader",
+        ITEMS,
+        Type::OneOrMore,
+        "责任领导：一个或多个（不写时用工作方面的 leader）",
+        "Responsible leader(s) (default: the area's leader)",
+        "the responsible leaders (责任领导); when absent, the area's `leader` stands in",
     ),
     key("with", ITEMS, Type::Texts, "配合单位", "Assisting units", "assisting units (配合)"),
     key("tags", ITEMS, Type::Texts, "标签", "Tags", ""),
@@ -441,6 +484,16 @@ pub const KEYS: &[Key] = &[
         "Days after a period's end by which its figure is expected",
         "how long after a period's end its figure is expected (default 0; needs `cadence`)",
     ),
+    // ---- [owners."NAME"]
+    key(
+        "members",
+        &[OwnerGroup],
+        Type::Texts,
+        "成员单位",
+        "Member units",
+        "the units the collective name stands for",
+    )
+    .required_in(&[OwnerGroup]),
     // ---- entries of `delays`
     key("from", &[Delay], Type::Date, "原期限", "The deadline replaced", "").required_in(&[Delay]),
     key("to", &[Delay], Type::Date, "新期限", "The new deadline", "").required_in(&[Delay]),
@@ -493,6 +546,7 @@ fn doc_type(ty: Type) -> String {
         Type::Text | Type::Id => "string".into(),
         Type::Ref(kind) => format!("{} id", kind.name()),
         Type::Texts => "array of strings".into(),
+        Type::OneOrMore => "string or array of strings".into(),
         Type::Refs(kind) => format!("array of {} ids", kind.name()),
         Type::Number => "number".into(),
         Type::Boolean => "bool".into(),
@@ -512,6 +566,7 @@ fn doc_type(ty: Type) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Type::Table(_) => "table".into(),
+        Type::Named(_) => "tables by name".into(),
         Type::Tables(section @ (Section::Delay | Section::Actual)) => {
             format!("array of `{{ {} }}`", names(section).join(", "))
         }
@@ -554,7 +609,7 @@ mod tests {
     fn sample(ty: Type) -> String {
         match ty {
             Type::Text | Type::Id | Type::Ref(_) => "\"x1\"".into(),
-            Type::Texts | Type::Refs(_) => "[\"x1\"]".into(),
+            Type::Texts | Type::Refs(_) | Type::OneOrMore => "[\"x1\"]".into(),
             Type::Number | Type::Days => "1".into(),
             Type::Boolean => "true".into(),
             Type::Date => "\"2016-03\"".into(),
@@ -562,6 +617,7 @@ mod tests {
             Type::Year => "2016".into(),
             Type::Choice { names, .. } => format!("\"{}\"", names[0]),
             Type::Table(s) | Type::Tables(s) => format!("[{{ {} }}]", inline(s)),
+            Type::Named(s) => format!("{{ g = {{ {} }} }}", inline(s)),
         }
     }
 
@@ -586,7 +642,11 @@ mod tests {
         std::fs::create_dir(&plan).unwrap();
         std::fs::write(
             plan.join("plan.toml"),
-            format!("[plan]\n{}", lines(Section::Plan)),
+            format!(
+                "[plan]\n{}[owners.g]\n{}",
+                lines(Section::Plan),
+                lines(Section::OwnerGroup)
+            ),
         )
         .unwrap();
         let mut area = format!("[area]\n{}", lines(Section::Area));

@@ -82,6 +82,8 @@ pub struct Plan {
     /// The unit of project investment (`money_unit`, default 亿元).
     pub money_unit: String,
     pub dir: PathBuf,
+    /// Collective units (`[owners."各街道"] members = [...]`): a name and its member units.
+    pub groups: Vec<(String, Vec<String>)>,
     pub areas: Vec<Area>,
     /// Where each project id is (area, project), built on first use by [`Plan::project`].
     pub projects_by_id: ProjectIndex,
@@ -98,7 +100,10 @@ pub struct Area {
     pub title: String,
     /// 重点: a key area.
     pub key: bool,
-    pub owner: Option<String>,
+    /// The lead units of the area's items that name none (`owner`, a string or an array).
+    pub owners: Vec<String>,
+    /// The responsible leaders of the area's items that name none (`leader`).
+    pub leaders: Vec<String>,
     pub tasks: Vec<Task>,
     pub targets: Vec<Target>,
     pub projects: Vec<Project>,
@@ -110,8 +115,10 @@ pub struct Area {
 pub struct Common {
     pub id: Located<String>,
     pub title: String,
-    /// The lead unit or person (牵头).
-    pub owner: Option<String>,
+    /// The lead units (牵头单位), in the order written; empty when the item names none.
+    pub owners: Vec<String>,
+    /// The responsible leaders (责任领导), in the order written.
+    pub leaders: Vec<String>,
     /// Assisting units (配合).
     pub with: Vec<String>,
     pub tags: Vec<String>,
@@ -473,6 +480,14 @@ impl Area {
 }
 
 impl Plan {
+    /// The units a lead's name stands for: a collective unit's members, else the name itself.
+    pub fn units<'a>(&'a self, name: &'a str) -> Vec<&'a str> {
+        match self.groups.iter().find(|(group, _)| group == name) {
+            Some((_, members)) => members.iter().map(String::as_str).collect(),
+            None => vec![name],
+        }
+    }
+
     /// The project `id` (the first one, should the id be used twice, which validation reports).
     pub fn project(&self, id: &str) -> Option<&Project> {
         let index = self.projects_by_id.get_or_init(|| {

@@ -26,6 +26,10 @@ fn value(key: &Key) -> Value {
         Type::Texts | Type::Refs(_) => {
             json!({ "type": "array", "items": { "type": "string" }, "description": about })
         }
+        Type::OneOrMore => json!({
+            "anyOf": [ { "type": "string" }, { "type": "array", "items": { "type": "string" } } ],
+            "description": about,
+        }),
         Type::Number => json!({ "type": "number", "description": about }),
         Type::Boolean => json!({ "type": "boolean", "description": about }),
         Type::Date => json!({ "$ref": "#/definitions/date", "description": about }),
@@ -42,6 +46,9 @@ fn value(key: &Key) -> Value {
             json!({ "type": "string", "enum": names, "description": about })
         }
         Type::Table(section) => object(section),
+        Type::Named(section) => {
+            json!({ "type": "object", "additionalProperties": object(section), "description": about })
+        }
         Type::Tables(section) => {
             json!({ "type": "array", "items": object(section), "description": about })
         }

@@ -49,8 +49,9 @@ pub enum Command {
     Overdue(OverdueArgs),
     /// Open tasks and targets due within --within days, soonest first
     Upcoming(ListArgs),
-    /// One row per lead unit: open, overdue, done and the overdue share, worst first
-    Owners(ListArgs),
+    /// One row per lead unit (or leader): open, overdue, done, the overdue share and indicators
+    /// behind, worst first
+    Owners(OwnersArgs),
     /// Every indicator against the prior year; with an ID, that indicator's history
     Indicators(IndicatorsArgs),
     /// Everything known about one item
@@ -267,9 +268,14 @@ pub struct FilterArgs {
     #[arg(long, value_name = "ID")]
     pub area: Option<String>,
 
-    /// Only items of this lead unit (the item's owner, else its area's)
+    /// Only items of this lead unit (one of the item's owners, else its area's; a collective
+    /// unit's members count as its owners)
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
+
+    /// Only items of this responsible leader (one of the item's leaders, else its area's)
+    #[arg(long, value_name = "NAME")]
+    pub leader: Option<String>,
 
     /// Only items with this tag
     #[arg(long, value_name = "TAG")]
@@ -283,6 +289,16 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DAYS", default_value_t = 14,
           value_parser = clap::value_parser!(u32).range(0..=MAX_WITHIN))]
     pub within: u32,
+}
+
+/// `plan owners`: a listing ranked by lead unit or by leader.
+#[derive(Debug, clap::Args)]
+pub struct OwnersArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Rank lead units (unit) or responsible leaders (leader)
+    #[arg(long, value_enum, default_value_t = crate::compute::report::By::Unit)]
+    pub by: crate::compute::report::By,
 }
 
 /// Filters and the output format of a listing.

@@ -2,7 +2,7 @@
 //! an error, not a silent empty listing.
 
 use crate::cli::CommandError;
-use crate::compute::filter::{Filter, owner_of};
+use crate::compute::filter::{Filter, leaders_of, owners_of, units_of};
 use crate::diagnostic::suggest;
 use crate::model::{Lang, Workspace};
 use crate::render::labels::messages::{self, What};
@@ -22,8 +22,18 @@ pub fn check<'w>(ws: &'w Workspace, filter: &Filter, lang: Lang) -> Result<(), C
     let owners = || {
         ws.plans
             .iter()
+            .flat_map(|p| p.items().map(move |(a, i)| (p, a, i)))
+            .flat_map(|(plan, area, item)| {
+                let written = owners_of(area, item).iter().map(String::as_str);
+                written.chain(units_of(plan, area, item))
+            })
+            .collect()
+    };
+    let leaders = || {
+        ws.plans
+            .iter()
             .flat_map(|p| p.items())
-            .filter_map(|(area, item)| owner_of(area, item))
+            .flat_map(|(area, item)| leaders_of(area, item).iter().map(String::as_str))
             .collect()
     };
     let tags = || {
@@ -34,10 +44,11 @@ pub fn check<'w>(ws: &'w Workspace, filter: &Filter, lang: Lang) -> Result<(), C
             .collect()
     };
     type Known<'k, 'w> = &'k dyn Fn() -> Vec<&'w str>;
-    let checks: [(&str, What, Option<&str>, Known<'_, 'w>); 4] = [
+    let checks: [(&str, What, Option<&str>, Known<'_, 'w>); 5] = [
         ("--plan", What::Plan, filter.plan.as_deref(), &plans),
         ("--area", What::Area, filter.area.as_deref(), &areas),
         ("--owner", What::Owner, filter.owner.as_deref(), &owners),
+        ("--leader", What::Leader, filter.leader.as_deref(), &leaders),
         ("--tag", What::Tag, filter.tag.as_deref(), &tags),
     ];
     for (flag, what, given, known) in checks {

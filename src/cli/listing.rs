@@ -38,6 +38,7 @@ impl<'a> Listing<'a> {
             plan: args.plan.clone(),
             area: args.area.clone(),
             owner: args.owner.clone(),
+            leader: args.leader.clone(),
             tag: args.tag.clone(),
             kind: args.kind,
         };
@@ -100,11 +101,15 @@ pub fn upcoming(
     })
 }
 
-pub fn owners(config: &Config, loaded: &Loaded, args: &ListArgs) -> Result<Output, CommandError> {
-    let l = Listing::new(config, loaded, args)?;
-    let rows = report::owners(l.ws, &l.filter, l.clock);
+pub fn owners(
+    config: &Config,
+    loaded: &Loaded,
+    args: &crate::cli::args::OwnersArgs,
+) -> Result<Output, CommandError> {
+    let l = Listing::new(config, loaded, &args.list)?;
+    let rows = report::owners(l.ws, &l.filter, l.clock, args.by);
     Ok(Output {
-        stdout: render::owners(l.view, &rows).into(),
+        stdout: render::owners(l.view, args.by, &rows).into(),
         ..Output::default()
     })
 }

@@ -165,7 +165,7 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         Command::Status(list) => listing::status(config, loaded, list),
         Command::Overdue(overdue) => listing::overdue(config, loaded, overdue),
         Command::Upcoming(list) => listing::upcoming(config, loaded, list),
-        Command::Owners(list) => listing::owners(config, loaded, list),
+        Command::Owners(args) => listing::owners(config, loaded, args),
         Command::Indicators(args) => indicators::run(config, loaded, args),
         Command::Calendar(args) => listing::calendar(config, loaded, args),
         Command::Report(args) => listing::report(config, loaded, args),

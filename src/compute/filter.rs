@@ -1,5 +1,5 @@
-//! Which items a listing covers: the filters of the command line, and the lead unit an item
-//! falls to.
+//! Which items a listing covers: the filters of the command line, and the lead units and
+//! leaders an item falls to.
 
 use crate::model::{Area, ItemRef, Kind, Plan, Workspace};
 
@@ -8,8 +8,10 @@ use crate::model::{Area, ItemRef, Kind, Plan, Workspace};
 pub struct Filter {
     pub plan: Option<String>,
     pub area: Option<String>,
-    /// The lead unit: the item's `owner`, else its area's.
+    /// A lead unit: one of the item's units (see [`units_of`]), or a collective unit it names.
     pub owner: Option<String>,
+    /// A responsible leader: one of the item's leaders (see [`leaders_of`]).
+    pub leader: Option<String>,
     pub tag: Option<String>,
     pub kind: Option<Kind>,
 }
@@ -25,13 +27,18 @@ impl Filter {
         self.area.as_ref().is_none_or(|a| *a == area.id.value)
     }
 
-    /// Whether `item` of `area` passes every item filter (area, owner, tag, kind).
-    pub fn item(&self, area: &Area, item: ItemRef<'_>) -> bool {
+    /// Whether `item` of `area` in `plan` passes every item filter (area, owner, leader, tag,
+    /// kind).
+    pub fn item(&self, plan: &Plan, area: &Area, item: ItemRef<'_>) -> bool {
         self.area(area)
+            && self.owner.as_ref().is_none_or(|o| {
+                owners_of(area, item).contains(o)
+                    || units_of(plan, area, item).contains(&o.as_str())
+            })
             && self
-                .owner
+                .leader
                 .as_ref()
-                .is_none_or(|o| owner_of(area, item) == Some(o.as_str()))
+                .is_none_or(|l| leaders_of(area, item).iter().any(|x| x == l))
             && self
                 .tag
                 .as_ref()
@@ -48,11 +55,37 @@ impl Filter {
             .iter()
             .filter(|p| self.plan(p))
             .flat_map(|p| p.items().map(move |(a, i)| (p, a, i)))
-            .filter(|(_, a, i)| self.item(a, *i))
+            .filter(|(p, a, i)| self.item(p, a, *i))
     }
 }
 
-/// The lead unit of an item: its own `owner`, else its area's.
+/// The lead units of an item as written: its own `owner`, else its area's.
+pub fn owners_of<'a>(area: &'a Area, item: ItemRef<'a>) -> &'a [String] {
+    let own = &item.common().owners;
+    if own.is_empty() { &area.owners } else { own }
+}
+
+/// The first lead unit of an item (JSON's `owner`).
 pub fn owner_of<'a>(area: &'a Area, item: ItemRef<'a>) -> Option<&'a str> {
-    item.common().owner.as_deref().or(area.owner.as_deref())
+    owners_of(area, item).first().map(String::as_str)
+}
+
+/// The responsible leaders of an item: its own `leader`, else its area's.
+pub fn leaders_of<'a>(area: &'a Area, item: ItemRef<'a>) -> &'a [String] {
+    let own = &item.common().leaders;
+    if own.is_empty() { &area.leaders } else { own }
+}
+
+/// The units an item counts under: its lead units with each collective unit replaced by its
+/// members, each unit once, in the order written.
+pub fn units_of<'a>(plan: &'a Plan, area: &'a Area, item: ItemRef<'a>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for name in owners_of(area, item) {
+        for unit in plan.units(name) {
+            if !out.contains(&unit) {
+                out.push(unit);
+            }
+        }
+    }
+    out
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::compute::deadline::year_elapsed;
-use crate::compute::filter::{Filter, owner_of};
+use crate::compute::filter::{Filter, leaders_of, owner_of, owners_of};
 use crate::date::Period;
 use crate::model::{Area, Direction, Indicator, ItemRef, Plan, Workspace};
 use crate::number::{round2, round6};
@@ -341,6 +341,10 @@ pub struct IndicatorRow {
     pub expected_period: Option<String>,
     /// The latest reported period is older than `expected_period`.
     pub stale: bool,
+    /// Every lead unit, as written; `owner` is the first.
+    pub owners: Vec<String>,
+    /// Every responsible leader.
+    pub leaders: Vec<String>,
 }
 
 /// One indicator's row of `plan indicators`, and the figures it was made from.
@@ -375,6 +379,8 @@ pub fn row(
         parent: ind.parent.as_ref().map(|p| p.value.clone()),
         depth,
         owner: owner_of(area, ItemRef::Indicator(ind)).map(str::to_string),
+        owners: owners_of(area, ItemRef::Indicator(ind)).to_vec(),
+        leaders: leaders_of(area, ItemRef::Indicator(ind)).to_vec(),
         year_elapsed: f.year_elapsed,
         pace_pp: f.pace_pp,
         on_pace: f.pace_pp.map(|p| round2(p) >= 0.0),
@@ -393,7 +399,7 @@ pub fn rows(ws: &Workspace, filter: &Filter, today: NaiveDate) -> Vec<IndicatorR
             .areas
             .iter()
             .flat_map(|a| a.indicators.iter().map(move |i| (a, i)))
-            .filter(|(a, i)| filter.item(a, ItemRef::Indicator(i)))
+            .filter(|(a, i)| filter.item(plan, a, ItemRef::Indicator(i)))
             .collect();
         let is_shown = |id: &str| shown.iter().any(|(_, i)| i.common.id.value == id);
         // Roots: indicators whose parent is not in this listing; then depth-first children.

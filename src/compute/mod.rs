@@ -24,7 +24,8 @@ pub fn all_reports(ws: &Workspace, today: NaiveDate) -> usize {
     let clock = deadline::Clock { today, within: 14 };
     let mut rows = report::overdue(ws, &filter, clock).len()
         + report::upcoming(ws, &filter, clock).len()
-        + report::owners(ws, &filter, clock).len()
+        + report::owners(ws, &filter, clock, report::By::Unit).len()
+        + report::owners(ws, &filter, clock, report::By::Leader).len()
         + report::items(ws, &filter, clock).len()
         + report::status(ws, &filter, clock).plans.len()
         + indicators::rows(ws, &filter, today).len();

@@ -8,7 +8,7 @@ use crate::compute::deadline::{self, Clock, State};
 use crate::compute::indicators::{self, IndicatorStatus};
 use crate::model::{Area, Compare, ItemRef, Kind, Plan, Stage, Workspace};
 
-use crate::compute::filter::{Filter, owner_of};
+use crate::compute::filter::{Filter, leaders_of, owner_of, owners_of, units_of};
 
 fn ymd<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&crate::date::ymd(*d))
@@ -59,6 +59,10 @@ pub struct DatedRow<'a> {
     /// `days_overdue` or `days_left` in JSON.
     #[serde(flatten)]
     pub days: Days,
+    /// Every lead unit, as written (the item's, else its area's); `owner` is the first.
+    pub owners: &'a [String],
+    /// Every responsible leader (the item's, else its area's).
+    pub leaders: &'a [String],
 }
 
 /// Days past a deadline or left to it, named in JSON as the contract names them.
@@ -88,7 +92,7 @@ fn plan_items<'a, 'f>(
 ) -> impl Iterator<Item = (&'a Plan, &'a Area, ItemRef<'a>)> + use<'a, 'f> {
     plan.items()
         .map(move |(a, i)| (plan, a, i))
-        .filter(|(_, a, i)| filter.item(a, *i))
+        .filter(|(p, a, i)| filter.item(p, a, *i))
 }
 
 /// The plans that pass the filter.
@@ -125,6 +129,8 @@ fn dated<'a>(
                 kind: item.kind(),
                 title: &item.common().title,
                 owner: owner_of(area, item),
+                owners: owners_of(area, item),
+                leaders: leaders_of(area, item),
                 due,
                 days: if wanted == State::Overdue {
                     Days::Overdue((clock.today - due).num_days())
@@ -306,7 +312,7 @@ fn area_status(
         key: area.key,
         ..AreaStatus::default()
     };
-    for item in area.items().filter(|i| filter.item(area, *i)) {
+    for item in area.items().filter(|i| filter.item(plan, area, *i)) {
         if let Some((_, state)) = deadline_state(plan, item, clock) {
             s.overdue += usize::from(state == State::Overdue);
             s.due_soon += usize::from(state == State::DueSoon);
@@ -364,6 +370,10 @@ pub struct ItemRow {
     pub stretch: bool,
     /// Targets: `at_least` or `at_most`; `null` for other kinds.
     pub compare: Option<Compare>,
+    /// Every lead unit, as written; `owner` is the first.
+    pub owners: Vec<String>,
+    /// Every responsible leader.
+    pub leaders: Vec<String>,
 }
 
 /// Where an item stands: a task's or target's state, a project's stage, an indicator's
@@ -400,6 +410,8 @@ pub fn item_row(
         kind: item.kind(),
         title: c.title.clone(),
         owner: owner_of(area, item).map(str::to_string),
+        owners: owners_of(area, item).to_vec(),
+        leaders: leaders_of(area, item).to_vec(),
         due: None,
         state: ItemState::Dated(State::Open),
         days_overdue: None,
@@ -447,54 +459,114 @@ pub fn item_row(
     row
 }
 
-/// One row of `plan owners`: a lead unit's tasks and targets.
+/// Whom `plan owners` ranks: lead units (the default) or responsible leaders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum By {
+    #[default]
+    Unit,
+    Leader,
+}
+
+/// Who a row of `plan owners` is about; JSON names it `owner` or `leader`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Who {
+    /// A lead unit; `null` for items with no owner (nor area owner).
+    #[serde(rename = "owner")]
+    Unit(Option<String>),
+    /// A responsible leader; `null` for items with no leader.
+    #[serde(rename = "leader")]
+    Leader(Option<String>),
+}
+
+impl Who {
+    /// The name, if any.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Who::Unit(n) | Who::Leader(n) => n.as_deref(),
+        }
+    }
+}
+
+/// One row of `plan owners`: a lead unit's (or leader's) tasks, targets and indicators.
 #[derive(Debug, Clone, Serialize)]
 pub struct OwnerRow {
-    /// The lead unit; `null` for items with no owner (nor area owner).
-    pub owner: Option<String>,
+    #[serde(flatten)]
+    pub who: Who,
+    /// Open tasks and targets.
     pub open: usize,
     pub overdue: usize,
+    /// Tasks done and targets met.
     pub done: usize,
     /// `overdue / open` in percent (0 when nothing is open).
     pub overdue_share: f64,
     /// Postponements in the delay logs of the owner's tasks and targets.
     pub delays: usize,
+    /// Indicators behind their target growth.
+    pub behind: usize,
 }
 
-/// `plan owners`: a row per lead unit, worst overdue share first.
-pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OwnerRow> {
+/// `plan owners`: a row per lead unit (every lead counts fully, a collective unit as each of
+/// its members) or per leader, worst overdue share first.
+pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<OwnerRow> {
     let mut rows: Vec<OwnerRow> = Vec::new();
     for (plan, area, item) in filter.items(ws) {
-        let Some((_, state)) = deadline_state(plan, item, clock) else {
-            continue;
+        let state = deadline_state(plan, item, clock).map(|(_, s)| s);
+        let behind = match item {
+            ItemRef::Indicator(i) => {
+                indicators::figures(i, plan, ws, clock.today).status == IndicatorStatus::Behind
+            }
+            _ => false,
         };
-        if state == State::Dropped {
+        // Projects count through the batch targets that list them; dropped tasks not at all.
+        let counted = match item {
+            ItemRef::Task(_) | ItemRef::Target(_) => state != Some(State::Dropped),
+            ItemRef::Indicator(_) => true,
+            ItemRef::Project(_) => false,
+        };
+        if !counted {
             continue;
         }
-        let owner = owner_of(area, item).map(str::to_string);
-        let row = match rows.iter().position(|r| r.owner == owner) {
-            Some(i) => &mut rows[i],
-            None => {
-                rows.push(OwnerRow {
-                    owner,
-                    open: 0,
-                    overdue: 0,
-                    done: 0,
-                    overdue_share: 0.0,
-                    delays: 0,
-                });
-                let last = rows.len() - 1;
-                &mut rows[last]
+        let names: Vec<Option<&str>> = match by {
+            By::Unit => units_of(plan, area, item).into_iter().map(Some).collect(),
+            By::Leader => leaders_of(area, item)
+                .iter()
+                .map(|l| Some(l.as_str()))
+                .collect(),
+        };
+        let names = if names.is_empty() { vec![None] } else { names };
+        for name in names {
+            let who = match by {
+                By::Unit => Who::Unit(name.map(str::to_string)),
+                By::Leader => Who::Leader(name.map(str::to_string)),
+            };
+            let at = match rows.iter().position(|r| r.who == who) {
+                Some(i) => i,
+                None => {
+                    rows.push(OwnerRow {
+                        who,
+                        open: 0,
+                        overdue: 0,
+                        done: 0,
+                        overdue_share: 0.0,
+                        delays: 0,
+                        behind: 0,
+                    });
+                    rows.len() - 1
+                }
+            };
+            let row = &mut rows[at];
+            if let Some(state) = state {
+                row.open += usize::from(state.is_open());
+                row.overdue += usize::from(state == State::Overdue);
+                row.done += usize::from(matches!(state, State::Done | State::Met));
             }
-        };
-        row.open += usize::from(state.is_open());
-        row.overdue += usize::from(state == State::Overdue);
-        row.done += usize::from(matches!(state, State::Done | State::Met));
-        row.delays += match item {
-            ItemRef::Task(t) => t.delays.len(),
-            ItemRef::Target(t) => t.delays.len(),
-            ItemRef::Project(_) | ItemRef::Indicator(_) => 0,
-        };
+            row.behind += usize::from(behind);
+            row.delays += match item {
+                ItemRef::Task(t) => t.delays.len(),
+                ItemRef::Target(t) => t.delays.len(),
+                ItemRef::Project(_) | ItemRef::Indicator(_) => 0,
+            };
+        }
     }
     for r in &mut rows {
         #[allow(clippy::cast_precision_loss)]
@@ -510,7 +582,7 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock) -> Vec<OwnerRow> {
         b.overdue_share
             .total_cmp(&a.overdue_share)
             .then(b.overdue.cmp(&a.overdue))
-            .then(a.owner.cmp(&b.owner))
+            .then(a.who.name().cmp(&b.who.name()))
     });
     rows
 }

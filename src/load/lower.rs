@@ -33,6 +33,8 @@ pub struct PlanHead {
     pub year: i32,
     pub lang: Option<Lang>,
     pub money_unit: String,
+    /// `[owners."NAME"] members = [...]`.
+    pub groups: Vec<(String, Vec<String>)>,
 }
 
 /// Lowers one file, pushing every problem it finds into `diags`.
@@ -45,7 +47,8 @@ pub struct Lower<'d> {
 struct CommonParts {
     id: Option<Located<String>>,
     title: Option<String>,
-    owner: Option<String>,
+    owners: Vec<String>,
+    leaders: Vec<String>,
     with: Vec<String>,
     tags: Vec<String>,
     note: Option<String>,
@@ -69,17 +72,19 @@ impl<'d> Lower<'d> {
 
     /// `plan.toml`: exactly a `[plan]` table.
     pub fn plan_file(&mut self, doc: &Table<'_>, dir: &Path) -> Option<PlanHead> {
-        let mut head = None;
+        let mut head: Option<PlanHead> = None;
+        let mut groups = Vec::new();
         for (k, v) in doc {
             match k.get_ref().as_ref() {
                 "plan" => head = self.table(k, v).and_then(|t| self.plan(t, v, dir)),
+                "owners" => groups = self.groups(k, v),
                 _ => self.unknown(k, "plan.toml", Section::PlanFile),
             }
         }
         if head.is_none() && !doc.iter().any(|(k, _)| k.get_ref() == "plan") {
             self.report(Problem::MissingTable { table: "plan" }, 0..0);
         }
-        head
+        head.map(|h| PlanHead { groups, ..h })
     }
 
     fn plan(&mut self, t: &Table<'_>, whole: &Val<'_>, dir: &Path) -> Option<PlanHead> {
@@ -116,7 +121,35 @@ impl<'d> Lower<'d> {
             year: year?,
             lang,
             money_unit: money_unit.unwrap_or_else(|| keys::DEFAULT_MONEY_UNIT.to_string()),
+            groups: Vec::new(),
         })
+    }
+
+    /// `[owners."NAME"] members = [...]`: collective units and their members.
+    fn groups(&mut self, k: &Key<'_>, v: &Val<'_>) -> Vec<(String, Vec<String>)> {
+        let Some(t) = self.table(k, v) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (name, group) in t {
+            let Some(g) = self.table(name, group) else {
+                continue;
+            };
+            let mut members = None;
+            for (k, v) in g {
+                let key = k.get_ref().as_ref();
+                match key {
+                    "members" => {
+                        members = Some(self.strings(key, v).into_iter().map(|s| s.value).collect());
+                    }
+                    _ => self.unknown(k, "[owners.NAME]", Section::OwnerGroup),
+                }
+            }
+            if let Some(members) = self.required(members, "members", "[owners.NAME]", group) {
+                out.push((name.get_ref().to_string(), members));
+            }
+        }
+        out
     }
 
     /// An area file: `[area]` and its items.
@@ -146,14 +179,16 @@ impl<'d> Lower<'d> {
     }
 
     fn area(&mut self, t: &Table<'_>, whole: &Val<'_>) -> Option<Area> {
-        let (mut id, mut title, mut key_area, mut owner) = (None, None, None, None);
+        let (mut id, mut title, mut key_area) = (None, None, None);
+        let (mut owners, mut leaders) = (Vec::new(), Vec::new());
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             match key {
                 "id" => id = self.id(key, v),
                 "title" => title = self.string(key, v),
                 "key" => key_area = self.boolean(key, v),
-                "owner" => owner = self.string(key, v),
+                "owner" => owners = self.one_or_more(key, v),
+                "leader" => leaders = self.one_or_more(key, v),
                 _ => self.unknown(k, "[area]", Section::Area),
             }
         }
@@ -163,7 +198,8 @@ impl<'d> Lower<'d> {
             id: id?,
             title: title.unwrap_or_default(),
             key: key_area.unwrap_or(false),
-            owner,
+            owners,
+            leaders,
             tasks: Vec::new(),
             targets: Vec::new(),
             projects: Vec::new(),
@@ -199,7 +235,8 @@ impl<'d> Lower<'d> {
         match key {
             "id" => parts.id = self.id(key, v),
             "title" => parts.title = self.string(key, v),
-            "owner" => parts.owner = self.string(key, v),
+            "owner" => parts.owners = self.one_or_more(key, v),
+            "leader" => parts.leaders = self.one_or_more(key, v),
             "with" => parts.with = self.strings(key, v).into_iter().map(|s| s.value).collect(),
             "tags" => parts.tags = self.strings(key, v).into_iter().map(|s| s.value).collect(),
             "note" => parts.note = self.string(key, v),
@@ -219,7 +256,8 @@ impl<'d> Lower<'d> {
         Some(Common {
             id: id?,
             title: title.unwrap_or_default(),
-            owner: parts.owner,
+            owners: parts.owners,
+            leaders: parts.leaders,
             with: parts.with,
             tags: parts.tags,
             note: parts.note,
@@ -543,6 +581,18 @@ impl<'d> Lower<'d> {
         })
     }
 
+    /// A string or an array of strings (`owner`, `leader`), as a list.
+    fn one_or_more(&mut self, key: &str, v: &Val<'_>) -> Vec<String> {
+        match v.get_ref() {
+            Value::String(s) => vec![s.to_string()],
+            Value::Array(_) => self.strings(key, v).into_iter().map(|s| s.value).collect(),
+            _ => {
+                self.wrong_type(key, Expected::StringOrArray, v);
+                Vec::new()
+            }
+        }
+    }
+
     fn strings(&mut self, key: &str, v: &Val<'_>) -> Vec<Located<String>> {
         let Value::Array(array) = v.get_ref() else {
             self.wrong_type(key, Expected::StringArray, v);
@@ -774,7 +824,8 @@ fn placeholder_common(span: Span) -> Common {
             span,
         },
         title: String::new(),
-        owner: None,
+        owners: Vec::new(),
+        leaders: Vec::new(),
         with: Vec::new(),
         tags: Vec::new(),
         note: None,

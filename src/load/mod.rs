@@ -284,6 +284,7 @@ fn assemble(head: PlanHead, dir: PathBuf, areas: Vec<Area>) -> Plan {
         year: head.year,
         lang: head.lang,
         money_unit: head.money_unit,
+        groups: head.groups,
         dir,
         areas,
         projects_by_id: crate::model::ProjectIndex::new(),

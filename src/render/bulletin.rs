@@ -121,7 +121,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
             &[false, false, true, false, true, true, true, true],
             &rows,
         );
-        let (late, soon) = dated(p);
+        let (late, soon) = dated(p, lang);
         md_dated(&mut out, t.overdue_heading, t.days_late, t, &late);
         md_dated(
             &mut out,
@@ -138,6 +138,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                 .map(|r| {
                     vec![
                         r.title.clone(),
+                        r.owners.join(t.list_sep),
                         text_bar(bar_progress(r).map(|x| x.min(100.0))),
                         item_words(lang, r).0,
                     ]
@@ -145,8 +146,8 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                 .collect();
             md_table(
                 &mut out,
-                &[t.title, t.bar, t.state],
-                &[false, false, false],
+                &[t.title, t.owner, t.bar, t.state],
+                &[false, false, false, false],
                 &rows,
             );
         }
@@ -161,6 +162,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                 &mut out,
                 &[
                     t.indicator,
+                    t.owner,
                     t.unit,
                     t.target,
                     t.target_growth,
@@ -172,7 +174,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                     t.state,
                 ],
                 &[
-                    false, false, true, true, true, true, true, true, true, false,
+                    false, false, false, true, true, true, true, true, true, true, false,
                 ],
                 &rows,
             );
@@ -193,14 +195,15 @@ fn bar_progress(r: &crate::compute::report::ItemRow) -> Option<f64> {
 }
 
 /// The overdue and the due-soon lists as cells: days, due, area, title, owner.
-fn dated(p: &PlanBulletin<'_>) -> (Vec<[String; 5]>, Vec<[String; 5]>) {
+fn dated(p: &PlanBulletin<'_>, lang: Lang) -> (Vec<[String; 5]>, Vec<[String; 5]>) {
+    let sep = labels(lang).list_sep;
     let cells = |r: &DatedRow<'_>| {
         [
             r.days.count().to_string(),
             ymd(r.due),
             r.area_title.to_string(),
             r.title.to_string(),
-            r.owner.unwrap_or("").to_string(),
+            r.owners.join(sep),
         ]
     };
     (
@@ -255,6 +258,7 @@ fn indicator_cells(lang: Lang, r: &IndicatorRow) -> Vec<String> {
     }
     vec![
         format!("{}{}", if r.depth > 0 { "↳ " } else { "" }, r.title),
+        r.owners.join(labels(lang).list_sep),
         r.unit.clone().unwrap_or_default(),
         r.target.map(grouped).unwrap_or_default(),
         signed(r.target_growth),
@@ -360,15 +364,16 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                     td.num { (count(a.indicators_on_track, a.indicators_total)) }
                 } } }
             } }
-            @let (late, soon) = dated(p);
+            @let (late, soon) = dated(p, lang);
             (html_dated(t.overdue_heading, t.days_late, t, &late, true))
             (html_dated(&labels::sentences::due_within(lang, b.within), t.days_left, t, &soon, false))
             @if !p.targets.is_empty() {
                 h2 { (t.targets_heading) }
                 div.scroll { table {
-                    thead { tr { th { (t.title) } th { (t.bar) } th { (t.state) } } }
+                    thead { tr { th { (t.title) } th { (t.owner) } th { (t.bar) } th { (t.state) } } }
                     tbody { @for r in &p.targets { tr {
                         td { (r.title) @if r.stretch { " " span.key { (t.stretch) } } }
+                        td { (r.owners.join(t.list_sep)) }
                         td { @if bar_progress(r).is_some() { (bar(bar_progress(r), None, r.state == ItemState::Dated(State::Met))) } }
                         td.late[r.state == ItemState::Dated(State::Overdue)] { (item_words(lang, r).0) }
                     } } }
@@ -378,17 +383,17 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                 h2 { (t.indicators_heading) }
                 div.scroll { table {
                     thead { tr {
-                        th { (t.indicator) } th { (t.unit) } th.num { (t.target) }
+                        th { (t.indicator) } th { (t.owner) } th { (t.unit) } th.num { (t.target) }
                         th.num { (t.target_growth) } th.num { (t.period) } th.num { (t.growth) }
                         th { (t.growth_against_target) } th { (t.completion_against_year) } th { (t.state) }
                     } }
                     tbody { @for r in &p.indicators {
                         @let cells = indicator_cells(lang, r);
                         tr {
-                            td { (cells[0]) } td { (cells[1]) } td.num { (cells[2]) } td.num { (cells[3]) } td.num { (cells[4]) } td.num { (cells[5]) }
+                            td { (cells[0]) } td { (cells[1]) } td { (cells[2]) } td.num { (cells[3]) } td.num { (cells[4]) } td.num { (cells[5]) } td.num { (cells[6]) }
                             td { (growth_chart(r)) }
-                            td { @if r.completion.is_some() { (bar(r.completion, r.year_elapsed, r.on_pace == Some(true))) " " (cells[7]) } }
-                            td.good[r.status == IndicatorStatus::OnTrack].bad[r.status == IndicatorStatus::Behind || r.stale] { (cells[9]) }
+                            td { @if r.completion.is_some() { (bar(r.completion, r.year_elapsed, r.on_pace == Some(true))) " " (cells[8]) } }
+                            td.good[r.status == IndicatorStatus::OnTrack].bad[r.status == IndicatorStatus::Behind || r.stale] { (cells[10]) }
                         }
                     } }
                 } }

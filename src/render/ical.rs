@@ -16,6 +16,8 @@ pub struct Words<'a> {
     pub area: &'a str,
     pub owner: &'a str,
     pub state: &'a str,
+    /// Between co-lead units.
+    pub list_sep: &'a str,
 }
 
 /// One event of the feed.
@@ -85,8 +87,9 @@ pub fn feed(events: &[Event<'_>], words: &Words<'_>, today: NaiveDate) -> String
             "{}{c}{}\n{}{c}{}",
             words.area, e.area_title, words.state, e.state
         );
-        if let Some(owner) = &e.row.owner {
-            let _ = write!(description, "\n{}{c}{owner}", words.owner);
+        if !e.row.owners.is_empty() {
+            let owners = e.row.owners.join(words.list_sep);
+            let _ = write!(description, "\n{}{c}{owners}", words.owner);
         }
         line(&mut out, "BEGIN:VEVENT");
         line(

@@ -57,6 +57,7 @@ pub fn table(view: View, rows: &[IndicatorRow], many: bool) -> String {
         [
             t.id,
             t.indicator,
+            t.owner,
             t.unit,
             t.prior,
             t.target,
@@ -99,6 +100,7 @@ pub fn table(view: View, rows: &[IndicatorRow], many: bool) -> String {
                 cells.extend([
                     GridCell::text(&r.id),
                     GridCell::text(format!("{indent}{}", r.title)),
+                    GridCell::text(r.owners.join(t.list_sep)),
                     GridCell::text(r.unit.clone().unwrap_or_default()),
                     GridCell::num(prior_text(view.lang, t, r)),
                     GridCell::num(num(r.target)),

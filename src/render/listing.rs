@@ -1,7 +1,7 @@
 //! The listings: `status` (per area, or one area's items), `overdue`, `upcoming`, `owners`
 //! and the calendar feed, from the rows of `compute::report`.
 
-use crate::compute::report::{self, ItemRow, Listed, OwnerRow, StatusReport};
+use crate::compute::report::{self, By, ItemRow, Listed, OwnerRow, StatusReport};
 use crate::date::ymd;
 use crate::model::Lang;
 use crate::render::grid::{self, Grid, GridCell, Text, Tone};
@@ -114,9 +114,18 @@ fn dated_cells<'a>(
         GridCell::text(r.area_title),
         GridCell::text(r.id),
         GridCell::text(r.title),
-        GridCell::text(r.owner.unwrap_or(t.no_owner)),
+        GridCell::text(owners_text(t, r.owners)),
     ]);
     cells
+}
+
+/// Every lead unit of a row, or the word for none.
+pub fn owners_text(t: &Labels, owners: &[String]) -> String {
+    if owners.is_empty() {
+        t.no_owner.to_string()
+    } else {
+        owners.join(t.list_sep)
+    }
 }
 
 /// The whole table of `overdue` and `upcoming`, for every format but a streamed table.
@@ -133,17 +142,21 @@ fn dated_grid<'a>(
     }
 }
 
-/// `plan owners`.
-pub fn owners(view: View, rows: &[OwnerRow]) -> String {
+/// `plan owners`, by lead unit or by leader.
+pub fn owners(view: View, by: By, rows: &[OwnerRow]) -> String {
     let t = view.labels();
     let grid = Grid {
         headers: [
-            t.owner,
+            match by {
+                By::Unit => t.owner,
+                By::Leader => t.leader,
+            },
             t.open,
             t.overdue,
             t.done,
             t.overdue_share,
             t.postponed,
+            t.indicators_behind,
         ]
         .map(str::to_string)
         .to_vec(),
@@ -156,12 +169,17 @@ pub fn owners(view: View, rows: &[OwnerRow]) -> String {
                     Tone::Plain
                 };
                 vec![
-                    GridCell::text(r.owner.as_deref().unwrap_or(t.no_owner)),
+                    GridCell::text(r.who.name().unwrap_or(t.no_owner)),
                     GridCell::num(r.open.to_string()),
                     GridCell::num(r.overdue.to_string()).tone(late),
                     GridCell::num(r.done.to_string()),
                     GridCell::num(crate::number::percent(r.overdue_share)).tone(late),
                     GridCell::num(r.delays.to_string()),
+                    GridCell::num(r.behind.to_string()).tone(if r.behind > 0 {
+                        Tone::Alert
+                    } else {
+                        Tone::Plain
+                    }),
                 ]
             })
             .collect(),
@@ -318,7 +336,7 @@ pub fn area(view: View, heading: Option<AreaHeading<'_>>, rows: &[ItemRow]) -> S
                     GridCell::text(&r.id),
                     GridCell::text(kind),
                     GridCell::text(&r.title),
-                    GridCell::text(r.owner.as_deref().unwrap_or("")),
+                    GridCell::text(r.owners.join(t.list_sep)),
                     GridCell::num(r.due.map(ymd).unwrap_or_default()),
                     GridCell::text(words).tone(tone),
                 ]
@@ -369,6 +387,7 @@ pub fn calendar<'a>(
         area: t.area,
         owner: t.owner,
         state: t.state,
+        list_sep: t.list_sep,
     };
     crate::render::ical::feed(&events, &words, today)
 }

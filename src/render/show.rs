@@ -47,7 +47,8 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
         (t.title.into(), s.row.title.clone()),
         (t.plan.into(), bracket(lang, &s.plan_title, &s.row.plan)),
         (t.area.into(), bracket(lang, &s.area_title, &s.row.area)),
-        (t.owner.into(), s.row.owner.clone().unwrap_or_default()),
+        (t.owner.into(), s.row.owners.join(t.list_sep)),
+        (t.leader.into(), s.row.leaders.join(t.list_sep)),
         (t.with.into(), s.with.join(", ")),
         (t.tags.into(), s.tags.join(", ")),
         (

@@ -20,6 +20,7 @@ mod indicators;
 mod layers;
 mod readme;
 mod report;
+mod responsibility;
 mod safety;
 mod schema;
 mod shipped;

@@ -132,6 +132,11 @@ pub struct Labels {
     pub see: &'static str,
     /// After `error` or `help`: `: ` or `：`.
     pub prefix_sep: &'static str,
+    // responsibility
+    pub leader: &'static str,
+    pub indicators_behind: &'static str,
+    /// Between the names of a list (co-lead units): `、` or `, `.
+    pub list_sep: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -264,6 +269,9 @@ const ZH: Labels = Labels {
     warning: "警告",
     see: "参见",
     prefix_sep: "：",
+    leader: "责任领导",
+    indicators_behind: "指标落后",
+    list_sep: "、",
 };
 
 const EN: Labels = Labels {
@@ -403,6 +411,9 @@ const EN: Labels = Labels {
     warning: "warning",
     see: "note",
     prefix_sep: ": ",
+    leader: "Leader",
+    indicators_behind: "Indicators behind",
+    list_sep: ", ",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
