@@ -217,6 +217,11 @@ pub enum Problem {
         id: String,
         suggestion: Option<String>,
     },
+    /// `previous` names a plan that is not under the plans directory.
+    UnknownPlan {
+        id: String,
+        suggestion: Option<String>,
+    },
     WrongReferenceKind {
         key: &'static str,
         id: String,
@@ -348,6 +353,7 @@ impl Problem {
             Problem::DuplicateArea { .. } => "duplicate-area",
             Problem::DuplicatePlan { .. } => "duplicate-plan",
             Problem::UnknownReference { .. } => "unknown-reference",
+            Problem::UnknownPlan { .. } => "unknown-plan",
             Problem::WrongReferenceKind { .. } => "wrong-reference-kind",
             Problem::ParentCycle { .. } => "parent-cycle",
             Problem::StageDateBeyondStage { .. } => "stage-date-beyond-stage",
@@ -509,6 +515,10 @@ impl Problem {
             Problem::DuplicatePlan { id } => pick(
                 format!("计划编号 `{id}` 重复"),
                 format!("duplicate plan id `{id}`"),
+            ),
+            Problem::UnknownPlan { id, .. } => pick(
+                format!("`previous` 引用的计划 `{id}` 不在计划目录中"),
+                format!("`previous` names the plan `{id}`, which is not in the plans directory"),
             ),
             Problem::UnknownReference { key, id, .. } => pick(
                 format!("`{key}` 引用了不存在的编号 `{id}`"),
@@ -762,6 +772,10 @@ impl Problem {
                 "give one of the plan.toml files a different `id`".into(),
             ),
             Problem::UnknownReference {
+                suggestion: Some(s),
+                ..
+            }
+            | Problem::UnknownPlan {
                 suggestion: Some(s),
                 ..
             } => pick(format!("是否想写 `{s}`？"), format!("did you mean `{s}`?")),

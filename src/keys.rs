@@ -203,6 +203,14 @@ pub const KEYS: &[Key] = &[
         "the default output language",
     ),
     key(
+        "previous",
+        &[Plan],
+        Type::Id,
+        "上年计划的编号，取上年数时使用",
+        "The id of the previous year's plan, for priors",
+        "the previous year's plan, whose full-year figures are this plan's priors",
+    ),
+    key(
         "money_unit",
         &[Plan],
         Type::Text,

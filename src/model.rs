@@ -78,6 +78,8 @@ pub struct Plan {
     pub title: String,
     pub org: Option<String>,
     pub year: i32,
+    /// The previous year's plan, by id (`previous`), for priors.
+    pub previous: Option<Located<String>>,
     pub lang: Option<Lang>,
     /// The unit of project investment (`money_unit`, default 亿元).
     pub money_unit: String,

@@ -135,27 +135,28 @@ pub fn rest_of_year(
     }
 }
 
-/// The previous year's plan of `plan`: a plan of the year before whose id is this plan's id
-/// with the year changed (`riverside-2016` → `riverside-2015`); failing that, when the root
-/// holds exactly one plan of each of the two years, that plan.
+/// The previous year's plan of `plan`, whose full-year figures are its priors: the plan named
+/// by `previous`; else the plan of the year before with the same `org` (both set; the first by
+/// path); else, for an id ending in `-YYYY` with this plan's year, the plan whose id has the year
+/// before (`lishan-2023` → `lishan-2022`). Nothing else: figures never cross from one
+/// organisation's plan to another's.
 pub fn previous_plan<'a>(ws: &'a Workspace, plan: &Plan) -> Option<&'a Plan> {
-    let prev_year = plan.year - 1;
     let index = ws.plan_index();
-    let want = plan
-        .id
-        .value
-        .replace(&plan.year.to_string(), &prev_year.to_string());
-    let by_id = (want != plan.id.value)
-        .then(|| index.by_id.get(&want))
-        .flatten()
-        .map(|&i| &ws.plans[i])
-        .filter(|p| p.year == prev_year);
-    by_id.or_else(
-        || match (index.by_year.get(&prev_year), index.by_year.get(&plan.year)) {
-            (Some(&(1, i)), Some(&(1, _))) => Some(&ws.plans[i]),
-            _ => None,
-        },
-    )
+    let by_id = |id: &str| index.by_id.get(id).map(|&i| &ws.plans[i]);
+    if let Some(named) = &plan.previous {
+        return by_id(&named.value);
+    }
+    let prev_year = plan.year - 1;
+    if let Some(org) = &plan.org
+        && let Some(p) = ws
+            .plans
+            .iter()
+            .find(|p| p.year == prev_year && p.org.as_ref() == Some(org))
+    {
+        return Some(p);
+    }
+    let stem = plan.id.value.strip_suffix(&format!("-{}", plan.year))?;
+    by_id(&format!("{stem}-{prev_year}"))
 }
 
 /// The full-year actual of indicator `id` in `plan` (period `"YYYY"` or `"YYYY-12"`).
@@ -220,7 +221,10 @@ pub struct Figures {
 /// The figures of `ind` as of `today`: periods that end after `today` are not reported yet.
 pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -> Figures {
     let num = |x: &Option<crate::model::Located<f64>>| x.as_ref().map(|l| l.value);
-    let previous = previous_plan(ws, plan).and_then(|p| full_year_actual(p, &ind.common.id.value));
+    // A previous plan's full-year figure counts once its year has ended.
+    let previous = previous_plan(ws, plan)
+        .filter(|p| today > crate::date::Period::Year { year: p.year }.last_day())
+        .and_then(|p| full_year_actual(p, &ind.common.id.value));
     let (prior, prior_source) = full_year_prior(
         num(&ind.prior),
         previous,

@@ -31,6 +31,7 @@ pub struct PlanHead {
     pub title: String,
     pub org: Option<String>,
     pub year: i32,
+    pub previous: Option<Located<String>>,
     pub lang: Option<Lang>,
     pub money_unit: String,
     /// `[owners."NAME"] members = [...]`.
@@ -90,6 +91,7 @@ impl<'d> Lower<'d> {
     fn plan(&mut self, t: &Table<'_>, whole: &Val<'_>, dir: &Path) -> Option<PlanHead> {
         let (mut id, mut title, mut org, mut year, mut lang, mut money_unit) =
             (None, None, None, None, None, None);
+        let mut previous = None;
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             match key {
@@ -103,6 +105,7 @@ impl<'d> Lower<'d> {
                         .map(|l| l.value);
                 }
                 "money_unit" => money_unit = self.string(key, v),
+                "previous" => previous = self.id(key, v),
                 _ => self.unknown(k, "[plan]", Section::Plan),
             }
         }
@@ -119,6 +122,7 @@ impl<'d> Lower<'d> {
             title: title.unwrap_or_default(),
             org,
             year: year?,
+            previous,
             lang,
             money_unit: money_unit.unwrap_or_else(|| keys::DEFAULT_MONEY_UNIT.to_string()),
             groups: Vec::new(),

@@ -282,6 +282,7 @@ fn assemble(head: PlanHead, dir: PathBuf, areas: Vec<Area>) -> Plan {
         title: head.title,
         org: head.org,
         year: head.year,
+        previous: head.previous,
         lang: head.lang,
         money_unit: head.money_unit,
         groups: head.groups,

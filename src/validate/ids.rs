@@ -27,6 +27,26 @@ pub fn plan_ids(ws: &Workspace) -> Vec<Diagnostic> {
             }
         }
     }
+    // `previous` must name a plan under the root.
+    for plan in &ws.plans {
+        if let Some(named) = &plan.previous
+            && !seen.contains_key(named.value.as_str())
+        {
+            let others = ws
+                .plans
+                .iter()
+                .map(|p| p.id.value.as_str())
+                .filter(|id| *id != plan.id.value);
+            out.push(Diagnostic::new(
+                Problem::UnknownPlan {
+                    id: named.value.clone(),
+                    suggestion: crate::diagnostic::suggest(&named.value, others)
+                        .map(str::to_string),
+                },
+                named.span,
+            ));
+        }
+    }
     out
 }
 

@@ -235,3 +235,95 @@ fn growth_against_a_negative_prior_is_unknown_not_backwards() {
     assert_eq!(row["target_growth"], serde_json::Value::Null, "{row}");
     assert_eq!(row["status"], "unknown", "{row}");
 }
+
+/// The previous year's plan (contract v2): named by `previous`, else of the same `org`, else
+/// by id with the year before; never another organisation's; its full-year figure only once
+/// that year has ended.
+#[test]
+fn the_previous_plan_is_named_then_by_org_then_by_id_and_never_another_organisation() {
+    let indicator = |body: &str| {
+        format!(
+            "[area]\nid = \"a\"\ntitle = \"A\"\n[[indicator]]\nid = \"rev\"\ntitle = \"Revenue\"\n{body}"
+        )
+    };
+    let plan = |id: &str, year: i32, extra: &str| {
+        format!("[plan]\nid = \"{id}\"\ntitle = \"{id}\"\nyear = {year}\n{extra}")
+    };
+    let f = Fixture::new()
+        .file(
+            "east-2015/plan.toml",
+            &plan("east-2015", 2015, "org = \"东区\"\n"),
+        )
+        .file(
+            "east-2015/01.toml",
+            &indicator("actuals = [{ period = \"2015\", value = 100 }]\n"),
+        )
+        .file(
+            "west-2015/plan.toml",
+            &plan("west-2015", 2015, "org = \"西区\"\n"),
+        )
+        .file(
+            "west-2015/01.toml",
+            &indicator("actuals = [{ period = \"2015\", value = 200 }]\n"),
+        )
+        // The same organisation, an id without a year.
+        .file("q/plan.toml", &plan("q", 2016, "org = \"东区\"\n"))
+        .file("q/01.toml", &indicator("target = 110\n"))
+        // No org: by id, west-2016 → west-2015.
+        .file("west-2016/plan.toml", &plan("west-2016", 2016, ""))
+        .file("west-2016/01.toml", &indicator("target = 110\n"))
+        // Named, whatever the org says.
+        .file(
+            "named/plan.toml",
+            &plan("named", 2016, "org = \"东区\"\nprevious = \"west-2015\"\n"),
+        )
+        .file("named/01.toml", &indicator("target = 110\n"))
+        // Another organisation's plans only: no prior.
+        .file(
+            "south-2016/plan.toml",
+            &plan("south-2016", 2016, "org = \"南区\"\n"),
+        )
+        .file("south-2016/01.toml", &indicator("target = 110\n"));
+    let priors = |today: &str| -> Vec<(String, serde_json::Value, String)> {
+        let r = f.run(&["--today", today, "indicators", "--format", "json"]);
+        r.code(0);
+        r.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|row| {
+                row["plan"].as_str().unwrap().ends_with("2016")
+                    || !row["plan"].as_str().unwrap().contains('-')
+            })
+            .map(|row| {
+                (
+                    row["plan"].as_str().unwrap().to_string(),
+                    row["prior"].clone(),
+                    row["prior_source"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let got = priors("2016-02-01");
+    let want = [
+        ("named", serde_json::json!(200.0), "previous_plan"),
+        ("q", serde_json::json!(100.0), "previous_plan"),
+        ("south-2016", serde_json::Value::Null, "none"),
+        ("west-2016", serde_json::json!(200.0), "previous_plan"),
+    ];
+    assert_eq!(got, want.map(|(a, b, c)| (a.to_string(), b, c.to_string())));
+    // On the last day of 2015 its full-year figure is not in yet.
+    assert!(
+        priors("2015-12-31")
+            .iter()
+            .all(|(_, prior, source)| prior.is_null() && source == "none")
+    );
+    // A `previous` that names no plan is an error with a did-you-mean.
+    let f = f.file(
+        "named/plan.toml",
+        &plan("named", 2016, "previous = \"west-2105\"\n"),
+    );
+    f.run(&["check"]).code(2).err_line(
+        "plans/named/plan.toml:5:12: error: `previous` names the plan `west-2105`, which is not in the plans directory",
+    );
+}

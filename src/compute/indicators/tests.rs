@@ -59,6 +59,7 @@ fn plan(id: &str, year: i32, indicators: Vec<Indicator>) -> Plan {
         title: id.to_string(),
         org: None,
         year,
+        previous: None,
         lang: None,
         money_unit: "亿元".to_string(),
         dir: std::path::PathBuf::new(),
