@@ -10,7 +10,7 @@ use crate::load::Loaded;
 use crate::model::{Lang, Workspace};
 use crate::render::grid::Text;
 use crate::render::labels::messages;
-use crate::render::listing::{self as render, AreaHeading, Dated};
+use crate::render::listing::{self as render, AreaHeading, AreaSection, Dated};
 use crate::render::{Format, View};
 
 /// Resolved options of one listing.
@@ -117,18 +117,25 @@ pub fn owners(
 pub fn status(config: &Config, loaded: &Loaded, args: &ListArgs) -> Result<Output, CommandError> {
     let l = Listing::new(config, loaded, args)?;
     let stdout = if l.filter.area.is_some() {
-        let rows = report::items(l.ws, &l.filter, l.clock);
-        let heading =
-            l.ws.plans
-                .iter()
-                .filter(|p| l.filter.plan(p))
-                .flat_map(|p| &p.areas)
-                .find(|a| l.filter.area(a))
-                .map(|a| AreaHeading {
-                    title: &a.title,
-                    key: a.key,
+        let mut rows = report::items(l.ws, &l.filter, l.clock);
+        let mut sections = Vec::new();
+        for plan in l.ws.plans.iter().filter(|p| l.filter.plan(p)) {
+            for area in plan.areas.iter().filter(|a| l.filter.area(a)) {
+                let (mine, rest): (Vec<ItemRow>, Vec<ItemRow>) = rows
+                    .into_iter()
+                    .partition(|r| r.plan == plan.id.value && r.area == area.id.value);
+                rows = rest;
+                sections.push(AreaSection {
+                    heading: AreaHeading {
+                        title: &area.title,
+                        key: area.key,
+                        plan_title: Some(&plan.title),
+                    },
+                    rows: mine,
                 });
-        render::area(l.view, heading, &rows)
+            }
+        }
+        render::area(l.view, &sections)
     } else {
         render::status(l.view, &report::status(l.ws, &l.filter, l.clock))
     };

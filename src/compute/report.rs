@@ -85,16 +85,6 @@ impl Days {
     }
 }
 
-/// `(plan, area, item)` for every item of `plan` that passes the filter.
-fn plan_items<'a, 'f>(
-    plan: &'a Plan,
-    filter: &'f Filter,
-) -> impl Iterator<Item = (&'a Plan, &'a Area, ItemRef<'a>)> + use<'a, 'f> {
-    plan.items()
-        .map(move |(a, i)| (plan, a, i))
-        .filter(|(p, a, i)| filter.item(p, a, *i))
-}
-
 /// The plans that pass the filter.
 fn plans<'a>(ws: &'a Workspace, filter: &Filter) -> Vec<&'a Plan> {
     ws.plans.iter().filter(|p| filter.plan(p)).collect()
@@ -121,6 +111,7 @@ fn dated<'a>(
 ) -> Listed<DatedRow<'a>> {
     let per_plan = crate::par::map(&plans(ws, filter), |plan| {
         dated_in(plan, filter, clock, wanted)
+            .into_iter()
             .map(|(area, item, due)| DatedRow {
                 plan: &plan.id.value,
                 area: &area.id.value,
@@ -220,17 +211,29 @@ impl<T: Serialize> Serialize for Listed<T> {
 }
 
 /// `(area, item, due)` for every dated item of `plan` that passes the filter and is in `wanted`
-/// state on `clock`'s day.
-fn dated_in<'a, 'f>(
+/// state on `clock`'s day, in the order the items are written (area files by name, then place
+/// in the file, whatever the kind), so that rows with the same deadline keep it.
+fn dated_in<'a>(
     plan: &'a Plan,
-    filter: &'f Filter,
+    filter: &Filter,
     clock: Clock,
     wanted: State,
-) -> impl Iterator<Item = (&'a Area, ItemRef<'a>, NaiveDate)> + use<'a, 'f> {
-    plan_items(plan, filter).filter_map(move |(plan, area, item)| {
-        let (due, state) = deadline_state(plan, item, clock)?;
-        (state == wanted).then_some((area, item, due?))
-    })
+) -> Vec<(&'a Area, ItemRef<'a>, NaiveDate)> {
+    let mut out = Vec::new();
+    for area in &plan.areas {
+        let from = out.len();
+        for item in area.items().filter(|i| filter.item(plan, area, *i)) {
+            if let Some((Some(due), state)) = deadline_state(plan, item, clock)
+                && state == wanted
+            {
+                out.push((area, item, due));
+            }
+        }
+        if let Some(rows) = out.get_mut(from..) {
+            rows.sort_by_key(|(_, item, _)| item.common().span.start);
+        }
+    }
+    out
 }
 
 /// `plan status --format json`.

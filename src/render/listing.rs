@@ -306,24 +306,39 @@ fn status_grid<'r>(t: &Labels, plan: &'r report::PlanStatus, with_plan: bool) ->
     }
 }
 
-/// The area a `plan status --area` listing shows: its title and whether it is key (重点).
+/// The area a `plan status --area` section shows: its title, whether it is key (重点), and the
+/// plan's title when several plans have the area.
 #[derive(Debug, Clone, Copy)]
 pub struct AreaHeading<'a> {
     pub title: &'a str,
     pub key: bool,
+    pub plan_title: Option<&'a str>,
 }
 
-/// `plan status --area`: one area's items with their state in words, under the area's title.
-pub fn area(view: View, heading: Option<AreaHeading<'_>>, rows: &[ItemRow]) -> String {
+/// One plan's part of `plan status --area`: the area's heading and its items.
+#[derive(Debug)]
+pub struct AreaSection<'a> {
+    pub heading: AreaHeading<'a>,
+    pub rows: Vec<ItemRow>,
+}
+
+/// `plan status --area`: one area's items with their state in words, a section per plan that
+/// has the area (never one plan's rows under another's heading). JSON is every row; CSV one
+/// table, with a plan column when there are several sections.
+pub fn area(view: View, sections: &[AreaSection<'_>]) -> String {
     if view.format == Format::Json {
-        return json(rows);
+        let rows: Vec<&ItemRow> = sections.iter().flat_map(|s| &s.rows).collect();
+        return json(&rows);
     }
     let t = view.labels();
-    let grid = Grid {
-        headers: [t.id, t.kind, t.title, t.owner, t.due, t.state]
-            .map(str::to_string)
-            .to_vec(),
-        rows: rows
+    let many = sections.len() > 1;
+    let grid = |rows: &[&ItemRow], with_plan: bool| {
+        let mut headers = Vec::new();
+        if with_plan {
+            headers.push(t.plan.to_string());
+        }
+        headers.extend([t.id, t.kind, t.title, t.owner, t.due, t.state].map(str::to_string));
+        let rows = rows
             .iter()
             .map(|r| {
                 let kind = if r.stretch {
@@ -332,34 +347,54 @@ pub fn area(view: View, heading: Option<AreaHeading<'_>>, rows: &[ItemRow]) -> S
                     t.kind_name(r.kind).to_string()
                 };
                 let (words, tone) = item_words(view.lang, r);
-                vec![
-                    GridCell::text(&r.id),
+                let mut cells = Vec::new();
+                if with_plan {
+                    cells.push(GridCell::text(r.plan.clone()));
+                }
+                cells.extend([
+                    GridCell::text(r.id.clone()),
                     GridCell::text(kind),
-                    GridCell::text(&r.title),
+                    GridCell::text(r.title.clone()),
                     GridCell::text(r.owners.join(t.list_sep)),
                     GridCell::num(r.due.map(ymd).unwrap_or_default()),
                     GridCell::text(words).tone(tone),
-                ]
+                ]);
+                cells
             })
-            .collect(),
+            .collect();
+        Grid { headers, rows }
     };
+    if view.format == Format::Csv {
+        let rows: Vec<&ItemRow> = sections.iter().flat_map(|s| &s.rows).collect();
+        return grid::csv(&grid(&rows, many));
+    }
     let mut out = String::new();
-    if let Some(area) = heading
-        && view.format != Format::Csv
-    {
-        let key = if area.key {
+    for (i, section) in sections.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let h = section.heading;
+        let key = if h.key {
             bracket(view.lang, "", t.key_mark)
         } else {
             String::new()
         };
+        let title = match h.plan_title {
+            Some(plan) if many => bracket(view.lang, &format!("{}{key}", h.title), plan),
+            _ => format!("{}{key}", h.title),
+        };
+        let rows: Vec<&ItemRow> = section.rows.iter().collect();
         match view.format {
             Format::Markdown => {
-                out.push_str(&format!("## {}{key}\n\n", grid::md_text(area.title)));
+                out.push_str(&format!("## {}\n\n", grid::md_text(&title)));
+                out.push_str(&grid::markdown(&grid(&rows, false)));
             }
-            _ => out.push_str(&format!("{}{key}\n", crate::source::escape(area.title))),
+            _ => {
+                out.push_str(&format!("{}\n", crate::source::escape(&title)));
+                out.push_str(&grid::table(&grid(&rows, false), view.table));
+            }
         }
     }
-    out.push_str(&view.emit(&grid, rows));
     out
 }
 

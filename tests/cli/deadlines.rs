@@ -649,3 +649,80 @@ fn across_plans_rows_are_listed_by_deadline_then_plan_then_file_order() {
     soon.code(0);
     assert_eq!(soon.ids(), ["e1", "e3", "w2"]);
 }
+
+/// Rows with the same deadline keep the order in which their items are written, whatever the
+/// kind (contract v2): here a target written before a task.
+#[test]
+fn rows_with_the_same_deadline_keep_file_order_across_kinds() {
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area(
+            "[[target]]\nid = \"first\"\ntitle = \"Target written first\"\ntarget = 10\ndue = \"2016-03\"\n\n[[task]]\nid = \"second\"\ntitle = \"Task written second\"\ndue = \"2016-03\"\n\n[[target]]\nid = \"third\"\ntitle = \"Target written third\"\ntarget = 5\ndue = \"2016-03\"\n",
+        ),
+    )]);
+    let r = f.run(&["--today", "2016-04-10", "overdue", "--format", "json"]);
+    r.code(1);
+    assert_eq!(r.ids(), ["first", "second", "third"]);
+    let r = f.run(&["--today", "2016-03-20", "upcoming", "--format", "json"]);
+    assert_eq!(r.ids(), ["first", "second", "third"]);
+}
+
+/// `status --area` over several plans whose areas share an id: a section per plan, each under
+/// its own heading, never one plan's rows under another's (contract v2).
+#[test]
+fn status_of_an_area_over_several_plans_has_a_section_per_plan() {
+    let plan = |title: &str| format!("[plan]\ntitle = \"{title}\"\nyear = 2016\n");
+    let targets = |id: &str| {
+        format!(
+            "[area]\nid = \"main-targets\"\ntitle = \"主要目标\"\n[[task]]\nid = \"{id}\"\ntitle = \"Task {id}\"\ndue = \"2016-03\"\n"
+        )
+    };
+    let f = Fixture::new()
+        .file("east/plan.toml", &plan("东区计划"))
+        .file("east/01.toml", &targets("e1"))
+        .file("west/plan.toml", &plan("西区计划"))
+        .file("west/01.toml", &targets("w1"));
+    let r = f.run(&[
+        "--today",
+        "2016-02-01",
+        "--lang",
+        "zh",
+        "status",
+        "--area",
+        "main-targets",
+    ]);
+    r.code(0);
+    let east = r.stdout.find("主要目标（东区计划）").expect(&r.stdout);
+    let west = r.stdout.find("主要目标（西区计划）").expect(&r.stdout);
+    let (e1, w1) = (
+        r.stdout.find("| e1 ").unwrap(),
+        r.stdout.find("| w1 ").unwrap(),
+    );
+    assert!(east < e1 && e1 < west && west < w1, "{}", r.stdout);
+    let r = f.run(&[
+        "--today",
+        "2016-02-01",
+        "status",
+        "--area",
+        "main-targets",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        r.stdout
+            .starts_with("Plan,ID,Kind,Title,Owner,Due,State\neast,e1,"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\nwest,w1,"), "{}", r.stdout);
+    let r = f.run(&[
+        "--today",
+        "2016-02-01",
+        "status",
+        "--area",
+        "main-targets",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.ids(), ["e1", "w1"]);
+}
