@@ -53,6 +53,7 @@ cases=[
 ('wrong-reference-kind','Errors','The id exists but is of another kind.', lambda: run(one('[[indicator]]\nid = "w"\ntitle = "W"\nparent = "z"\n[[task]]\nid = "z"\ntitle = "Z"\n')), ''),
 ('parent-cycle','Errors','Indicators whose `parent` chain loops.', lambda: run(one('[[indicator]]\nid = "x"\ntitle = "X"\nparent = "y"\n[[indicator]]\nid = "y"\ntitle = "Y"\nparent = "x"\n')), ''),
 ('stage-date-beyond-stage','Errors','A project records a date for a stage past its `stage`.', lambda: run(one('[[project]]\nid = "p"\ntitle = "P"\nstage = "signed"\nstarted = 2016-03-01\n')), ''),
+('tolerance-without-about','Errors','`tolerance` on a target whose `compare` is not `about`.', lambda: run(one('[[target]]\nid = "t"\ntitle = "T"\ntarget = 4.5\ncompare = "at_most"\ntolerance = 0.5\n')), ''),
 ('actual-on-batch','Errors','A batch target with `actual`: its value is counted from its projects.', lambda: run(one('[[target]]\nid = "b"\ntitle = "B"\nstage = "signed"\nprojects = ["p"]\nactual = 1\n[[project]]\nid = "p"\ntitle = "P"\n')), ''),
 ('batch-without-projects','Errors','A target with `stage` but no `projects`.', lambda: run(one('[[target]]\nid = "b"\ntitle = "B"\nstage = "signed"\n')), ''),
 ('batch-without-stage','Errors','A target with `projects` but no `stage`.', lambda: run(one('[[target]]\nid = "b"\ntitle = "B"\nprojects = ["p"]\n[[project]]\nid = "p"\ntitle = "P"\n')), ''),

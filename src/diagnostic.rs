@@ -241,6 +241,8 @@ pub enum Problem {
         stage: Stage,
     },
     ActualOnBatch,
+    /// `tolerance` on a target whose `compare` is not `about`.
+    ToleranceWithoutAbout,
     BatchWithoutProjects,
     BatchWithoutStage,
     LastWithoutEvery,
@@ -359,6 +361,7 @@ impl Problem {
             Problem::StageDateBeyondStage { .. } => "stage-date-beyond-stage",
             Problem::StageDatesOutOfOrder { .. } => "stage-dates-out-of-order",
             Problem::ActualOnBatch => "actual-on-batch",
+            Problem::ToleranceWithoutAbout => "tolerance-without-about",
             Problem::BatchWithoutProjects => "batch-without-projects",
             Problem::BatchWithoutStage => "batch-without-stage",
             Problem::LastWithoutEvery => "last-without-every",
@@ -563,6 +566,10 @@ impl Problem {
             Problem::ActualOnBatch => pick(
                 "按项目计数的目标不能填写 `actual`".into(),
                 "a batch target cannot have `actual`".into(),
+            ),
+            Problem::ToleranceWithoutAbout => pick(
+                "只有 `compare = \"about\"` 的目标才有 `tolerance`".into(),
+                "`tolerance` applies only to a target with `compare = \"about\"`".into(),
             ),
             Problem::BatchWithoutProjects => pick(
                 "有 `stage` 的目标必须列出 `projects`".into(),
@@ -788,6 +795,10 @@ impl Problem {
                     "set `stage = \"{}\"`, or remove this date",
                     date_stage.name()
                 ),
+            ),
+            Problem::ToleranceWithoutAbout => pick(
+                "写上 compare = \"about\"（…左右），或删去 `tolerance`".into(),
+                "write compare = \"about\" (…左右), or remove `tolerance`".into(),
             ),
             Problem::ActualOnBatch => pick(
                 "完成数由所列项目达到 `stage` 的个数自动计算；删去 `actual`".into(),

@@ -217,13 +217,17 @@ pub struct Task {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Compare {
+    /// At least the target (the default).
     AtLeast,
+    /// A ceiling (控制在…以内): at most the target.
     AtMost,
+    /// Two-sided (…左右): within `tolerance` of the target.
+    About,
 }
 
 impl Compare {
     /// The comparisons as written in files, in declaration order.
-    pub const NAMES: &'static [&'static str] = &["at_least", "at_most"];
+    pub const NAMES: &'static [&'static str] = &["at_least", "at_most", "about"];
 }
 
 /// The stages a project moves through, in order.
@@ -281,6 +285,10 @@ pub struct Target {
     pub target: Option<Located<f64>>,
     pub actual: Option<Located<f64>>,
     pub compare: Compare,
+    /// The half-width of the band of an `about` target, in its unit (default 1 % of it).
+    pub tolerance: Option<Located<f64>>,
+    /// Days after `due` by which the target's figure is known; overdue only after them.
+    pub lag: Option<Located<u32>>,
     /// 力争: a stretch target.
     pub stretch: bool,
     /// The deadline; `None` means the end of the plan year.

@@ -24,6 +24,11 @@ pub enum State {
     DueSoon,
     /// Open, deadline further off or none.
     Open,
+    /// A ceiling or an `about` target before its deadline, its figure inside (or below the
+    /// band): it cannot be met before the deadline.
+    Within,
+    /// A ceiling or an `about` target before its deadline, its figure already above it.
+    Exceeded,
 }
 
 impl State {
@@ -36,12 +41,17 @@ impl State {
             State::Overdue => "overdue",
             State::DueSoon => "due_soon",
             State::Open => "open",
+            State::Within => "within",
+            State::Exceeded => "exceeded",
         }
     }
 
     /// Not done, met nor dropped.
     pub fn is_open(self) -> bool {
-        matches!(self, State::Overdue | State::DueSoon | State::Open)
+        matches!(
+            self,
+            State::Overdue | State::DueSoon | State::Open | State::Within | State::Exceeded
+        )
     }
 }
 
@@ -128,7 +138,11 @@ pub fn reached(project: &Project, stage: Stage, today: NaiveDate) -> bool {
 pub struct TargetFigures {
     pub target: Option<f64>,
     pub actual: Option<f64>,
+    /// Met on `today`: the figure is inside, and for a ceiling or an `about` target the
+    /// deadline has come.
     pub met: bool,
+    /// The figure is above a ceiling, or above the band of an `about` target.
+    pub above: bool,
     /// `actual / target × 100`, when both are known and the target is not zero.
     pub progress: Option<f64>,
 }
@@ -159,13 +173,27 @@ pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetF
             target.actual.as_ref().map(|a| a.value),
         )
     };
-    let met = match (goal, actual) {
-        (Some(g), Some(a)) => match target.compare {
-            Compare::AtLeast => round6(a) >= round6(g),
-            Compare::AtMost => round6(a) <= round6(g),
-        },
-        _ => false,
+    // An `about` target's band: `tolerance`, else 1 % of the target.
+    let band = |g: f64| {
+        target
+            .tolerance
+            .as_ref()
+            .map_or(g.abs() / 100.0, |t| t.value)
     };
+    let (inside, above) = match (goal, actual) {
+        (Some(g), Some(a)) => match target.compare {
+            Compare::AtLeast => (round6(a) >= round6(g), false),
+            Compare::AtMost => (round6(a) <= round6(g), round6(a) > round6(g)),
+            Compare::About => {
+                let gap = round6(a - g);
+                let band = round6(band(g));
+                (gap.abs() <= band, gap > band)
+            }
+        },
+        _ => (false, false),
+    };
+    let due_come = today >= target_due(target, plan.year);
+    let met = inside && (target.compare == Compare::AtLeast || due_come);
     let progress = match (goal, actual) {
         (Some(g), Some(a)) if g != 0.0 => Some(a / g * 100.0),
         _ => None,
@@ -174,16 +202,35 @@ pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetF
         target: goal,
         actual,
         met,
+        above,
         progress,
     }
 }
 
-/// Where a target stands on the clock's day.
+/// Where a target stands on the clock's day. A ceiling or an `about` target is `within` or
+/// `exceeded` until its deadline; any target is overdue only once `lag` days have passed after
+/// its deadline (until then, past its deadline, it is open: its figure is not out yet).
 pub fn target_state(target: &Target, plan: &Plan, clock: Clock) -> State {
-    if target_figures(target, plan, clock.today).met {
-        State::Met
-    } else {
-        clock.open_state(Some(target_due(target, plan.year)))
+    let f = target_figures(target, plan, clock.today);
+    if f.met {
+        return State::Met;
+    }
+    let due = target_due(target, plan.year);
+    let lag = target.lag.as_ref().map_or(0, |l| l.value);
+    if clock.today > due {
+        return if clock.today > crate::date::add_days(due, i64::from(lag)) {
+            State::Overdue
+        } else {
+            State::Open
+        };
+    }
+    match (target.compare, f.actual) {
+        // Before the deadline day only: on it, the figure decides (met, or due today).
+        (Compare::AtMost | Compare::About, Some(_)) if clock.today < due && f.above => {
+            State::Exceeded
+        }
+        (Compare::AtMost | Compare::About, Some(_)) if clock.today < due => State::Within,
+        _ => clock.open_state(Some(due)),
     }
 }
 

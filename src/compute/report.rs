@@ -223,8 +223,13 @@ fn dated_in<'a>(
     for area in &plan.areas {
         let from = out.len();
         for item in area.items().filter(|i| filter.item(plan, area, *i)) {
+            // A ceiling within or exceeded is listed as due soon when its deadline is near.
+            let near = |due: NaiveDate| due <= crate::date::add_days(clock.today, clock.within);
             if let Some((Some(due), state)) = deadline_state(plan, item, clock)
-                && state == wanted
+                && (state == wanted
+                    || (wanted == State::DueSoon
+                        && matches!(state, State::Within | State::Exceeded)
+                        && near(due)))
             {
                 out.push((area, item, due));
             }
@@ -433,7 +438,11 @@ pub fn item_row(
         if let Some(d) = due {
             match state {
                 State::Overdue => row.days_overdue = Some((clock.today - d).num_days()),
-                State::DueSoon | State::Open => row.days_left = Some((d - clock.today).num_days()),
+                State::DueSoon | State::Open | State::Within | State::Exceeded
+                    if d >= clock.today =>
+                {
+                    row.days_left = Some((d - clock.today).num_days());
+                }
                 _ => {}
             }
         }

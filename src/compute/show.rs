@@ -71,6 +71,8 @@ pub struct BatchProject {
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetDetails {
     pub compare: Compare,
+    /// The band of an `about` target (given, else 1 % of the target).
+    pub tolerance: Option<f64>,
     pub met: bool,
     /// The deadline as written; `null` means the end of the plan year.
     pub due_written: Option<String>,
@@ -194,6 +196,12 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
                 .collect();
             Details::Target(TargetDetails {
                 compare: t.compare,
+                tolerance: (t.compare == Compare::About).then(|| {
+                    t.tolerance.as_ref().map_or_else(
+                        || t.target.as_ref().map_or(0.0, |g| g.value.abs() / 100.0),
+                        |x| x.value,
+                    )
+                }),
                 met: deadline::target_figures(t, plan, clock.today).met,
                 due_written: t.due.as_ref().map(|d| written(&d.value)),
                 stage,

@@ -307,6 +307,8 @@ impl<'d> Lower<'d> {
             target: None,
             actual: None,
             compare: Compare::AtLeast,
+            tolerance: None,
+            lag: None,
             stretch: false,
             due: None,
             stage: None,
@@ -324,12 +326,17 @@ impl<'d> Lower<'d> {
                 "target" => out.target = self.number(key, v),
                 "actual" => out.actual = self.number(key, v),
                 "compare" => {
-                    if let Some(c) =
-                        self.choice(key, v, Compare::NAMES, &[Compare::AtLeast, Compare::AtMost])
-                    {
+                    if let Some(c) = self.choice(
+                        key,
+                        v,
+                        Compare::NAMES,
+                        &[Compare::AtLeast, Compare::AtMost, Compare::About],
+                    ) {
                         out.compare = c.value;
                     }
                 }
+                "tolerance" => out.tolerance = self.number(key, v),
+                "lag" => out.lag = self.days(key, v),
                 "stretch" => out.stretch = self.boolean(key, v).unwrap_or(false),
                 "due" => out.due = self.date(key, v),
                 "stage" => out.stage = self.choice(key, v, Stage::NAMES, &Stage::ALL),

@@ -375,7 +375,7 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                         td { (r.title) @if r.stretch { " " span.key { (t.stretch) } } }
                         td { (r.owners.join(t.list_sep)) }
                         td { @if bar_progress(r).is_some() { (bar(bar_progress(r), None, r.state == ItemState::Dated(State::Met))) } }
-                        td.late[r.state == ItemState::Dated(State::Overdue)] { (item_words(lang, r).0) }
+                        td.late[matches!(r.state, ItemState::Dated(State::Overdue | State::Exceeded))] { (item_words(lang, r).0) }
                     } } }
                 } }
             }

@@ -82,8 +82,12 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
             let compare = match d.compare {
                 Compare::AtLeast => t.at_least,
                 Compare::AtMost => t.at_most,
+                Compare::About => t.about,
             };
             rows.push((t.compare.into(), compare.into()));
+            if d.compare == Compare::About {
+                rows.push((t.tolerance.into(), with_unit(d.tolerance)));
+            }
             if s.row.stretch {
                 rows.push((t.stretch_target.into(), t.yes.into()));
             }

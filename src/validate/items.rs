@@ -89,6 +89,11 @@ pub fn targets(plan: &Plan) -> Vec<Diagnostic> {
                 }
             }
         }
+        if let Some(t) = &target.tolerance
+            && target.compare != crate::model::Compare::About
+        {
+            out.push(Diagnostic::new(Problem::ToleranceWithoutAbout, t.span));
+        }
         out.extend(delay_log(&target.delays, target.due.as_ref()));
     }
     out

@@ -24,6 +24,7 @@ mod responsibility;
 mod safety;
 mod schema;
 mod shipped;
+mod targets;
 
 use std::path::{Path, PathBuf};
 

@@ -48,7 +48,7 @@ pub struct Labels {
     /// [`crate::history::Field`], in its order.
     pub fields: [&'static str; 11],
     /// [`State`] as a value before or after a change, in its order.
-    pub state_names: [&'static str; 6],
+    pub state_names: [&'static str; 8],
     /// [`crate::model::TaskStatus`], in its order.
     pub statuses: [&'static str; 5],
     pub nothing_moved: &'static str,
@@ -91,6 +91,8 @@ pub struct Labels {
     pub compare: &'static str,
     pub at_least: &'static str,
     pub at_most: &'static str,
+    pub about: &'static str,
+    pub tolerance: &'static str,
     pub stretch_target: &'static str,
     pub yes: &'static str,
     pub counts_stage: &'static str,
@@ -200,7 +202,16 @@ const ZH: Labels = Labels {
         "目标值",
         "报告期数据",
     ],
-    state_names: ["已完成", "已达成", "已取消", "逾期", "即将到期", "未完成"],
+    state_names: [
+        "已完成",
+        "已达成",
+        "已取消",
+        "逾期",
+        "即将到期",
+        "未完成",
+        "目标范围内",
+        "已超出目标",
+    ],
     statuses: ["待办", "进行中", "受阻", "已完成", "已取消"],
     nothing_moved: "自该版本以来没有变化。",
     colon: "：",
@@ -236,6 +247,8 @@ const ZH: Labels = Labels {
     compare: "比较",
     at_least: "不低于目标值",
     at_most: "不超过目标值",
+    about: "目标值左右",
+    tolerance: "允许偏差",
     stretch_target: "力争目标",
     yes: "是",
     counts_stage: "计数阶段",
@@ -342,7 +355,9 @@ const EN: Labels = Labels {
         "target",
         "figures",
     ],
-    state_names: ["done", "met", "dropped", "overdue", "due_soon", "open"],
+    state_names: [
+        "done", "met", "dropped", "overdue", "due_soon", "open", "within", "exceeded",
+    ],
     statuses: ["todo", "doing", "blocked", "done", "dropped"],
     nothing_moved: "Nothing moved since then.",
     colon: ": ",
@@ -378,6 +393,8 @@ const EN: Labels = Labels {
     compare: "Compare",
     at_least: "at least the target",
     at_most: "at most the target",
+    about: "about the target",
+    tolerance: "Tolerance",
     stretch_target: "Stretch",
     yes: "yes",
     counts_stage: "Counts stage",
@@ -469,6 +486,13 @@ pub fn state_words(lang: Lang, state: State, days: Option<i64>, done_on: Option<
         },
         (State::Met, _) => if zh { "已达成" } else { "met" }.into(),
         (State::Dropped, _) => if zh { "已取消" } else { "dropped" }.into(),
+        (State::Within, _) => if zh {
+            "目标范围内"
+        } else {
+            "within the target"
+        }
+        .into(),
+        (State::Exceeded, _) => if zh { "已超出目标" } else { "exceeded" }.into(),
         (State::Overdue, Some(n)) => {
             if zh {
                 format!("逾期 {n} 天")
@@ -555,10 +579,10 @@ pub fn item_words(
 ) -> (String, crate::render::grid::Tone) {
     let zh = lang == Lang::Zh;
     let tone = match r.state {
-        ItemState::Dated(State::Overdue) => crate::render::grid::Tone::Alert,
+        ItemState::Dated(State::Overdue | State::Exceeded) => crate::render::grid::Tone::Alert,
         ItemState::Dated(State::DueSoon) => crate::render::grid::Tone::Warn,
         ItemState::Dated(State::Done | State::Met) => crate::render::grid::Tone::Good,
-        ItemState::Dated(State::Dropped | State::Open)
+        ItemState::Dated(State::Dropped | State::Open | State::Within)
         | ItemState::Stage(_)
         | ItemState::Indicator(_) => crate::render::grid::Tone::Plain,
     };

@@ -1,0 +1,156 @@
+//! Targets (contract v2): ceilings (控制在…以内), `about` (…左右) with `tolerance`, the `within`
+//! and `exceeded` states before the deadline, and `lag` for figures that come out after it.
+
+use crate::{Fixture, area};
+
+fn one_target(body: &str) -> Fixture {
+    Fixture::with_areas(&[(
+        "01-a.toml",
+        &area(&format!("[[target]]\nid = \"t\"\ntitle = \"T\"\n{body}")),
+    )])
+}
+
+/// `(state, days_overdue, days_left)` of the target on `today`.
+fn state(f: &Fixture, today: &str) -> (String, Option<i64>, Option<i64>) {
+    let r = f.run(&[
+        "--today", today, "status", "--area", "a", "--format", "json",
+    ]);
+    r.code(0);
+    let row = &r.json()[0];
+    (
+        row["state"].as_str().unwrap().to_string(),
+        row["days_overdue"].as_i64(),
+        row["days_left"].as_i64(),
+    )
+}
+
+#[test]
+fn a_ceiling_is_within_or_exceeded_until_its_deadline_then_met_or_overdue() {
+    // 控制在4.5%以内, due at the end of the plan year (2016-12-31).
+    let ceiling = |actual: &str| {
+        one_target(&format!(
+            "unit = \"%\"\ntarget = 4.5\ncompare = \"at_most\"\nactual = {actual}\n"
+        ))
+    };
+    // In June 4.2 is inside the ceiling but not yet met (the year is not over): within.
+    assert_eq!(
+        state(&ceiling("4.2"), "2016-06-30"),
+        ("within".into(), None, Some(184))
+    );
+    // 5.0 is above it: exceeded (not 111 % progress, not met).
+    assert_eq!(
+        state(&ceiling("5.0"), "2016-06-30"),
+        ("exceeded".into(), None, Some(184))
+    );
+    // On the deadline 4.2 is met; 4.5 exactly is met too.
+    assert_eq!(state(&ceiling("4.2"), "2016-12-31").0, "met");
+    assert_eq!(state(&ceiling("4.5"), "2016-12-31").0, "met");
+    // After it, 5.0 is overdue from the deadline.
+    assert_eq!(
+        state(&ceiling("5.0"), "2017-01-01"),
+        ("overdue".into(), Some(1), None)
+    );
+    // `plan overdue` lists it then, and `exceeded` shows in words, in red in a terminal.
+    let f = ceiling("5.0");
+    f.run(&["--today", "2017-01-01", "overdue", "--format", "json"])
+        .code(1);
+    let r = f.run(&[
+        "--today",
+        "2016-06-30",
+        "--lang",
+        "zh",
+        "status",
+        "--area",
+        "a",
+    ]);
+    assert!(r.stdout.contains("已超出目标"), "{}", r.stdout);
+    let r = f.run(&["--today", "2016-06-30", "status", "--area", "a"]);
+    assert!(
+        r.stdout.contains("exceeded; 5/4.5 % (111.1%)"),
+        "{}",
+        r.stdout
+    );
+    // `plan owners` counts a within or exceeded target as open, not done.
+    let r = f.run(&["--today", "2016-06-30", "owners", "--format", "json"]);
+    assert_eq!(
+        (r.json()[0]["open"].as_u64(), r.json()[0]["done"].as_u64()),
+        (Some(1), Some(0))
+    );
+}
+
+#[test]
+fn about_is_two_sided_within_a_tolerance() {
+    // 100 左右, due 2016-06-30; the band is 1 % of the target (99 to 101) unless `tolerance`.
+    let about = |actual: &str, extra: &str| {
+        one_target(&format!(
+            "target = 100\ncompare = \"about\"\ndue = \"2016-06\"\nactual = {actual}\n{extra}"
+        ))
+    };
+    assert_eq!(state(&about("99.5", ""), "2016-06-30").0, "met");
+    assert_eq!(state(&about("101", ""), "2016-06-30").0, "met");
+    assert_eq!(
+        state(&about("98", ""), "2016-07-01"),
+        ("overdue".into(), Some(1), None)
+    );
+    assert_eq!(state(&about("101.5", ""), "2016-07-01").0, "overdue");
+    // Before the deadline: below the band is normal for a figure that accumulates; above it is
+    // exceeded.
+    assert_eq!(state(&about("50", ""), "2016-05-01").0, "within");
+    assert_eq!(state(&about("102", ""), "2016-05-01").0, "exceeded");
+    // tolerance = 5: 96 is inside.
+    assert_eq!(
+        state(&about("96", "tolerance = 5\n"), "2016-06-30").0,
+        "met"
+    );
+    assert_eq!(
+        state(&about("94.9", "tolerance = 5\n"), "2016-06-30").0,
+        "due_soon"
+    );
+    let r = about("96", "tolerance = 5\n").run(&["--today", "2016-06-30", "show", "t"]);
+    let line = |field: &str| {
+        r.stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("| {field} ")))
+            .map(|l| l.split('|').nth(2).unwrap_or_default().trim().to_string())
+    };
+    assert_eq!(
+        line("Compare").as_deref(),
+        Some("about the target"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(line("Tolerance").as_deref(), Some("5"), "{}", r.stdout);
+}
+
+#[test]
+fn a_target_with_lag_is_overdue_only_after_its_figure_is_due() {
+    // A year-end target whose figure comes out 30 days after 31 December.
+    let f = one_target("target = 10\nactual = 5\nlag = 30\n");
+    // Past the deadline but inside the lag: open, not overdue, not "due in −15 days".
+    assert_eq!(state(&f, "2017-01-15"), ("open".into(), None, None));
+    assert_eq!(state(&f, "2017-01-30").0, "open");
+    f.run(&["--today", "2017-01-30", "overdue", "--quiet"])
+        .code(0);
+    let r = f.run(&["--today", "2017-01-15", "upcoming", "--format", "json"]);
+    assert_eq!(r.ids(), Vec::<String>::new());
+    // The day after: overdue, counted from the deadline (32 days).
+    assert_eq!(state(&f, "2017-02-01"), ("overdue".into(), Some(32), None));
+    let r = f.run(&["--today", "2017-02-01", "overdue", "--format", "json"]);
+    r.code(1);
+    assert_eq!(r.json()[0]["due"], "2016-12-31");
+    assert_eq!(r.json()[0]["days_overdue"], 32);
+}
+
+#[test]
+fn tolerance_needs_about_and_lag_is_bounded() {
+    one_target("target = 10\ntolerance = 1\n").run(&["check"]).code(2).err_line(
+        "plans/p/01-a.toml:9:13: error: `tolerance` applies only to a target with `compare = \"about\"`",
+    );
+    let r = one_target("target = 10\nlag = 400\n").run(&["check"]);
+    r.code(2);
+    assert!(
+        r.stderr.contains("plans/p/01-a.toml:9:7: error:"),
+        "{}",
+        r.stderr
+    );
+}
