@@ -9,6 +9,7 @@ pub mod compute;
 pub mod date;
 pub mod diagnostic;
 pub mod edit;
+pub mod exact;
 pub mod history;
 pub mod keys;
 pub mod load;

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::date::add_months;
+use crate::exact::cmp6;
 use crate::model::{Compare, Every, Plan, Project, Stage, Target, Task, TaskStatus};
 use crate::number::round6;
 
@@ -182,12 +183,21 @@ pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetF
     };
     let (inside, above) = match (goal, actual) {
         (Some(g), Some(a)) => match target.compare {
-            Compare::AtLeast => (round6(a) >= round6(g), false),
-            Compare::AtMost => (round6(a) <= round6(g), round6(a) > round6(g)),
+            Compare::AtLeast => (cmp6(a, g).is_ge(), false),
+            Compare::AtMost => (cmp6(a, g).is_le(), cmp6(a, g).is_gt()),
             Compare::About => {
-                let gap = round6(a - g);
-                let band = round6(band(g));
-                (gap.abs() <= band, gap > band)
+                // Exactly on the written decimals, rounded to six: |a − g| against the band.
+                let exact6 = |x: f64| crate::exact::exact(x).map(|d| crate::exact::round(d, 6));
+                match (exact6(a), exact6(g), exact6(band(g))) {
+                    (Some(a), Some(g), Some(band)) => {
+                        let gap = a - g;
+                        (gap.abs() <= band, gap > band)
+                    }
+                    _ => {
+                        let (gap, band) = (round6(a - g), round6(band(g)));
+                        (gap.abs() <= band, gap > band)
+                    }
+                }
             }
         },
         _ => (false, false),
@@ -237,17 +247,24 @@ pub fn target_state(target: &Target, plan: &Plan, clock: Clock) -> State {
 /// Share of the year `year` elapsed by the end of `day`, in percent (0 before the year,
 /// 100 after it).
 pub fn year_elapsed(year: i32, day: NaiveDate) -> f64 {
+    let (done, total) = year_days(year, day);
+    #[allow(clippy::cast_precision_loss)]
+    let share = done as f64 / total as f64 * 100.0;
+    share
+}
+
+/// Days of the year `year` elapsed by the end of `day` (0 before it, all after it), and the
+/// days of the year.
+pub fn year_days(year: i32, day: NaiveDate) -> (i64, i64) {
     let (Some(start), Some(next)) = (
         NaiveDate::from_ymd_opt(year, 1, 1),
         NaiveDate::from_ymd_opt(year + 1, 1, 1),
     ) else {
-        return 0.0;
+        return (0, 1);
     };
     let total = (next - start).num_days();
     let done = (day - start).num_days() + 1;
-    #[allow(clippy::cast_precision_loss)]
-    let share = done.clamp(0, total) as f64 / total as f64 * 100.0;
-    share
+    (done.clamp(0, total), total)
 }
 
 /// The plan year of `today`, for headers that concern no single plan.

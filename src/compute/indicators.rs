@@ -11,7 +11,10 @@ use crate::compute::deadline::year_elapsed;
 use crate::compute::filter::{Filter, leaders_of, owner_of, owners_of};
 use crate::date::Period;
 use crate::model::{Area, Direction, Indicator, ItemRef, Plan, Workspace};
-use crate::number::{round2, round6};
+use rust_decimal::Decimal;
+
+use crate::exact::{self, exact};
+use crate::number::round6;
 
 /// Where the full-year prior came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -81,20 +84,19 @@ pub fn target_growth(
 }
 
 /// On track when growth reaches the target growth (for a falling indicator: falls at least as
-/// far), compared on percentages rounded to two decimals.
+/// far), compared exactly on percentages rounded half away from zero to two decimals.
 pub fn verdict(
     reported: bool,
-    growth_pct: Option<f64>,
-    target_growth_pct: Option<f64>,
+    growth_pct: Option<Decimal>,
+    target_growth_pct: Option<Decimal>,
     direction: Direction,
 ) -> IndicatorStatus {
     match (reported, growth_pct, target_growth_pct) {
         (false, _, _) => IndicatorStatus::NoData,
         (true, Some(g), Some(t)) => {
-            let (g, t) = (round2(g), round2(t));
             let on_track = match direction {
-                Direction::Up => g >= t,
-                Direction::Down => g <= t,
+                Direction::Up => exact::cmp2(g, t).is_ge(),
+                Direction::Down => exact::cmp2(g, t).is_le(),
             };
             if on_track {
                 IndicatorStatus::OnTrack
@@ -213,6 +215,8 @@ pub struct Figures {
     pub year_elapsed: Option<f64>,
     /// Completion minus the share of the year elapsed, in points (rising indicators only).
     pub pace_pp: Option<f64>,
+    /// Completion keeps up with the year elapsed, compared exactly (rounded to two decimals).
+    pub on_pace: Option<bool>,
     pub rest: Option<RestOfYear>,
     pub expected_period: Option<Period>,
     pub stale: bool,
@@ -264,15 +268,52 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
         })
         .collect();
     let latest = history.last();
+    // The decisions are made on the figures as written, exactly.
+    let ex = |x: Option<f64>| x.and_then(exact);
+    let hundred = Decimal::ONE_HUNDRED;
+    let exact_prior = match prior_source {
+        PriorSource::Given | PriorSource::PreviousPlan => ex(prior),
+        PriorSource::Implied => ex(num(&ind.target)).and_then(|t| {
+            let factor = Decimal::ONE.checked_add(ex(num(&ind.growth))?.checked_div(hundred)?)?;
+            t.checked_div(factor)
+        }),
+        PriorSource::None => None,
+    };
+    let exact_target = ex(num(&ind.target)).or_else(|| {
+        let factor = Decimal::ONE.checked_add(ex(num(&ind.growth))?.checked_div(hundred)?)?;
+        exact_prior?.checked_mul(factor)
+    });
+    let exact_target_growth =
+        ex(num(&ind.growth)).or_else(|| exact::growth(exact_target?, exact_prior?));
+    let latest_actual = reported.last();
+    let exact_growth = latest_actual.and_then(|a| {
+        let period_prior = match a.prior {
+            Some(p) => exact(p),
+            None if a.period.value.is_full_year() => exact_prior,
+            None => None,
+        };
+        exact::growth(exact(a.value)?, period_prior?)
+    });
     let status = verdict(
         latest.is_some(),
-        latest.and_then(|l| l.growth),
-        target_growth,
+        exact_growth,
+        exact_target_growth,
         ind.direction,
     );
     let pace_pp = latest
         .filter(|_| rising)
         .and_then(|l| Some(l.completion? - l.year_elapsed));
+    // Keeping pace: completion − share of the year elapsed, rounded to two decimals, ≥ 0.
+    let on_pace = latest_actual.filter(|_| rising).and_then(|a| {
+        let t = exact_target.filter(|t| !t.is_zero())?;
+        let completion = exact(a.value)?.checked_div(t)?.checked_mul(hundred)?;
+        let (done, total) =
+            crate::compute::deadline::year_days(plan.year, a.period.value.last_day());
+        let elapsed = Decimal::from(done)
+            .checked_div(Decimal::from(total))?
+            .checked_mul(hundred)?;
+        Some(exact::round(completion.checked_sub(elapsed)?, 2) >= Decimal::ZERO)
+    });
     let rest = match (latest, target) {
         (Some(l), Some(t)) if rising && !l.period.is_full_year() => {
             Some(rest_of_year(t, l.value, prior, l.period_prior))
@@ -294,6 +335,7 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
         status,
         year_elapsed: latest.map(|l| l.year_elapsed),
         pace_pp,
+        on_pace,
         rest,
         expected_period: expected,
         stale: crate::model::is_stale(expected, latest.map(|l| l.period)),
@@ -387,7 +429,7 @@ pub fn row(
         leaders: leaders_of(area, ItemRef::Indicator(ind)).to_vec(),
         year_elapsed: f.year_elapsed,
         pace_pp: f.pace_pp,
-        on_pace: f.pace_pp.map(|p| round2(p) >= 0.0),
+        on_pace: f.on_pace,
         rest: f.rest,
         expected_period: f.expected_period.map(|p| p.to_string()),
         stale: f.stale,

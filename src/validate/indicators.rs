@@ -99,7 +99,7 @@ pub fn parents(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
         }
         if let (Some(t), Some(pt)) = (&ind.target, &parent.target)
             && unit == parent_unit
-            && crate::number::round6(t.value) > crate::number::round6(pt.value)
+            && crate::exact::cmp6(t.value, pt.value).is_gt()
         {
             out.push(Diagnostic::new(
                 Problem::SubExceedsParent {

@@ -327,3 +327,25 @@ fn the_previous_plan_is_named_then_by_org_then_by_id_and_never_another_organisat
         "plans/named/plan.toml:5:12: error: `previous` names the plan `west-2105`, which is not in the plans directory",
     );
 }
+
+/// 109.995 against a prior of 100 is exactly 9.995 %, which reads 10.00 %: on track against a
+/// 10 % target (binary floating point says 9.99499… and behind). A target growth of 9.995
+/// reads 10.00 % too, and 10.0049 against it is on track while 9.994 is behind.
+#[test]
+fn growth_ties_at_two_decimals_are_read_half_away_from_zero() {
+    let status = |prior: &str, growth: &str, value: &str| {
+        let f = Fixture::with_areas(&[(
+            "01-a.toml",
+            &area(&format!(
+                "[[indicator]]\nid = \"x\"\ntitle = \"X\"\nprior = {prior}\ngrowth = {growth}\nactuals = [{{ period = \"2016\", value = {value} }}]\n"
+            )),
+        )]);
+        let r = f.run(&["--today", "2017-01-01", "indicators", "--format", "json"]);
+        r.code(0);
+        r.json()[0]["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(status("100", "10", "109.995"), "on_track");
+    assert_eq!(status("100", "10", "109.994"), "behind");
+    assert_eq!(status("100", "9.995", "110"), "on_track");
+    assert_eq!(status("100", "9.995", "109.994"), "behind");
+}

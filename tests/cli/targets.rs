@@ -154,3 +154,14 @@ fn tolerance_needs_about_and_lag_is_bounded() {
         r.stderr
     );
 }
+
+/// Figures are decimals as written, rounded half away from zero (contract v2): 4.1205215 reads
+/// 4.120522 at six decimals and meets a target of 4.120522 (in binary floating point
+/// 4.1205215 × 10⁶ is 4120521.4999…, which would read 4.120521 and fall short).
+#[test]
+fn a_tie_at_six_decimals_is_met() {
+    let f = one_target("target = 4.120522\nactual = 4.1205215\n");
+    assert_eq!(state(&f, "2016-06-30").0, "met");
+    let f = one_target("target = 4.120522\nactual = 4.1205214\n");
+    assert_ne!(state(&f, "2016-06-30").0, "met");
+}

@@ -398,9 +398,9 @@ fn the_rest_of_the_year_needs_what_is_left_against_the_same_months_a_year_earlie
 fn floating_point_residue_does_not_flip_a_verdict() {
     // 52.8 / 48 = 1.1 exactly in decimal, 1.1000000000000000888 in binary: +10.0 %, on track
     // against a 10 % target.
-    let g = growth(52.8, 48.0);
+    let g = crate::exact::growth(exact(52.8).unwrap(), exact(48.0).unwrap());
     assert_eq!(
-        verdict(true, g, Some(10.0), Direction::Up),
+        verdict(true, g, exact(10.0), Direction::Up),
         IndicatorStatus::OnTrack
     );
     let w = ws(vec![plan(
@@ -418,7 +418,7 @@ fn floating_point_residue_does_not_flip_a_verdict() {
     );
     // And one hundredth of a point short is behind.
     assert_eq!(
-        verdict(true, Some(9.99), Some(10.0), Direction::Up),
+        verdict(true, exact(9.99), exact(10.0), Direction::Up),
         IndicatorStatus::Behind
     );
 }
@@ -458,8 +458,8 @@ proptest! {
         let value = prior * (1.0 + g / 100.0);
         let got = growth(value, prior).unwrap();
         prop_assert!((got - g).abs() < 1e-4, "growth {got} for {g}");
-        prop_assert_eq!(verdict(true, Some(got), Some(g), Direction::Up), IndicatorStatus::OnTrack);
-        prop_assert_eq!(verdict(true, Some(got), Some(g), Direction::Down), IndicatorStatus::OnTrack);
+        prop_assert_eq!(verdict(true, exact(got), exact(g), Direction::Up), IndicatorStatus::OnTrack);
+        prop_assert_eq!(verdict(true, exact(got), exact(g), Direction::Down), IndicatorStatus::OnTrack);
     }
 
     /// The implied prior grown by the target growth gives back the target.
