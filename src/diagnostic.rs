@@ -76,6 +76,7 @@ pub enum Expected {
     Period,
     StringArray,
     StringOrArray,
+    DateArray,
     Table,
     TableArray,
 }
@@ -99,6 +100,8 @@ impl Expected {
             (Expected::StringArray, Lang::En) => "an array of strings",
             (Expected::StringOrArray, Lang::Zh) => "字符串或字符串数组",
             (Expected::StringOrArray, Lang::En) => "a string or an array of strings",
+            (Expected::DateArray, Lang::Zh) => "日期数组（如 [2016-04-10, 2016-07-08]）",
+            (Expected::DateArray, Lang::En) => "an array of dates (like [2016-04-10, 2016-07-08])",
             (Expected::Table, Lang::Zh) => "表",
             (Expected::Table, Lang::En) => "a table",
             (Expected::TableArray, Lang::Zh) => "表数组（[[...]]）",
@@ -246,6 +249,25 @@ pub enum Problem {
     BatchWithoutProjects,
     BatchWithoutStage,
     LastWithoutEvery,
+    /// An anchored duty's `day` or `month` that its interval does not allow.
+    BadAnchor {
+        key: &'static str,
+        value: u32,
+        every: crate::model::Every,
+    },
+    /// `day` on a task without `every`, or `last` beside `day`.
+    AnchorConflict {
+        key: &'static str,
+    },
+    /// A submission that is not a single day, or outside the plan's year.
+    BadSubmission {
+        text: String,
+    },
+    // Warnings of anchored duties.
+    /// A submission that satisfies no occurrence (every earlier one is satisfied).
+    UnusedSubmission {
+        day: NaiveDate,
+    },
     DuplicatePeriod {
         period: String,
     },
@@ -317,6 +339,7 @@ impl Problem {
             | Problem::SubExceedsParent { .. }
             | Problem::UnitDiffersFromParent { .. }
             | Problem::LagWithoutCadence
+            | Problem::UnusedSubmission { .. }
             | Problem::StaleIndicator { .. } => Severity::Warning,
             _ => Severity::Error,
         }
@@ -365,6 +388,10 @@ impl Problem {
             Problem::BatchWithoutProjects => "batch-without-projects",
             Problem::BatchWithoutStage => "batch-without-stage",
             Problem::LastWithoutEvery => "last-without-every",
+            Problem::BadAnchor { .. } => "bad-anchor",
+            Problem::AnchorConflict { .. } => "anchor-conflict",
+            Problem::BadSubmission { .. } => "bad-submission",
+            Problem::UnusedSubmission { .. } => "unused-submission",
             Problem::DuplicatePeriod { .. } => "duplicate-period",
             Problem::DueOnRecurring => "due-on-recurring",
             Problem::DoneRecurring => "done-recurring",
@@ -582,6 +609,29 @@ impl Problem {
             Problem::LastWithoutEvery => pick(
                 "`last` 只用于周期性任务，但此任务没有 `every`".into(),
                 "`last` is for recurring tasks, but this task has no `every`".into(),
+            ),
+            Problem::BadAnchor { key, value, every } => {
+                let every = every.name();
+                pick(
+                    format!("every = \"{every}\" 时 `{key}` 不能为 {value}"),
+                    format!("`{key}` cannot be {value} with every = \"{every}\""),
+                )
+            }
+            Problem::AnchorConflict { key: "last" } => pick(
+                "固定日期的周期性任务（有 `day`）不用 `last`".into(),
+                "a duty fixed to the calendar (with `day`) has no `last`".into(),
+            ),
+            Problem::AnchorConflict { key } => pick(
+                format!("`{key}` 只用于有 `every` 和 `day` 的周期性任务"),
+                format!("`{key}` is for recurring duties with `every` and `day`"),
+            ),
+            Problem::BadSubmission { text } => pick(
+                format!("报送日期 `{text}` 应为计划年度内的某一天"),
+                format!("the submission `{text}` must be one day within the plan's year"),
+            ),
+            Problem::UnusedSubmission { day } => pick(
+                format!("{day} 的报送没有对应的期次（之前各期均已报送）"),
+                format!("the submission on {day} satisfies no occurrence (every earlier one is satisfied)"),
             ),
             Problem::DuplicatePeriod { period } => pick(
                 format!("报告期 `{period}` 重复"),
@@ -811,6 +861,14 @@ impl Problem {
             Problem::BatchWithoutStage => pick(
                 "加上 stage = \"signed\"（或其他阶段）".into(),
                 "add stage = \"signed\" (or another stage)".into(),
+            ),
+            Problem::BadAnchor { .. } => pick(
+                "week：day 为 1（周一）到 7；half-month：day 为 15；month、quarter、year：day 为 1 到 31；month 不超过周期的月数（quarter 为 1 到 3，year 为 1 到 12）".into(),
+                "week: day 1 (Monday) to 7; half-month: day 15; month, quarter, year: day 1 to 31; month within the period (quarter 1 to 3, year 1 to 12)".into(),
+            ),
+            Problem::AnchorConflict { key: "last" } => pick(
+                "删去 `last`：各期是否报送记在 `submitted` 中".into(),
+                "remove `last`: what was done is in `submitted`".into(),
             ),
             Problem::LastWithoutEvery => pick(
                 "加上 every = \"month\"（或其他周期），或删去 `last`".into(),

@@ -69,6 +69,8 @@ pub enum Type {
     Ref(Kind),
     /// Several texts.
     Texts,
+    /// Several dates (days).
+    Dates,
     /// One text or several (`owner = "A"` or `owner = ["A", "B"]`).
     OneOrMore,
     /// The ids of several items of this kind.
@@ -306,6 +308,30 @@ pub const KEYS: &[Key] = &[
         "周期性任务最近一次完成的日期",
         "Recurring tasks: when last done",
         "recurring only: when it was last done",
+    ),
+    key(
+        "day",
+        &[Task],
+        Type::Days,
+        "固定日期的周期性任务：每周第几天（周一为 1）、每月（季、年）几日，半月为 15（即 15 日和月末）",
+        "A duty fixed to the calendar: day of the week (Monday = 1), of the month (quarter, year), or 15 for half-months (the 15th and the last day)",
+        "anchors a recurring duty to the calendar (每月28日前): week 1–7 (Monday = 1), half-month 15 (the 15th and the last day), month, quarter and year 1–31 (clamped to the month's end)",
+    ),
+    key(
+        "month",
+        &[Task],
+        Type::Days,
+        "固定日期的季度或年度任务：周期中的第几个月（默认最后一个月）",
+        "Quarterly or yearly anchored duties: the month of the period (default its last)",
+        "quarter 1–3, year 1–12: the month of the period, default its last (每季度最后一个月的30日前)",
+    ),
+    key(
+        "submitted",
+        &[Task],
+        Type::Dates,
+        "固定日期任务每次完成（报送）的日期；plan done 会追加",
+        "The days an anchored duty was done; `plan done` appends one",
+        "anchored duties: the days it was done (报送); each satisfies the earliest open occurrence; `plan done` appends",
     ),
     // ---- [[target]]
     key("unit", &[Target], Type::Text, "单位", "Unit", ""),
@@ -570,6 +596,7 @@ fn doc_type(ty: Type) -> String {
         Type::Text | Type::Id => "string".into(),
         Type::Ref(kind) => format!("{} id", kind.name()),
         Type::Texts => "array of strings".into(),
+        Type::Dates => "array of dates".into(),
         Type::OneOrMore => "string or array of strings".into(),
         Type::Refs(kind) => format!("array of {} ids", kind.name()),
         Type::Number => "number".into(),
@@ -634,6 +661,7 @@ mod tests {
         match ty {
             Type::Text | Type::Id | Type::Ref(_) => "\"x1\"".into(),
             Type::Texts | Type::Refs(_) | Type::OneOrMore => "[\"x1\"]".into(),
+            Type::Dates => "[2016-01-01]".into(),
             Type::Number | Type::Days => "1".into(),
             Type::Boolean => "true".into(),
             Type::Date => "\"2016-03\"".into(),

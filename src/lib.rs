@@ -4,6 +4,7 @@
 //! parses and lowers the files into the `model`; `validate` checks it; `compute` derives
 //! report rows as pure functions of (model, today); `render` turns rows into text.
 
+pub mod anchored;
 pub mod cli;
 pub mod compute;
 pub mod date;

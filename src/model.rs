@@ -187,6 +187,11 @@ pub enum Every {
 impl Every {
     /// The intervals as written in files, in declaration order.
     pub const NAMES: &'static [&'static str] = &["week", "half-month", "month", "quarter", "year"];
+
+    /// The interval as written in files.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
 }
 
 /// One entry of a delay log (延期记录).
@@ -210,7 +215,20 @@ pub struct Task {
     pub done: Option<Located<DateSpec>>,
     pub every: Option<Located<Every>>,
     pub last: Option<Located<DateSpec>>,
+    /// An anchored duty's day: of the week (Monday = 1), of the month, or 15 for half-months.
+    pub day: Option<Located<u32>>,
+    /// An anchored duty's month within its period (1-based; default the period's last month).
+    pub month: Option<Located<u32>>,
+    /// The days an anchored duty was done (`plan done` appends one).
+    pub submitted: Vec<Located<DateSpec>>,
     pub delays: Vec<Delay>,
+}
+
+impl Task {
+    /// Fixed to the calendar (`day`) rather than drifting from `last`.
+    pub fn is_anchored(&self) -> bool {
+        self.every.is_some() && self.day.is_some()
+    }
 }
 
 /// Which way a target is judged: reached when the actual is at least, or at most, the target.

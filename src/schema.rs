@@ -23,6 +23,11 @@ fn value(key: &Key) -> Value {
     match key.ty {
         Type::Text | Type::Ref(_) => json!({ "type": "string", "description": about }),
         Type::Id => json!({ "type": "string", "pattern": "^\\S+$", "description": about }),
+        Type::Dates => json!({
+            "type": "array",
+            "items": { "$ref": "#/definitions/date" },
+            "description": about,
+        }),
         Type::Texts | Type::Refs(_) => {
             json!({ "type": "array", "items": { "type": "string" }, "description": about })
         }

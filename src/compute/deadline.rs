@@ -86,9 +86,13 @@ pub fn step(every: Every, from: NaiveDate) -> NaiveDate {
     }
 }
 
-/// The deadline a task has now: for a recurring task `last + interval`, or with no `last` the
-/// plan year's 1 January + interval; otherwise its `due`.
+/// The deadline a task has now: for a duty fixed to the calendar, its earliest unsatisfied
+/// occurrence; for another recurring task `last + interval`, or with no `last` the plan year's
+/// 1 January + interval; otherwise its `due`.
 pub fn task_due(task: &Task, year: i32) -> Option<NaiveDate> {
+    if task.is_anchored() {
+        return crate::anchored::current_due(task, year);
+    }
     match &task.every {
         Some(every) => {
             let start = task.last.as_ref().map_or_else(

@@ -223,6 +223,19 @@ fn dated_in<'a>(
     for area in &plan.areas {
         let from = out.len();
         for item in area.items().filter(|i| filter.item(plan, area, *i)) {
+            // An anchored duty: a row per missed occurrence, or its next open one.
+            if let ItemRef::Task(task) = item
+                && task.is_anchored()
+            {
+                if task.status != crate::model::TaskStatus::Dropped {
+                    out.extend(
+                        anchored_dues(task, plan.year, clock, wanted)
+                            .into_iter()
+                            .map(|due| (area, item, due)),
+                    );
+                }
+                continue;
+            }
             // A ceiling within or exceeded is listed as due soon when its deadline is near.
             let near = |due: NaiveDate| due <= crate::date::add_days(clock.today, clock.within);
             if let Some((Some(due), state)) = deadline_state(plan, item, clock)
@@ -239,6 +252,31 @@ fn dated_in<'a>(
         }
     }
     out
+}
+
+/// The due dates an anchored duty is listed with: every missed occurrence when `wanted` is
+/// overdue, else the next open occurrence when it falls due soon.
+fn anchored_dues(
+    task: &crate::model::Task,
+    year: i32,
+    clock: Clock,
+    wanted: State,
+) -> Vec<NaiveDate> {
+    let (occurrences, _) = crate::anchored::occurrences(task, year);
+    let open = occurrences.iter().filter(|o| o.done_on.is_none());
+    match wanted {
+        State::Overdue => open
+            .filter(|o| o.due < clock.today)
+            .map(|o| o.due)
+            .collect(),
+        State::DueSoon => open
+            .map(|o| o.due)
+            .find(|due| *due >= clock.today)
+            .filter(|due| clock.open_state(Some(*due)) == State::DueSoon)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// `plan status --format json`.

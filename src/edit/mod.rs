@@ -20,6 +20,8 @@ use crate::model::{Kind, Stage, TaskStatus};
 pub enum Change {
     /// A task is done on a day; for a recurring task `last` moves instead.
     Done { on: NaiveDate, recurring: bool },
+    /// A duty fixed to the calendar is done on a day: the day joins `submitted`, in date order.
+    Submit { on: NaiveDate },
     /// A task's status (not `done`); an open status clears a `done` date.
     Mark { status: TaskStatus },
     /// Add or replace one reported period of an indicator, keeping periods in order.
@@ -182,6 +184,26 @@ fn change_table(table: &mut dyn TableLike, inline: bool, change: &Change) {
         } => {
             set(table, "status", Value::from("done"));
             set(table, "done", day_value(*on));
+        }
+        Change::Submit { on } => {
+            let day = day_value(*on);
+            let key = on.format("%Y-%m-%d").to_string();
+            match table.get_mut("submitted").and_then(Item::as_array_mut) {
+                Some(days) => {
+                    // After every day up to and including this one: the list stays in order.
+                    let at = days
+                        .iter()
+                        .position(|v| v.to_string().trim() > key.as_str())
+                        .unwrap_or(days.len());
+                    days.insert(at, day);
+                    days.fmt();
+                }
+                None => {
+                    let mut days = Array::new();
+                    days.push(day);
+                    set(table, "submitted", Value::Array(days));
+                }
+            }
         }
         Change::Mark { status } => {
             set(

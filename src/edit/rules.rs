@@ -125,6 +125,9 @@ pub fn change(request: &Request<'_>, plan: &Plan, item: ItemRef<'_>) -> Result<C
         found: item.kind(),
     };
     match (request, item) {
+        (Request::Done { on }, ItemRef::Task(t)) if t.is_anchored() => {
+            Ok(Change::Submit { on: *on })
+        }
         (Request::Done { on }, ItemRef::Task(t)) => Ok(Change::Done {
             on: *on,
             recurring: t.every.is_some(),

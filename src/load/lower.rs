@@ -273,6 +273,7 @@ impl<'d> Lower<'d> {
         let mut parts = CommonParts::default();
         let (mut due, mut status, mut done, mut every, mut last, mut delays) =
             (None, None, None, None, None, Vec::new());
+        let (mut day, mut month, mut submitted) = (None, None, Vec::new());
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             if self.common_key(&mut parts, key, v) {
@@ -284,6 +285,9 @@ impl<'d> Lower<'d> {
                 "done" => done = self.date(key, v),
                 "every" => every = self.choice(key, v, Every::NAMES, &EVERIES),
                 "last" => last = self.date(key, v),
+                "day" => day = self.days(key, v),
+                "month" => month = self.days(key, v),
+                "submitted" => submitted = self.dates(key, v),
                 "delays" => delays = self.delays(key, v),
                 _ => self.unknown(k, context, Section::Task),
             }
@@ -295,6 +299,9 @@ impl<'d> Lower<'d> {
             done,
             every,
             last,
+            day,
+            month,
+            submitted,
             delays,
         })
     }
@@ -602,6 +609,18 @@ impl<'d> Lower<'d> {
                 Vec::new()
             }
         }
+    }
+
+    /// An array of dates.
+    fn dates(&mut self, key: &str, v: &Val<'_>) -> Vec<Located<DateSpec>> {
+        let Value::Array(array) = v.get_ref() else {
+            self.wrong_type(key, Expected::DateArray, v);
+            return Vec::new();
+        };
+        array
+            .iter()
+            .filter_map(|element| self.date(key, element))
+            .collect()
     }
 
     fn strings(&mut self, key: &str, v: &Val<'_>) -> Vec<Located<String>> {

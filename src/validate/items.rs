@@ -1,7 +1,7 @@
 //! Checks within one task, target or project: recurrence, delay logs, batch targets, stages.
 
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::model::{DateSpec, Delay, Located, Plan, TaskStatus};
+use crate::model::{DateSpec, Delay, Every, Located, Plan, Task, TaskStatus};
 
 pub fn tasks(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -27,6 +27,90 @@ pub fn tasks(plan: &Plan) -> Vec<Diagnostic> {
         }
         if !recurring {
             out.extend(delay_log(&task.delays, task.due.as_ref()));
+        }
+        out.extend(anchor(task, plan.year));
+    }
+    out
+}
+
+/// A duty fixed to the calendar: `day` and `month` that its interval allows, no `last`, and
+/// submissions that are days of the plan's year, each satisfying an occurrence.
+fn anchor(task: &Task, year: i32) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let conflict = |key: &'static str, span| Diagnostic::new(Problem::AnchorConflict { key }, span);
+    let Some(every) = task.every.as_ref().map(|e| e.value) else {
+        for (key, span) in [
+            ("day", task.day.as_ref().map(|d| d.span)),
+            ("month", task.month.as_ref().map(|m| m.span)),
+            ("submitted", task.submitted.first().map(|s| s.span)),
+        ] {
+            if let Some(span) = span {
+                out.push(conflict(key, span));
+            }
+        }
+        return out;
+    };
+    let Some(day) = &task.day else {
+        if let Some(month) = &task.month {
+            out.push(conflict("month", month.span));
+        }
+        if let Some(s) = task.submitted.first() {
+            out.push(conflict("submitted", s.span));
+        }
+        return out;
+    };
+    if let Some(last) = &task.last {
+        out.push(conflict("last", last.span));
+    }
+    let day_ok = match every {
+        Every::Week => (1..=7).contains(&day.value),
+        Every::HalfMonth => day.value == 15,
+        Every::Month | Every::Quarter | Every::Year => (1..=31).contains(&day.value),
+    };
+    if !day_ok {
+        out.push(Diagnostic::new(
+            Problem::BadAnchor {
+                key: "day",
+                value: day.value,
+                every,
+            },
+            day.span,
+        ));
+    }
+    if let Some(month) = &task.month {
+        let month_ok = match every {
+            Every::Quarter => (1..=3).contains(&month.value),
+            Every::Year => (1..=12).contains(&month.value),
+            Every::Week | Every::HalfMonth | Every::Month => false,
+        };
+        if !month_ok {
+            out.push(Diagnostic::new(
+                Problem::BadAnchor {
+                    key: "month",
+                    value: month.value,
+                    every,
+                },
+                month.span,
+            ));
+        }
+    }
+    for s in &task.submitted {
+        let a_day = matches!(s.value.written, crate::date::Period::Day(_));
+        if !a_day || chrono::Datelike::year(&s.value.day()) != year {
+            out.push(Diagnostic::new(
+                Problem::BadSubmission {
+                    text: s.value.written.to_string(),
+                },
+                s.span,
+            ));
+        }
+    }
+    if out.is_empty() {
+        let (_, unused) = crate::anchored::occurrences(task, year);
+        for day in unused {
+            if let Some(s) = task.submitted.iter().find(|s| s.value.day() == day) {
+                out.push(Diagnostic::new(Problem::UnusedSubmission { day }, s.span));
+            }
         }
     }
     out

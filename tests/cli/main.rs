@@ -12,6 +12,7 @@ mod catalogue;
 mod check;
 mod deadlines;
 mod docs;
+mod duties;
 mod edits;
 mod formats;
 mod history;

@@ -1,0 +1,111 @@
+//! Duties fixed to the calendar (`every` with `day`: 每月28日前, 每季度最后一个月的30日前): their
+//! occurrences in the plan's year, and which submission satisfies which. Occurrence k's window
+//! opens the day after occurrence k−1's due (the first on the plan's first day); taking the
+//! submissions in date order, each satisfies the earliest unsatisfied occurrence whose window
+//! has opened by that day. A late submission does not move later due dates.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::date::{Period, add_days};
+use crate::model::{Every, Task};
+
+/// One occurrence of an anchored duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    pub due: NaiveDate,
+    /// The first day a submission counts for it.
+    pub opens: NaiveDate,
+    /// The submission that satisfied it.
+    pub done_on: Option<NaiveDate>,
+}
+
+/// The last day of `month` of `year`.
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    Some(Period::Month { year, month }.last_day()).filter(|_| (1..=12).contains(&month))
+}
+
+/// `day` of `month`, clamped to the month's end.
+fn clamped(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    let end = month_end(year, month)?;
+    NaiveDate::from_ymd_opt(year, month, day.clamp(1, end.day()))
+}
+
+/// The due dates of an anchored duty in `year`, in order; empty for a task that is not one.
+pub fn due_dates(task: &Task, year: i32) -> Vec<NaiveDate> {
+    let (Some(every), Some(day)) = (&task.every, &task.day) else {
+        return Vec::new();
+    };
+    let day = day.value;
+    let month_of = |default: u32| task.month.as_ref().map_or(default, |m| m.value);
+    let mut out: Vec<NaiveDate> = match every.value {
+        Every::Week => {
+            let (Some(first), Some(last)) = (
+                NaiveDate::from_ymd_opt(year, 1, 1),
+                NaiveDate::from_ymd_opt(year, 12, 31),
+            ) else {
+                return Vec::new();
+            };
+            first
+                .iter_days()
+                .take_while(|d| *d <= last)
+                .filter(|d| d.weekday().number_from_monday() == day)
+                .collect()
+        }
+        Every::HalfMonth => (1..=12)
+            .flat_map(|m| [clamped(year, m, 15), month_end(year, m)])
+            .flatten()
+            .collect(),
+        Every::Month => (1..=12).filter_map(|m| clamped(year, m, day)).collect(),
+        Every::Quarter => (0..4)
+            .filter_map(|q| clamped(year, q * 3 + month_of(3), day))
+            .collect(),
+        Every::Year => clamped(year, month_of(12), day).into_iter().collect(),
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The occurrences of an anchored duty in `year` with the submissions matched to them, and the
+/// submissions (within the year) that satisfied none.
+pub fn occurrences(task: &Task, year: i32) -> (Vec<Occurrence>, Vec<NaiveDate>) {
+    let Some(first) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut out: Vec<Occurrence> = Vec::new();
+    for due in due_dates(task, year) {
+        let opens = out.last().map_or(first, |o| add_days(o.due, 1));
+        out.push(Occurrence {
+            due,
+            opens,
+            done_on: None,
+        });
+    }
+    let mut submitted: Vec<NaiveDate> = task
+        .submitted
+        .iter()
+        .map(|s| s.value.day())
+        .filter(|d| d.year() == year)
+        .collect();
+    submitted.sort_unstable();
+    let mut unused = Vec::new();
+    for day in submitted {
+        match out
+            .iter_mut()
+            .find(|o| o.done_on.is_none() && o.opens <= day)
+        {
+            Some(o) => o.done_on = Some(day),
+            None => unused.push(day),
+        }
+    }
+    (out, unused)
+}
+
+/// The deadline an anchored duty has now: its earliest unsatisfied occurrence.
+pub fn current_due(task: &Task, year: i32) -> Option<NaiveDate> {
+    occurrences(task, year)
+        .0
+        .iter()
+        .find(|o| o.done_on.is_none())
+        .map(|o| o.due)
+}
