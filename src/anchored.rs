@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::date::{Period, add_days};
-use crate::model::{Every, Task};
+use crate::model::{Every, PlanYear, Task};
 
 /// One occurrence of an anchored duty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,51 +30,51 @@ fn clamped(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day.clamp(1, end.day()))
 }
 
-/// The due dates of an anchored duty in `year`, in order; empty for a task that is not one.
-pub fn due_dates(task: &Task, year: i32) -> Vec<NaiveDate> {
+/// The due dates of an anchored duty in the plan's year, in order; empty for a task that is
+/// not one. The dates are the calendar's (a quarterly duty of a July–June year falls on the
+/// calendar quarters inside it).
+pub fn due_dates(task: &Task, span: PlanYear) -> Vec<NaiveDate> {
     let (Some(every), Some(day)) = (&task.every, &task.day) else {
         return Vec::new();
     };
     let day = day.value;
     let month_of = |default: u32| task.month.as_ref().map_or(default, |m| m.value);
-    let mut out: Vec<NaiveDate> = match every.value {
-        Every::Week => {
-            let (Some(first), Some(last)) = (
-                NaiveDate::from_ymd_opt(year, 1, 1),
-                NaiveDate::from_ymd_opt(year, 12, 31),
-            ) else {
-                return Vec::new();
-            };
-            first
-                .iter_days()
-                .take_while(|d| *d <= last)
-                .filter(|d| d.weekday().number_from_monday() == day)
-                .collect()
+    let mut out: Vec<NaiveDate> = Vec::new();
+    for year in span.first.year()..=span.last.year() {
+        match every.value {
+            Every::Week => {}
+            Every::HalfMonth => out.extend(
+                (1..=12)
+                    .flat_map(|m| [clamped(year, m, 15), month_end(year, m)])
+                    .flatten(),
+            ),
+            Every::Month => out.extend((1..=12).filter_map(|m| clamped(year, m, day))),
+            Every::Quarter => {
+                out.extend((0..4).filter_map(|q| clamped(year, q * 3 + month_of(3), day)));
+            }
+            Every::Year => out.extend(clamped(year, month_of(12), day)),
         }
-        Every::HalfMonth => (1..=12)
-            .flat_map(|m| [clamped(year, m, 15), month_end(year, m)])
-            .flatten()
-            .collect(),
-        Every::Month => (1..=12).filter_map(|m| clamped(year, m, day)).collect(),
-        Every::Quarter => (0..4)
-            .filter_map(|q| clamped(year, q * 3 + month_of(3), day))
-            .collect(),
-        Every::Year => clamped(year, month_of(12), day).into_iter().collect(),
-    };
+    }
+    if every.value == Every::Week {
+        out.extend(
+            span.first
+                .iter_days()
+                .take_while(|d| *d <= span.last)
+                .filter(|d| d.weekday().number_from_monday() == day),
+        );
+    }
+    out.retain(|d| span.contains(*d));
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// The occurrences of an anchored duty in `year` with the submissions matched to them, and the
-/// submissions (within the year) that satisfied none.
-pub fn occurrences(task: &Task, year: i32) -> (Vec<Occurrence>, Vec<NaiveDate>) {
-    let Some(first) = NaiveDate::from_ymd_opt(year, 1, 1) else {
-        return (Vec::new(), Vec::new());
-    };
+/// The occurrences of an anchored duty in the plan's year with the submissions matched to
+/// them, and the submissions (within the year) that satisfied none.
+pub fn occurrences(task: &Task, span: PlanYear) -> (Vec<Occurrence>, Vec<NaiveDate>) {
     let mut out: Vec<Occurrence> = Vec::new();
-    for due in due_dates(task, year) {
-        let opens = out.last().map_or(first, |o| add_days(o.due, 1));
+    for due in due_dates(task, span) {
+        let opens = out.last().map_or(span.first, |o| add_days(o.due, 1));
         out.push(Occurrence {
             due,
             opens,
@@ -85,7 +85,7 @@ pub fn occurrences(task: &Task, year: i32) -> (Vec<Occurrence>, Vec<NaiveDate>) 
         .submitted
         .iter()
         .map(|s| s.value.day())
-        .filter(|d| d.year() == year)
+        .filter(|d| span.contains(*d))
         .collect();
     submitted.sort_unstable();
     let mut unused = Vec::new();
@@ -102,8 +102,8 @@ pub fn occurrences(task: &Task, year: i32) -> (Vec<Occurrence>, Vec<NaiveDate>) 
 }
 
 /// The deadline an anchored duty has now: its earliest unsatisfied occurrence.
-pub fn current_due(task: &Task, year: i32) -> Option<NaiveDate> {
-    occurrences(task, year)
+pub fn current_due(task: &Task, span: PlanYear) -> Option<NaiveDate> {
+    occurrences(task, span)
         .0
         .iter()
         .find(|o| o.done_on.is_none())

@@ -220,6 +220,11 @@ pub enum Problem {
         id: String,
         suggestion: Option<String>,
     },
+    /// `start` is not a day of `year` or the year before.
+    BadStart {
+        text: String,
+        year: i32,
+    },
     /// `previous` names a plan that is not under the plans directory.
     UnknownPlan {
         id: String,
@@ -379,6 +384,7 @@ impl Problem {
             Problem::DuplicatePlan { .. } => "duplicate-plan",
             Problem::UnknownReference { .. } => "unknown-reference",
             Problem::UnknownPlan { .. } => "unknown-plan",
+            Problem::BadStart { .. } => "bad-start",
             Problem::WrongReferenceKind { .. } => "wrong-reference-kind",
             Problem::ParentCycle { .. } => "parent-cycle",
             Problem::StageDateBeyondStage { .. } => "stage-date-beyond-stage",
@@ -545,6 +551,10 @@ impl Problem {
             Problem::DuplicatePlan { id } => pick(
                 format!("计划编号 `{id}` 重复"),
                 format!("duplicate plan id `{id}`"),
+            ),
+            Problem::BadStart { text, year } => pick(
+                format!("`start` 为 {text}，应为 {year} 年或 {} 年内的某一天", year - 1),
+                format!("`start` is {text}; it must be a day in {year} or {}", year - 1),
             ),
             Problem::UnknownPlan { id, .. } => pick(
                 format!("`previous` 引用的计划 `{id}` 不在计划目录中"),

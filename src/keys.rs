@@ -205,6 +205,14 @@ pub const KEYS: &[Key] = &[
         "the default output language",
     ),
     key(
+        "start",
+        &[Plan],
+        Type::Date,
+        "财政年度等非自然年的首日（须在 year 或上一年内）；计划年度自此起算一年",
+        "The first day of a year that is not the calendar year (a fiscal year), within `year` or the year before",
+        "a fiscal year: the plan's year runs one year from this day (within `year` or the year before)",
+    ),
+    key(
         "previous",
         &[Plan],
         Type::Id,

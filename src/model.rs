@@ -80,6 +80,8 @@ pub struct Plan {
     pub year: i32,
     /// The previous year's plan, by id (`previous`), for priors.
     pub previous: Option<Located<String>>,
+    /// The first day of a plan whose year is not the calendar year (`start`, a fiscal year).
+    pub start: Option<Located<DateSpec>>,
     pub lang: Option<Lang>,
     /// The unit of project investment (`money_unit`, default 亿元).
     pub money_unit: String,
@@ -507,7 +509,47 @@ impl Area {
     }
 }
 
+/// The days a plan's year runs: 1 January to 31 December, or one year from `start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanYear {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+impl PlanYear {
+    /// The calendar year `year`.
+    pub fn calendar(year: i32) -> PlanYear {
+        let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).unwrap_or(NaiveDate::MIN);
+        PlanYear {
+            first: day(1, 1),
+            last: day(12, 31),
+        }
+    }
+
+    /// One year from `first`.
+    pub fn from(first: NaiveDate) -> PlanYear {
+        let next = crate::date::add_months(first, 12);
+        PlanYear {
+            first,
+            last: next.pred_opt().unwrap_or(next),
+        }
+    }
+
+    /// Whether `day` falls in the year.
+    pub fn contains(self, day: NaiveDate) -> bool {
+        self.first <= day && day <= self.last
+    }
+}
+
 impl Plan {
+    /// The days the plan's year runs.
+    pub fn span(&self) -> PlanYear {
+        self.start.as_ref().map_or_else(
+            || PlanYear::calendar(self.year),
+            |s| PlanYear::from(s.value.day()),
+        )
+    }
+
     /// The units a lead's name stands for: a collective unit's members, else the name itself.
     pub fn units<'a>(&'a self, name: &'a str) -> Vec<&'a str> {
         match self.groups.iter().find(|(group, _)| group == name) {

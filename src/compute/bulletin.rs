@@ -58,7 +58,7 @@ pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulleti
                 id: plan.id.value.clone(),
                 title: plan.title.clone(),
                 year: plan.year,
-                year_elapsed: deadline::year_elapsed(plan.year, clock.today),
+                year_elapsed: deadline::year_elapsed(plan.span(), clock.today),
                 areas,
                 overdue: report::overdue(ws, &one, clock),
                 due_soon: report::upcoming(ws, &one, clock),

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::date::add_months;
 use crate::exact::cmp6;
-use crate::model::{Compare, Every, Plan, Project, Stage, Target, Task, TaskStatus};
+use crate::model::{Compare, Every, Plan, PlanYear, Project, Stage, Target, Task, TaskStatus};
 use crate::number::round6;
 
 /// Where an item with a deadline stands on `today`.
@@ -89,16 +89,13 @@ pub fn step(every: Every, from: NaiveDate) -> NaiveDate {
 /// The deadline a task has now: for a duty fixed to the calendar, its earliest unsatisfied
 /// occurrence; for another recurring task `last + interval`, or with no `last` the plan year's
 /// 1 January + interval; otherwise its `due`.
-pub fn task_due(task: &Task, year: i32) -> Option<NaiveDate> {
+pub fn task_due(task: &Task, year: PlanYear) -> Option<NaiveDate> {
     if task.is_anchored() {
         return crate::anchored::current_due(task, year);
     }
     match &task.every {
         Some(every) => {
-            let start = task.last.as_ref().map_or_else(
-                || NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
-                |l| l.value.day(),
-            );
+            let start = task.last.as_ref().map_or(year.first, |l| l.value.day());
             Some(step(every.value, start))
         }
         None => task.due.as_ref().map(|d| d.value.day()),
@@ -107,7 +104,7 @@ pub fn task_due(task: &Task, year: i32) -> Option<NaiveDate> {
 
 /// A task's state. A recurring task is open unless dropped (its `done` status is ignored).
 /// A task done on a date after `today` was still open on `today`.
-pub fn task_state(task: &Task, year: i32, clock: Clock) -> State {
+pub fn task_state(task: &Task, year: PlanYear, clock: Clock) -> State {
     let done_later = task
         .done
         .as_ref()
@@ -120,11 +117,8 @@ pub fn task_state(task: &Task, year: i32, clock: Clock) -> State {
 }
 
 /// A target's deadline: its `due`, else the last day of the plan year.
-pub fn target_due(target: &Target, year: i32) -> NaiveDate {
-    target.due.as_ref().map_or_else(
-        || NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX),
-        |d| d.value.day(),
-    )
+pub fn target_due(target: &Target, year: PlanYear) -> NaiveDate {
+    target.due.as_ref().map_or(year.last, |d| d.value.day())
 }
 
 /// Whether a project has reached `stage` by `today`: its `stage` is at or past it, and the
@@ -206,7 +200,7 @@ pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetF
         },
         _ => (false, false),
     };
-    let due_come = today >= target_due(target, plan.year);
+    let due_come = today >= target_due(target, plan.span());
     let met = inside && (target.compare == Compare::AtLeast || due_come);
     let progress = match (goal, actual) {
         (Some(g), Some(a)) if g != 0.0 => Some(a / g * 100.0),
@@ -229,7 +223,7 @@ pub fn target_state(target: &Target, plan: &Plan, clock: Clock) -> State {
     if f.met {
         return State::Met;
     }
-    let due = target_due(target, plan.year);
+    let due = target_due(target, plan.span());
     let lag = target.lag.as_ref().map_or(0, |l| l.value);
     if clock.today > due {
         return if clock.today > crate::date::add_days(due, i64::from(lag)) {
@@ -248,27 +242,21 @@ pub fn target_state(target: &Target, plan: &Plan, clock: Clock) -> State {
     }
 }
 
-/// Share of the year `year` elapsed by the end of `day`, in percent (0 before the year,
-/// 100 after it).
-pub fn year_elapsed(year: i32, day: NaiveDate) -> f64 {
+/// Share of the plan year elapsed by the end of `day`, in percent (0 before the year, 100
+/// after it).
+pub fn year_elapsed(year: PlanYear, day: NaiveDate) -> f64 {
     let (done, total) = year_days(year, day);
     #[allow(clippy::cast_precision_loss)]
     let share = done as f64 / total as f64 * 100.0;
     share
 }
 
-/// Days of the year `year` elapsed by the end of `day` (0 before it, all after it), and the
+/// Days of the plan year elapsed by the end of `day` (0 before it, all after it), and the
 /// days of the year.
-pub fn year_days(year: i32, day: NaiveDate) -> (i64, i64) {
-    let (Some(start), Some(next)) = (
-        NaiveDate::from_ymd_opt(year, 1, 1),
-        NaiveDate::from_ymd_opt(year + 1, 1, 1),
-    ) else {
-        return (0, 1);
-    };
-    let total = (next - start).num_days();
-    let done = (day - start).num_days() + 1;
-    (done.clamp(0, total), total)
+pub fn year_days(year: PlanYear, day: NaiveDate) -> (i64, i64) {
+    let total = (year.last - year.first).num_days() + 1;
+    let done = (day - year.first).num_days() + 1;
+    (done.clamp(0, total), total.max(1))
 }
 
 /// The plan year of `today`, for headers that concern no single plan.
@@ -309,9 +297,10 @@ mod tests {
 
     #[test]
     fn year_elapsed_counts_today_and_leap_days() {
-        assert!((year_elapsed(2016, d(2016, 6, 30)) - 182.0 / 366.0 * 100.0).abs() < 1e-9);
-        assert!((year_elapsed(2016, d(2016, 12, 31)) - 100.0).abs() < 1e-9);
-        assert!(year_elapsed(2016, d(2015, 12, 31)).abs() < 1e-9);
-        assert!((year_elapsed(2016, d(2026, 1, 1)) - 100.0).abs() < 1e-9);
+        let y2016 = PlanYear::calendar(2016);
+        assert!((year_elapsed(y2016, d(2016, 6, 30)) - 182.0 / 366.0 * 100.0).abs() < 1e-9);
+        assert!((year_elapsed(y2016, d(2016, 12, 31)) - 100.0).abs() < 1e-9);
+        assert!(year_elapsed(y2016, d(2015, 12, 31)).abs() < 1e-9);
+        assert!((year_elapsed(y2016, d(2026, 1, 1)) - 100.0).abs() < 1e-9);
     }
 }

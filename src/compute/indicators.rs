@@ -227,7 +227,7 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
     let num = |x: &Option<crate::model::Located<f64>>| x.as_ref().map(|l| l.value);
     // A previous plan's full-year figure counts once its year has ended.
     let previous = previous_plan(ws, plan)
-        .filter(|p| today > crate::date::Period::Year { year: p.year }.last_day())
+        .filter(|p| today > p.span().last)
         .and_then(|p| full_year_actual(p, &ind.common.id.value));
     let (prior, prior_source) = full_year_prior(
         num(&ind.prior),
@@ -263,7 +263,7 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
                 completion: target
                     .filter(|t| *t != 0.0 && rising)
                     .map(|t| a.value / t * 100.0),
-                year_elapsed: year_elapsed(plan.year, p.last_day()),
+                year_elapsed: year_elapsed(plan.span(), p.last_day()),
             }
         })
         .collect();
@@ -308,7 +308,7 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
         let t = exact_target.filter(|t| !t.is_zero())?;
         let completion = exact(a.value)?.checked_div(t)?.checked_mul(hundred)?;
         let (done, total) =
-            crate::compute::deadline::year_days(plan.year, a.period.value.last_day());
+            crate::compute::deadline::year_days(plan.span(), a.period.value.last_day());
         let elapsed = Decimal::from(done)
             .checked_div(Decimal::from(total))?
             .checked_mul(hundred)?;

@@ -29,11 +29,11 @@ pub fn deadline_state(
 ) -> Option<(Option<NaiveDate>, State)> {
     match item {
         ItemRef::Task(t) => Some((
-            deadline::task_due(t, plan.year),
-            deadline::task_state(t, plan.year, clock),
+            deadline::task_due(t, plan.span()),
+            deadline::task_state(t, plan.span(), clock),
         )),
         ItemRef::Target(t) => Some((
-            Some(deadline::target_due(t, plan.year)),
+            Some(deadline::target_due(t, plan.span())),
             deadline::target_state(t, plan, clock),
         )),
         ItemRef::Project(_) | ItemRef::Indicator(_) => None,
@@ -229,7 +229,7 @@ fn dated_in<'a>(
             {
                 if task.status != crate::model::TaskStatus::Dropped {
                     out.extend(
-                        anchored_dues(task, plan.year, clock, wanted)
+                        anchored_dues(task, plan.span(), clock, wanted)
                             .into_iter()
                             .map(|due| (area, item, due)),
                     );
@@ -258,7 +258,7 @@ fn dated_in<'a>(
 /// overdue, else the next open occurrence when it falls due soon.
 fn anchored_dues(
     task: &crate::model::Task,
-    year: i32,
+    year: crate::model::PlanYear,
     clock: Clock,
     wanted: State,
 ) -> Vec<NaiveDate> {
@@ -329,7 +329,7 @@ pub fn status(ws: &Workspace, filter: &Filter, clock: Clock) -> StatusReport {
             id: plan.id.value.clone(),
             title: plan.title.clone(),
             year: plan.year,
-            year_elapsed: deadline::year_elapsed(plan.year, clock.today),
+            year_elapsed: deadline::year_elapsed(plan.span(), clock.today),
             areas: plan
                 .areas
                 .iter()
@@ -340,7 +340,10 @@ pub fn status(ws: &Workspace, filter: &Filter, clock: Clock) -> StatusReport {
         .collect();
     StatusReport {
         today: clock.today,
-        year_elapsed: deadline::year_elapsed(deadline::calendar_year(clock.today), clock.today),
+        year_elapsed: deadline::year_elapsed(
+            crate::model::PlanYear::calendar(deadline::calendar_year(clock.today)),
+            clock.today,
+        ),
         plans,
     }
 }
@@ -365,7 +368,7 @@ fn area_status(
         }
         match item {
             ItemRef::Task(t) => {
-                let state = deadline::task_state(t, plan.year, clock);
+                let state = deadline::task_state(t, plan.span(), clock);
                 s.tasks_total += usize::from(state != State::Dropped);
                 s.tasks_done += usize::from(state == State::Done);
             }

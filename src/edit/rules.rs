@@ -117,6 +117,14 @@ fn number(arg: NumberArg, text: &str) -> Result<String, Refusal> {
     }
 }
 
+/// The default deadline of a target: the plan's year, or the last day of a fiscal year.
+fn plan_end(plan: &Plan) -> Period {
+    match plan.start {
+        Some(_) => Period::Day(plan.span().last),
+        None => Period::Year { year: plan.year },
+    }
+}
+
 /// The change `request` makes to `item` of `plan`.
 pub fn change(request: &Request<'_>, plan: &Plan, item: ItemRef<'_>) -> Result<Change, Refusal> {
     let wrong = || Refusal::WrongKind {
@@ -177,7 +185,7 @@ pub fn change(request: &Request<'_>, plan: &Plan, item: ItemRef<'_>) -> Result<C
                 ItemRef::Target(t) => Some(
                     t.due
                         .as_ref()
-                        .map_or(Period::Year { year: plan.year }, |d| d.value.written),
+                        .map_or_else(|| plan_end(plan), |d| d.value.written),
                 ),
                 ItemRef::Project(_) | ItemRef::Indicator(_) => return Err(wrong()),
             };

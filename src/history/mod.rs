@@ -276,7 +276,10 @@ pub fn snapshot(plan: &Plan, item: ItemRef<'_>) -> Snapshot {
         ItemRef::Target(t) => vec![
             (
                 Field::Due,
-                date(&t.due).or(Some(Shown::Written(Period::Year { year: plan.year }))),
+                date(&t.due).or(Some(match plan.start {
+                    Some(_) => Shown::Date(plan.span().last),
+                    None => Shown::Written(Period::Year { year: plan.year }),
+                })),
             ),
             (
                 Field::Target,

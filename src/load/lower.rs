@@ -32,6 +32,7 @@ pub struct PlanHead {
     pub org: Option<String>,
     pub year: i32,
     pub previous: Option<Located<String>>,
+    pub start: Option<Located<DateSpec>>,
     pub lang: Option<Lang>,
     pub money_unit: String,
     /// `[owners."NAME"] members = [...]`.
@@ -91,7 +92,7 @@ impl<'d> Lower<'d> {
     fn plan(&mut self, t: &Table<'_>, whole: &Val<'_>, dir: &Path) -> Option<PlanHead> {
         let (mut id, mut title, mut org, mut year, mut lang, mut money_unit) =
             (None, None, None, None, None, None);
-        let mut previous = None;
+        let (mut previous, mut start) = (None, None);
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             match key {
@@ -106,6 +107,7 @@ impl<'d> Lower<'d> {
                 }
                 "money_unit" => money_unit = self.string(key, v),
                 "previous" => previous = self.id(key, v),
+                "start" => start = self.date(key, v),
                 _ => self.unknown(k, "[plan]", Section::Plan),
             }
         }
@@ -123,6 +125,7 @@ impl<'d> Lower<'d> {
             org,
             year: year?,
             previous,
+            start,
             lang,
             money_unit: money_unit.unwrap_or_else(|| keys::DEFAULT_MONEY_UNIT.to_string()),
             groups: Vec::new(),

@@ -283,6 +283,7 @@ fn assemble(head: PlanHead, dir: PathBuf, areas: Vec<Area>) -> Plan {
         org: head.org,
         year: head.year,
         previous: head.previous,
+        start: head.start,
         lang: head.lang,
         money_unit: head.money_unit,
         groups: head.groups,

@@ -27,8 +27,22 @@ pub fn plan_ids(ws: &Workspace) -> Vec<Diagnostic> {
             }
         }
     }
-    // `previous` must name a plan under the root.
+    // `previous` must name a plan under the root; `start` must be a day of the plan's year or
+    // the year before.
     for plan in &ws.plans {
+        if let Some(start) = &plan.start {
+            let day = start.value.day();
+            let a_day = matches!(start.value.written, crate::date::Period::Day(_));
+            if !a_day || !(plan.year - 1..=plan.year).contains(&chrono::Datelike::year(&day)) {
+                out.push(Diagnostic::new(
+                    Problem::BadStart {
+                        text: start.value.written.to_string(),
+                        year: plan.year,
+                    },
+                    start.span,
+                ));
+            }
+        }
         if let Some(named) = &plan.previous
             && !seen.contains_key(named.value.as_str())
         {

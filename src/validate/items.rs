@@ -28,14 +28,14 @@ pub fn tasks(plan: &Plan) -> Vec<Diagnostic> {
         if !recurring {
             out.extend(delay_log(&task.delays, task.due.as_ref()));
         }
-        out.extend(anchor(task, plan.year));
+        out.extend(anchor(task, plan.span()));
     }
     out
 }
 
 /// A duty fixed to the calendar: `day` and `month` that its interval allows, no `last`, and
 /// submissions that are days of the plan's year, each satisfying an occurrence.
-fn anchor(task: &Task, year: i32) -> Vec<Diagnostic> {
+fn anchor(task: &Task, span: crate::model::PlanYear) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let conflict = |key: &'static str, span| Diagnostic::new(Problem::AnchorConflict { key }, span);
     let Some(every) = task.every.as_ref().map(|e| e.value) else {
@@ -96,7 +96,7 @@ fn anchor(task: &Task, year: i32) -> Vec<Diagnostic> {
     }
     for s in &task.submitted {
         let a_day = matches!(s.value.written, crate::date::Period::Day(_));
-        if !a_day || chrono::Datelike::year(&s.value.day()) != year {
+        if !a_day || !span.contains(s.value.day()) {
             out.push(Diagnostic::new(
                 Problem::BadSubmission {
                     text: s.value.written.to_string(),
@@ -106,7 +106,7 @@ fn anchor(task: &Task, year: i32) -> Vec<Diagnostic> {
         }
     }
     if out.is_empty() {
-        let (_, unused) = crate::anchored::occurrences(task, year);
+        let (_, unused) = crate::anchored::occurrences(task, span);
         for day in unused {
             if let Some(s) = task.submitted.iter().find(|s| s.value.day() == day) {
                 out.push(Diagnostic::new(Problem::UnusedSubmission { day }, s.span));

@@ -14,6 +14,7 @@ mod deadlines;
 mod docs;
 mod duties;
 mod edits;
+mod fiscal;
 mod formats;
 mod history;
 mod hostile;

@@ -60,6 +60,7 @@ fn plan(id: &str, year: i32, indicators: Vec<Indicator>) -> Plan {
         org: None,
         year,
         previous: None,
+        start: None,
         lang: None,
         money_unit: "亿元".to_string(),
         dir: std::path::PathBuf::new(),
