@@ -251,6 +251,14 @@ pub enum Problem {
     ActualOnBatch,
     /// `tolerance` on a target whose `compare` is not `about`.
     ToleranceWithoutAbout,
+    /// A target with both `actual` and `actuals`.
+    ActualWithActuals,
+    /// A milestone dated after its target's deadline.
+    MilestoneAfterDue {
+        due: NaiveDate,
+    },
+    /// A milestone lower than an earlier one (for `at_least`), or dated before it.
+    MilestonesOutOfOrder,
     BatchWithoutProjects,
     BatchWithoutStage,
     LastWithoutEvery,
@@ -391,6 +399,9 @@ impl Problem {
             Problem::StageDatesOutOfOrder { .. } => "stage-dates-out-of-order",
             Problem::ActualOnBatch => "actual-on-batch",
             Problem::ToleranceWithoutAbout => "tolerance-without-about",
+            Problem::ActualWithActuals => "actual-with-actuals",
+            Problem::MilestoneAfterDue { .. } => "milestone-after-due",
+            Problem::MilestonesOutOfOrder => "milestones-out-of-order",
             Problem::BatchWithoutProjects => "batch-without-projects",
             Problem::BatchWithoutStage => "batch-without-stage",
             Problem::LastWithoutEvery => "last-without-every",
@@ -603,6 +614,18 @@ impl Problem {
             Problem::ActualOnBatch => pick(
                 "按项目计数的目标不能填写 `actual`".into(),
                 "a batch target cannot have `actual`".into(),
+            ),
+            Problem::ActualWithActuals => pick(
+                "`actual` 与 `actuals` 不能同时使用".into(),
+                "a target has `actual` or `actuals`, not both".into(),
+            ),
+            Problem::MilestoneAfterDue { due } => pick(
+                format!("序时目标的期限晚于目标的期限 {due}"),
+                format!("the milestone is dated after the target's deadline, {due}"),
+            ),
+            Problem::MilestonesOutOfOrder => pick(
+                "序时目标应按日期排列，数值逐期不减".into(),
+                "milestones must be in date order, each at least the one before".into(),
             ),
             Problem::ToleranceWithoutAbout => pick(
                 "只有 `compare = \"about\"` 的目标才有 `tolerance`".into(),
@@ -855,6 +878,14 @@ impl Problem {
                     "set `stage = \"{}\"`, or remove this date",
                     date_stage.name()
                 ),
+            ),
+            Problem::ActualWithActuals => pick(
+                "把 `actual` 写成 `actuals` 中带报告期的一项".into(),
+                "write the figure as a dated entry of `actuals`".into(),
+            ),
+            Problem::MilestonesOutOfOrder => pick(
+                "序时目标的数值是截至该日的累计数，如一季度 25、二季度 50".into(),
+                "milestone values are figures as of their dates: running totals, such as 25 by Q1 and 50 by Q2".into(),
             ),
             Problem::ToleranceWithoutAbout => pick(
                 "写上 compare = \"about\"（…左右），或删去 `tolerance`".into(),

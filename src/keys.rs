@@ -30,8 +30,12 @@ pub enum Section {
     Indicator,
     /// An entry of `delays`.
     Delay,
-    /// An entry of `actuals`.
+    /// An entry of an indicator's `actuals`.
     Actual,
+    /// An entry of a target's `actuals`.
+    TargetActual,
+    /// An entry of a target's `milestones`.
+    Milestone,
 }
 
 impl Section {
@@ -54,6 +58,8 @@ impl Section {
             ),
             Section::Delay => ("一次延期", "One postponement"),
             Section::Actual => ("一个报告期", "One reported period"),
+            Section::TargetActual => ("一个时点的完成数", "The figure as of the end of a period"),
+            Section::Milestone => ("一个序时目标", "A milestone: a figure to reach by a date"),
         })
     }
 }
@@ -115,7 +121,8 @@ pub struct Key {
 }
 
 use Section::{
-    Actual, Area, AreaFile, Delay, Indicator, OwnerGroup, Plan, PlanFile, Project, Target, Task,
+    Actual, Area, AreaFile, Delay, Indicator, Milestone, OwnerGroup, Plan, PlanFile, Project,
+    Target, TargetActual, Task,
 };
 
 const ITEMS: &[Section] = &[Task, Target, Project, Indicator];
@@ -371,6 +378,22 @@ pub const KEYS: &[Key] = &[
         "`at_most`: a ceiling (控制在…以内); `about`: …左右, within `tolerance` either way",
     ),
     key(
+        "actuals",
+        &[Target],
+        Type::Tables(TargetActual),
+        "各时点的完成数（不与 actual 同时使用）",
+        "Figures as of the end of their periods (not beside `actual`)",
+        "the figure as of the end of each period (running totals for counts and money, levels for rates); not beside `actual`",
+    ),
+    key(
+        "milestones",
+        &[Target],
+        Type::Tables(Milestone),
+        "序时目标：各期限应达到的数",
+        "Milestones: figures to reach by dates before `due`",
+        "序时目标: `{ due, value }`, each a figure as of its date; the earliest missed one makes the target overdue",
+    ),
+    key(
         "tolerance",
         &[Target],
         Type::Number,
@@ -552,6 +575,15 @@ pub const KEYS: &[Key] = &[
         "the units the collective name stands for",
     )
     .required_in(&[OwnerGroup]),
+    // ---- entries of a target's `actuals`
+    key("period", &[TargetActual], Type::Period, "时点：\"2016-03\"、\"2016-Q1\"、\"2016-H1\"、\"2016\"", "Period: \"2016-03\", \"2016-Q1\", \"2016-H1\", \"2016\"", "")
+        .required_in(&[TargetActual]),
+    key("value", &[TargetActual], Type::Number, "该时点的完成数", "The figure as of the period's end", "")
+        .required_in(&[TargetActual]),
+    // ---- entries of `milestones`
+    key("due", &[Milestone], Type::Date, "序时期限", "The milestone's date", "").required_in(&[Milestone]),
+    key("value", &[Milestone], Type::Number, "到该期限应达到的数", "The figure to reach by then", "")
+        .required_in(&[Milestone]),
     // ---- entries of `delays`
     key("from", &[Delay], Type::Date, "原期限", "The deadline replaced", "").required_in(&[Delay]),
     key("to", &[Delay], Type::Date, "新期限", "The new deadline", "").required_in(&[Delay]),

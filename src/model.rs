@@ -309,6 +309,10 @@ pub struct Target {
     pub tolerance: Option<Located<f64>>,
     /// Days after `due` by which the target's figure is known; overdue only after them.
     pub lag: Option<Located<u32>>,
+    /// Figures as of the end of their periods (`actuals`), in place of one undated `actual`.
+    pub actuals: Vec<Actual>,
+    /// Figures to reach by dates before `due` (序时目标).
+    pub milestones: Vec<Milestone>,
     /// 力争: a stretch target.
     pub stretch: bool,
     /// The deadline; `None` means the end of the plan year.
@@ -371,6 +375,13 @@ pub struct Actual {
     pub value: f64,
     /// The same period of the prior year.
     pub prior: Option<f64>,
+}
+
+/// One milestone of a target: a figure to reach by a date.
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    pub due: Located<DateSpec>,
+    pub value: Located<f64>,
 }
 
 /// A statistical indicator compared with the prior year.

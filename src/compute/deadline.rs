@@ -169,7 +169,11 @@ pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetF
     } else {
         (
             target.target.as_ref().map(|t| t.value),
-            target.actual.as_ref().map(|a| a.value),
+            target
+                .actual
+                .as_ref()
+                .map(|a| a.value)
+                .or_else(|| figure_by(target, today)),
         )
     };
     // An `about` target's band: `tolerance`, else 1 % of the target.
@@ -215,6 +219,38 @@ pub fn target_figures(target: &Target, plan: &Plan, today: NaiveDate) -> TargetF
     }
 }
 
+/// The latest figure of a target's `actuals` for a period that has ended by `day`.
+pub fn figure_by(target: &Target, day: NaiveDate) -> Option<f64> {
+    target
+        .actuals
+        .iter()
+        .filter(|a| a.period.value.last_day() <= day)
+        .max_by_key(|a| (a.period.value.last_day(), a.period.value.is_full_year()))
+        .map(|a| a.value)
+}
+
+/// The earliest missed milestone of a target on `today`, as (its due, its value): `today` is
+/// past its due (plus `lag`), and the latest figure for a period ending on or before that due
+/// does not reach its value as `compare` says (a milestone of 0 is met without any figure).
+pub fn missed_milestone(target: &Target, today: NaiveDate) -> Option<(NaiveDate, f64)> {
+    let lag = i64::from(target.lag.as_ref().map_or(0, |l| l.value));
+    target.milestones.iter().find_map(|m| {
+        let due = m.due.value.day();
+        if today <= crate::date::add_days(due, lag) {
+            return None;
+        }
+        let value = m.value.value;
+        // Only dated figures count: `actual` alone says nothing of when it was reached.
+        let figure = figure_by(target, due);
+        let reached = match (figure, target.compare) {
+            (None, _) => value == 0.0,
+            (Some(f), Compare::AtMost) => cmp6(f, value).is_le(),
+            (Some(f), Compare::AtLeast | Compare::About) => cmp6(f, value).is_ge(),
+        };
+        (!reached).then_some((due, value))
+    })
+}
+
 /// Where a target stands on the clock's day. A ceiling or an `about` target is `within` or
 /// `exceeded` until its deadline; any target is overdue only once `lag` days have passed after
 /// its deadline (until then, past its deadline, it is open: its figure is not out yet).
@@ -222,6 +258,9 @@ pub fn target_state(target: &Target, plan: &Plan, clock: Clock) -> State {
     let f = target_figures(target, plan, clock.today);
     if f.met {
         return State::Met;
+    }
+    if missed_milestone(target, clock.today).is_some() {
+        return State::Overdue;
     }
     let due = target_due(target, plan.span());
     let lag = target.lag.as_ref().map_or(0, |l| l.value);

@@ -32,8 +32,13 @@ pub fn deadline_state(
             deadline::task_due(t, plan.span()),
             deadline::task_state(t, plan.span(), clock),
         )),
+        // A missed milestone is the deadline that made the target overdue.
         ItemRef::Target(t) => Some((
-            Some(deadline::target_due(t, plan.span())),
+            Some(
+                deadline::missed_milestone(t, clock.today)
+                    .filter(|_| !deadline::target_figures(t, plan, clock.today).met)
+                    .map_or_else(|| deadline::target_due(t, plan.span()), |(due, _)| due),
+            ),
             deadline::target_state(t, plan, clock),
         )),
         ItemRef::Project(_) | ItemRef::Indicator(_) => None,
@@ -63,6 +68,9 @@ pub struct DatedRow<'a> {
     pub owners: &'a [String],
     /// Every responsible leader (the item's, else its area's).
     pub leaders: &'a [String],
+    /// For a target overdue by a missed milestone: the milestone's value (`due` is its date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<f64>,
 }
 
 /// Days past a deadline or left to it, named in JSON as the contract names them.
@@ -122,6 +130,14 @@ fn dated<'a>(
                 owner: owner_of(area, item),
                 owners: owners_of(area, item),
                 leaders: leaders_of(area, item),
+                milestone: match item {
+                    ItemRef::Target(t) if wanted == State::Overdue => {
+                        deadline::missed_milestone(t, clock.today)
+                            .filter(|(d, _)| *d == due)
+                            .map(|(_, value)| value)
+                    }
+                    _ => None,
+                },
                 due,
                 days: if wanted == State::Overdue {
                     Days::Overdue((clock.today - due).num_days())

@@ -20,7 +20,7 @@ use crate::diagnostic::{Diagnostic, Expected, Problem, suggest};
 use crate::keys::{self, Section};
 use crate::model::{
     Actual, Area, Cadence, Common, Compare, DateSpec, Delay, Direction, Every, Indicator, Lang,
-    Located, Project, Stage, Target, Task, TaskStatus,
+    Located, Milestone, Project, Stage, Target, Task, TaskStatus,
 };
 use crate::source::{FileId, Span};
 
@@ -319,6 +319,8 @@ impl<'d> Lower<'d> {
             compare: Compare::AtLeast,
             tolerance: None,
             lag: None,
+            actuals: Vec::new(),
+            milestones: Vec::new(),
             stretch: false,
             due: None,
             stage: None,
@@ -345,6 +347,8 @@ impl<'d> Lower<'d> {
                         out.compare = c.value;
                     }
                 }
+                "actuals" => out.actuals = self.target_actuals(key, v),
+                "milestones" => out.milestones = self.milestones(key, v),
                 "tolerance" => out.tolerance = self.number(key, v),
                 "lag" => out.lag = self.days(key, v),
                 "stretch" => out.stretch = self.boolean(key, v).unwrap_or(false),
@@ -494,6 +498,49 @@ impl<'d> Lower<'d> {
                 period: period?,
                 value: value?.value,
                 prior: prior.map(|p| p.value),
+            })
+        })
+    }
+
+    /// A numeric target's figures over time: `{ period, value }` entries.
+    fn target_actuals(&mut self, key: &str, v: &Val<'_>) -> Vec<Actual> {
+        self.entries(key, v, |this, t, whole| {
+            let (mut period, mut value) = (None, None);
+            for (k, v) in t {
+                let key = k.get_ref().as_ref();
+                match key {
+                    "period" => period = this.period(key, v),
+                    "value" => value = this.number(key, v),
+                    _ => this.unknown(k, "an actuals entry", Section::TargetActual),
+                }
+            }
+            let period = this.required(period, "period", "an actuals entry", whole);
+            let value = this.required(value, "value", "an actuals entry", whole);
+            Some(Actual {
+                period: period?,
+                value: value?.value,
+                prior: None,
+            })
+        })
+    }
+
+    /// A target's milestones: `{ due, value }` entries.
+    fn milestones(&mut self, key: &str, v: &Val<'_>) -> Vec<Milestone> {
+        self.entries(key, v, |this, t, whole| {
+            let (mut due, mut value) = (None, None);
+            for (k, v) in t {
+                let key = k.get_ref().as_ref();
+                match key {
+                    "due" => due = this.date(key, v),
+                    "value" => value = this.number(key, v),
+                    _ => this.unknown(k, "a milestone", Section::Milestone),
+                }
+            }
+            let due = this.required(due, "due", "a milestone", whole);
+            let value = this.required(value, "value", "a milestone", whole);
+            Some(Milestone {
+                due: due?,
+                value: value?,
             })
         })
     }

@@ -178,6 +178,29 @@ pub fn targets(plan: &Plan) -> Vec<Diagnostic> {
         {
             out.push(Diagnostic::new(Problem::ToleranceWithoutAbout, t.span));
         }
+        if let (Some(actual), false) = (&target.actual, target.actuals.is_empty()) {
+            out.push(Diagnostic::new(Problem::ActualWithActuals, actual.span));
+        }
+        let due = target
+            .due
+            .as_ref()
+            .map_or(plan.span().last, |d| d.value.day());
+        for m in &target.milestones {
+            if m.due.value.day() > due {
+                out.push(Diagnostic::new(
+                    Problem::MilestoneAfterDue { due },
+                    m.due.span,
+                ));
+            }
+        }
+        for pair in target.milestones.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let lower =
+                target.compare == crate::model::Compare::AtLeast && b.value.value < a.value.value;
+            if b.due.value.day() <= a.due.value.day() || lower {
+                out.push(Diagnostic::new(Problem::MilestonesOutOfOrder, b.due.span));
+            }
+        }
         out.extend(delay_log(&target.delays, target.due.as_ref()));
     }
     out

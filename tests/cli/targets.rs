@@ -165,3 +165,79 @@ fn a_tie_at_six_decimals_is_met() {
     let f = one_target("target = 4.120522\nactual = 4.1205214\n");
     assert_ne!(state(&f, "2016-06-30").0, "met");
 }
+
+/// Milestones (序时目标) and figures over time: a missed milestone makes the target overdue from
+/// the milestone's date, listed with `milestone`; only the earliest missed one is listed.
+#[test]
+fn a_missed_second_milestone_makes_the_target_overdue() {
+    let signing = |extra: &str| {
+        one_target(&format!(
+            "target = 100\nactuals = [{{ period = \"2016-03\", value = 30 }}, {{ period = \"2016-06\", value = 45 }}]\nmilestones = [{{ due = \"2016-Q1\", value = 25 }}, {{ due = \"2016-Q2\", value = 50 }}, {{ due = \"2016-Q3\", value = 75 }}]\n{extra}"
+        ))
+    };
+    let f = signing("");
+    // On 1 May only Q1 has passed, and 30 reached 25: open; the figure is the March one.
+    assert_eq!(state(&f, "2016-05-01").0, "open");
+    let r = f.run(&[
+        "--today",
+        "2016-05-01",
+        "status",
+        "--area",
+        "a",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.json()[0]["actual"], 30.0);
+    // On 1 July: 45 by the end of June falls short of 50: overdue from 30 June.
+    let r = f.run(&["--today", "2016-07-01", "overdue", "--format", "json"]);
+    r.code(1);
+    let row = &r.json()[0];
+    assert_eq!(
+        (
+            row["due"].as_str(),
+            row["days_overdue"].as_i64(),
+            row["milestone"].as_f64()
+        ),
+        (Some("2016-06-30"), Some(1), Some(50.0))
+    );
+    // In October Q3 is missed too (no figure after June): still one row, the earliest.
+    let r = f.run(&["--today", "2016-10-10", "overdue", "--format", "json"]);
+    assert_eq!(r.json().as_array().unwrap().len(), 1);
+    assert_eq!(r.json()[0]["due"], "2016-06-30");
+    // With `lag = 10` the June milestone is judged on 11 July.
+    let f = signing("lag = 10\n");
+    assert_eq!(state(&f, "2016-07-10").0, "open");
+    assert_eq!(state(&f, "2016-07-11"), ("overdue".into(), Some(11), None));
+    // Met overall (100 by December) wins over any milestone.
+    let f = one_target(
+        "target = 100\nactuals = [{ period = \"2016-12\", value = 100 }]\nmilestones = [{ due = \"2016-Q2\", value = 50 }]\n",
+    );
+    assert_eq!(state(&f, "2017-01-01").0, "met");
+    // A milestone without any figure by its date is missed; a milestone of 0 is not.
+    let f = one_target(
+        "target = 100\nmilestones = [{ due = \"2016-Q1\", value = 0 }, { due = \"2016-Q2\", value = 25 }]\n",
+    );
+    let r = f.run(&["--today", "2016-07-01", "overdue", "--format", "json"]);
+    assert_eq!(r.json()[0]["milestone"], 25.0);
+}
+
+#[test]
+fn milestones_and_actuals_are_checked() {
+    let f =
+        one_target("target = 100\nactual = 5\nactuals = [{ period = \"2016-03\", value = 5 }]\n");
+    f.run(&["check"])
+        .code(2)
+        .err_line("plans/p/01-a.toml:9:10: error: a target has `actual` or `actuals`, not both");
+    let f = one_target(
+        "target = 100\ndue = \"2016-06\"\nmilestones = [{ due = \"2016-Q3\", value = 50 }]\n",
+    );
+    f.run(&["check"]).code(2).err_line(
+        "plans/p/01-a.toml:10:23: error: the milestone is dated after the target's deadline, 2016-06-30",
+    );
+    let f = one_target(
+        "target = 100\nmilestones = [{ due = \"2016-Q1\", value = 50 }, { due = \"2016-Q2\", value = 40 }]\n",
+    );
+    f.run(&["check"]).code(2).err_line(
+        "plans/p/01-a.toml:9:56: error: milestones must be in date order, each at least the one before",
+    );
+}
