@@ -251,6 +251,8 @@ pub enum Problem {
     ActualOnBatch,
     /// `tolerance` on a target whose `compare` is not `about`.
     ToleranceWithoutAbout,
+    /// `tolerance_pp` on an indicator without `approx`.
+    TolerancePpWithoutApprox,
     /// A target with both `actual` and `actuals`.
     ActualWithActuals,
     /// A milestone dated after its target's deadline.
@@ -400,6 +402,7 @@ impl Problem {
             Problem::ActualOnBatch => "actual-on-batch",
             Problem::ToleranceWithoutAbout => "tolerance-without-about",
             Problem::ActualWithActuals => "actual-with-actuals",
+            Problem::TolerancePpWithoutApprox => "tolerance-pp-without-approx",
             Problem::MilestoneAfterDue { .. } => "milestone-after-due",
             Problem::MilestonesOutOfOrder => "milestones-out-of-order",
             Problem::BatchWithoutProjects => "batch-without-projects",
@@ -614,6 +617,10 @@ impl Problem {
             Problem::ActualOnBatch => pick(
                 "按项目计数的目标不能填写 `actual`".into(),
                 "a batch target cannot have `actual`".into(),
+            ),
+            Problem::TolerancePpWithoutApprox => pick(
+                "只有 `approx = true` 的指标才有 `tolerance_pp`".into(),
+                "`tolerance_pp` applies only to an indicator with `approx = true`".into(),
             ),
             Problem::ActualWithActuals => pick(
                 "`actual` 与 `actuals` 不能同时使用".into(),

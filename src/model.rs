@@ -372,9 +372,16 @@ impl Cadence {
 #[derive(Debug, Clone)]
 pub struct Actual {
     pub period: Located<Period>,
-    pub value: f64,
+    /// The figure; optional on an indicator's entry that gives the published `growth`.
+    pub value: Option<f64>,
     /// The same period of the prior year.
     pub prior: Option<f64>,
+    /// The growth the statistics bureau published for the period, in percent.
+    pub growth: Option<f64>,
+    /// A preliminary figure (初步预计, 快报).
+    pub provisional: bool,
+    /// The entry as a whole, for messages about it.
+    pub span: Span,
 }
 
 /// One milestone of a target: a figure to reach by a date.
@@ -402,6 +409,14 @@ pub struct Indicator {
     pub cadence: Option<Located<Cadence>>,
     /// Days after a period's end by which its figure is expected (default 0).
     pub lag: Option<Located<u32>>,
+    /// The target growth is at comparable prices (可比价): status from published growth only.
+    pub comparable: bool,
+    /// …左右: on track within `tolerance_pp` points of the target growth.
+    pub approx: bool,
+    /// The band of an `approx` indicator, in percentage points (default 0.5).
+    pub tolerance_pp: Option<Located<f64>>,
+    /// 力争 / 努力实现.
+    pub stretch: bool,
 }
 
 /// The four kinds of item, named as in files, filters and JSON.

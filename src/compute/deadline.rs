@@ -226,7 +226,7 @@ pub fn figure_by(target: &Target, day: NaiveDate) -> Option<f64> {
         .iter()
         .filter(|a| a.period.value.last_day() <= day)
         .max_by_key(|a| (a.period.value.last_day(), a.period.value.is_full_year()))
-        .map(|a| a.value)
+        .and_then(|a| a.value)
 }
 
 /// The earliest missed milestone of a target on `today`, as (its due, its value): `today` is

@@ -170,8 +170,8 @@ fn full_year_actual(plan: &Plan, id: &str) -> Option<f64> {
         .actuals
         .iter()
         .rev()
-        .find(|a| a.period.value.is_full_year() && a.period.value.year() == plan.year)
-        .map(|a| a.value)
+        .filter(|a| a.period.value.is_full_year() && a.period.value.year() == plan.year)
+        .find_map(|a| a.value)
 }
 
 /// One reported period with its derived figures.
@@ -179,10 +179,15 @@ fn full_year_actual(plan: &Plan, id: &str) -> Option<f64> {
 pub struct PeriodFigures {
     #[serde(serialize_with = "period_text")]
     pub period: Period,
-    pub value: f64,
+    /// The figure; `null` for a period given only by its published growth.
+    pub value: Option<f64>,
     /// The same period of the prior year (the full-year prior for a full-year period).
     pub period_prior: Option<f64>,
     pub growth: Option<f64>,
+    /// `growth` is the rate the statistics bureau published, not computed from the figures.
+    pub growth_reported: bool,
+    /// A preliminary figure (初步预计, 快报).
+    pub provisional: bool,
     pub gap_pp: Option<f64>,
     /// `value / target × 100` (rising indicators only).
     pub completion: Option<f64>,
@@ -235,7 +240,12 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
         num(&ind.target),
         num(&ind.growth),
     );
-    let target = target_value(num(&ind.target), prior, num(&ind.growth));
+    // At comparable prices (可比价) no target value follows from the prior.
+    let target = if ind.comparable {
+        num(&ind.target)
+    } else {
+        target_value(num(&ind.target), prior, num(&ind.growth))
+    };
     let target_growth = target_growth(num(&ind.growth), target, prior);
 
     let reported = ind.reported(today);
@@ -249,7 +259,8 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
             let period_prior = a
                 .prior
                 .or_else(|| p.is_full_year().then_some(prior).flatten());
-            let g = period_prior.and_then(|pp| growth(a.value, pp));
+            // The published growth, when given, is the period's growth.
+            let g = a.growth.or_else(|| growth(a.value?, period_prior?));
             let gap_pp = match (g, target_growth) {
                 (Some(g), Some(t)) => Some(g - t),
                 _ => None,
@@ -259,10 +270,12 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
                 value: a.value,
                 period_prior,
                 growth: g,
+                growth_reported: a.growth.is_some(),
+                provisional: a.provisional,
                 gap_pp,
                 completion: target
-                    .filter(|t| *t != 0.0 && rising)
-                    .map(|t| a.value / t * 100.0),
+                    .filter(|t| *t != 0.0 && rising && !ind.comparable)
+                    .and_then(|t| Some(a.value? / t * 100.0)),
                 year_elapsed: year_elapsed(plan.span(), p.last_day()),
             }
         })
@@ -292,8 +305,25 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
             None if a.period.value.is_full_year() => exact_prior,
             None => None,
         };
-        exact::growth(exact(a.value)?, period_prior?)
+        match a.growth {
+            Some(g) => exact(g),
+            // At comparable prices only the published growth says anything.
+            None if ind.comparable => None,
+            None => exact::growth(exact(a.value?)?, period_prior?),
+        }
     });
+    // …左右: the target growth less (for a falling indicator, plus) the tolerance.
+    let tolerance = ind
+        .approx
+        .then(|| ex(Some(ind.tolerance_pp.as_ref().map_or(0.5, |t| t.value))))
+        .flatten();
+    let exact_target_growth = match (exact_target_growth, tolerance) {
+        (Some(t), Some(tol)) => Some(match ind.direction {
+            Direction::Up => t - tol,
+            Direction::Down => t + tol,
+        }),
+        (t, _) => t,
+    };
     let status = verdict(
         latest.is_some(),
         exact_growth,
@@ -306,7 +336,7 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
     // Keeping pace: completion − share of the year elapsed, rounded to two decimals, ≥ 0.
     let on_pace = latest_actual.filter(|_| rising).and_then(|a| {
         let t = exact_target.filter(|t| !t.is_zero())?;
-        let completion = exact(a.value)?.checked_div(t)?.checked_mul(hundred)?;
+        let completion = exact(a.value?)?.checked_div(t)?.checked_mul(hundred)?;
         let (done, total) =
             crate::compute::deadline::year_days(plan.span(), a.period.value.last_day());
         let elapsed = Decimal::from(done)
@@ -314,9 +344,9 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
             .checked_mul(hundred)?;
         Some(exact::round(completion.checked_sub(elapsed)?, 2) >= Decimal::ZERO)
     });
-    let rest = match (latest, target) {
-        (Some(l), Some(t)) if rising && !l.period.is_full_year() => {
-            Some(rest_of_year(t, l.value, prior, l.period_prior))
+    let rest = match (latest, target, latest.and_then(|l| l.value)) {
+        (Some(l), Some(t), Some(v)) if rising && !l.period.is_full_year() && !ind.comparable => {
+            Some(rest_of_year(t, v, prior, l.period_prior))
         }
         _ => None,
     };
@@ -327,7 +357,7 @@ pub fn figures(ind: &Indicator, plan: &Plan, ws: &Workspace, today: NaiveDate) -
         target,
         target_growth,
         period: latest.map(|l| l.period),
-        value: latest.map(|l| l.value),
+        value: latest.and_then(|l| l.value),
         period_prior: latest.and_then(|l| l.period_prior),
         growth: latest.and_then(|l| l.growth),
         gap_pp: latest.and_then(|l| l.gap_pp),
@@ -391,6 +421,12 @@ pub struct IndicatorRow {
     pub owners: Vec<String>,
     /// Every responsible leader.
     pub leaders: Vec<String>,
+    /// The latest period's growth is the one the statistics bureau published.
+    pub growth_reported: bool,
+    /// The latest period's figure is preliminary.
+    pub provisional: bool,
+    /// 力争.
+    pub stretch: bool,
 }
 
 /// One indicator's row of `plan indicators`, and the figures it was made from.
@@ -425,6 +461,9 @@ pub fn row(
         parent: ind.parent.as_ref().map(|p| p.value.clone()),
         depth,
         owner: owner_of(area, ItemRef::Indicator(ind)).map(str::to_string),
+        growth_reported: f.history.last().is_some_and(|p| p.growth_reported),
+        provisional: f.history.last().is_some_and(|p| p.provisional),
+        stretch: ind.stretch,
         owners: owners_of(area, ItemRef::Indicator(ind)).to_vec(),
         leaders: leaders_of(area, ItemRef::Indicator(ind)).to_vec(),
         year_elapsed: f.year_elapsed,

@@ -104,9 +104,11 @@ pub struct ProjectDetails {
 #[derive(Debug, Clone, Serialize)]
 pub struct ActualOut {
     pub period: String,
-    pub value: f64,
+    pub value: Option<f64>,
     pub prior: Option<f64>,
     pub growth: Option<f64>,
+    pub growth_reported: bool,
+    pub provisional: bool,
 }
 
 /// An indicator's fields and figures.
@@ -262,7 +264,9 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
                             period: a.period.value.to_string(),
                             value: a.value,
                             prior,
-                            growth: prior.and_then(|p| indicators::growth(a.value, p)),
+                            growth: a.growth.or_else(|| indicators::growth(a.value?, prior?)),
+                            growth_reported: a.growth.is_some(),
+                            provisional: a.provisional,
                         }
                     })
                     .collect(),

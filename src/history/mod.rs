@@ -210,7 +210,7 @@ pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -
                     if !known {
                         let mut r = row(plan, area, item, Change::Figure);
                         r.from = Some(Shown::Written(p.period));
-                        r.to = Some(Shown::Number(p.value));
+                        r.to = p.value.map(Shown::Number);
                         r.growth = p.growth;
                         out.push(r);
                     }
@@ -296,7 +296,7 @@ pub fn snapshot(plan: &Plan, item: ItemRef<'_>) -> Snapshot {
             Some(Shown::Figures(
                 i.actuals
                     .iter()
-                    .map(|a| (a.period.value, a.value))
+                    .filter_map(|a| Some((a.period.value, a.value?)))
                     .collect(),
             ))
             .filter(|f| !matches!(f, Shown::Figures(list) if list.is_empty())),

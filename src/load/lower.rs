@@ -423,6 +423,10 @@ impl<'d> Lower<'d> {
             actuals: Vec::new(),
             cadence: None,
             lag: None,
+            comparable: false,
+            approx: false,
+            tolerance_pp: None,
+            stretch: false,
         };
         for (k, v) in t {
             let key = k.get_ref().as_ref();
@@ -442,6 +446,14 @@ impl<'d> Lower<'d> {
                     }
                 }
                 "parent" => out.parent = self.id(key, v),
+                "basis" => {
+                    out.comparable = self
+                        .choice(key, v, &["nominal", "comparable"], &[false, true])
+                        .is_some_and(|b| b.value);
+                }
+                "approx" => out.approx = self.boolean(key, v).unwrap_or(false),
+                "tolerance_pp" => out.tolerance_pp = self.number(key, v),
+                "stretch" => out.stretch = self.boolean(key, v).unwrap_or(false),
                 "unit_differs" => out.unit_differs = self.boolean(key, v).unwrap_or(false),
                 "actuals" => out.actuals = self.actuals(key, v),
                 "cadence" => {
@@ -482,22 +494,32 @@ impl<'d> Lower<'d> {
 
     fn actuals(&mut self, key: &str, v: &Val<'_>) -> Vec<Actual> {
         self.entries(key, v, |this, t, whole| {
-            let (mut period, mut value, mut prior) = (None, None, None);
+            let (mut period, mut value, mut prior, mut growth) = (None, None, None, None);
+            let mut provisional = false;
             for (k, v) in t {
                 let key = k.get_ref().as_ref();
                 match key {
                     "period" => period = this.period(key, v),
                     "value" => value = this.number(key, v),
                     "prior" => prior = this.number(key, v),
+                    "growth" => growth = this.number(key, v),
+                    "provisional" => provisional = this.boolean(key, v).unwrap_or(false),
                     _ => this.unknown(k, "an actuals entry", Section::Actual),
                 }
             }
             let period = this.required(period, "period", "an actuals entry", whole);
-            let value = this.required(value, "value", "an actuals entry", whole);
+            // The value may be left out when the entry gives the published growth.
+            let value = match growth {
+                Some(_) => value,
+                None => this.required(value, "value", "an actuals entry", whole),
+            };
             Some(Actual {
                 period: period?,
-                value: value?.value,
+                value: value.map(|v| v.value),
                 prior: prior.map(|p| p.value),
+                growth: growth.map(|g| g.value),
+                provisional,
+                span: this.span(whole.span()),
             })
         })
     }
@@ -518,8 +540,11 @@ impl<'d> Lower<'d> {
             let value = this.required(value, "value", "an actuals entry", whole);
             Some(Actual {
                 period: period?,
-                value: value?.value,
+                value: Some(value?.value),
                 prior: None,
+                growth: None,
+                provisional: false,
+                span: this.span(whole.span()),
             })
         })
     }

@@ -21,6 +21,14 @@ fn num(x: Option<f64>) -> String {
     x.map(crate::number::grouped).unwrap_or_default()
 }
 
+/// A reported figure, marked when it is preliminary.
+fn value_text(t: &Labels, lang: Lang, value: Option<f64>, provisional: bool) -> String {
+    match (value, provisional) {
+        (Some(v), true) => bracket(lang, &crate::number::grouped(v), t.provisional),
+        (v, _) => num(v),
+    }
+}
+
 fn prior_text(lang: Lang, t: &Labels, r: &IndicatorRow) -> String {
     match (r.prior, r.prior_implied) {
         (Some(p), true) => bracket(lang, &crate::number::grouped(p), t.implied),
@@ -99,14 +107,21 @@ pub fn table(view: View, rows: &[IndicatorRow], many: bool) -> String {
                 };
                 cells.extend([
                     GridCell::text(&r.id),
-                    GridCell::text(format!("{indent}{}", r.title)),
+                    GridCell::text(format!(
+                        "{indent}{}",
+                        if r.stretch {
+                            bracket(view.lang, &r.title, t.stretch)
+                        } else {
+                            r.title.clone()
+                        }
+                    )),
                     GridCell::text(r.owners.join(t.list_sep)),
                     GridCell::text(r.unit.clone().unwrap_or_default()),
                     GridCell::num(prior_text(view.lang, t, r)),
                     GridCell::num(num(r.target)),
                     GridCell::num(signed_pct(r.target_growth)),
                     GridCell::num(r.period.clone().unwrap_or_default()),
-                    GridCell::num(num(r.value)),
+                    GridCell::num(value_text(t, view.lang, r.value, r.provisional)),
                     GridCell::num(signed_pct(r.growth)),
                     GridCell::num(r.gap_pp.map(|g| format!("{g:+.1}")).unwrap_or_default()),
                     GridCell::num(pct(r.completion)).tone(behind_pace),
@@ -160,7 +175,7 @@ pub fn history(view: View, data: &History) -> String {
             .map(|p| {
                 vec![
                     GridCell::num(p.period.to_string()),
-                    GridCell::num(crate::number::grouped(p.value)),
+                    GridCell::num(value_text(t, view.lang, p.value, p.provisional)),
                     GridCell::num(num(p.period_prior)),
                     GridCell::num(signed_pct(p.growth)),
                     GridCell::num(p.gap_pp.map(|g| format!("{g:+.1}")).unwrap_or_default()),

@@ -14,6 +14,9 @@ use crate::validate::ids::Index;
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for ind in plan.areas.iter().flat_map(|a| &a.indicators) {
+        if let (Some(t), false) = (&ind.tolerance_pp, ind.approx) {
+            out.push(Diagnostic::new(Problem::TolerancePpWithoutApprox, t.span));
+        }
         if let (Some(prior), Some(target), Some(growth)) = (&ind.prior, &ind.target, &ind.growth) {
             let expected = prior.value * (1.0 + growth.value / 100.0);
             if (expected - target.value).abs() > 0.01 * target.value.abs() {

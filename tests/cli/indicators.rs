@@ -349,3 +349,83 @@ fn growth_ties_at_two_decimals_are_read_half_away_from_zero() {
     assert_eq!(status("100", "9.995", "110"), "on_track");
     assert_eq!(status("100", "9.995", "109.994"), "behind");
 }
+
+/// Indicators v2: the growth the statistics bureau publishes (`growth` on an entry, with no
+/// absolute value), `basis = "comparable"`, `approx` (…左右) with `tolerance_pp`, `provisional`
+/// figures and `stretch`.
+#[test]
+fn published_growth_comparable_prices_and_approximate_targets() {
+    let rows = |body: &str, today: &str| {
+        let f = Fixture::with_areas(&[(
+            "01-a.toml",
+            &area(&format!(
+                "[[indicator]]\nid = \"gdp\"\ntitle = \"地区生产总值\"\nunit = \"亿元\"\n{body}"
+            )),
+        )]);
+        let r = f.run(&["--today", today, "indicators", "--format", "json"]);
+        r.code(0);
+        r.json()[0].clone()
+    };
+    // 增长7%左右 at comparable prices; the bureau published +6.8 % for the first quarter.
+    let gdp =
+        "growth = 7\nbasis = \"comparable\"\nactuals = [{ period = \"2016-Q1\", growth = 6.8 }]\n";
+    let row = rows(gdp, "2016-04-20");
+    assert_eq!(
+        (
+            row["status"].as_str(),
+            row["growth"].as_f64(),
+            row["growth_reported"].as_bool()
+        ),
+        (Some("behind"), Some(6.8), Some(true))
+    );
+    assert!(row["value"].is_null() && row["completion"].is_null() && row["target"].is_null());
+    // …左右: within 0.5 points (the default) of 7 % is on track.
+    let row = rows(&format!("{gdp}approx = true\n"), "2016-04-20");
+    assert_eq!(row["status"], "on_track");
+    // 增长6.2%左右 at 6.1 % is on track; at 5.6 % (0.6 points short) it is behind; a wider
+    // tolerance of 1 point takes it back.
+    let approx = |g: &str, extra: &str| {
+        rows(&format!("growth = 6.2\napprox = true\n{extra}actuals = [{{ period = \"2016-Q1\", growth = {g} }}]\n"), "2016-04-20")["status"].clone()
+    };
+    assert_eq!(approx("6.1", ""), "on_track");
+    assert_eq!(approx("5.6", ""), "behind");
+    assert_eq!(approx("5.6", "tolerance_pp = 1\n"), "on_track");
+    // At comparable prices a period with a value and no published growth says nothing.
+    let row = rows(
+        "growth = 7\nprior = 100\nbasis = \"comparable\"\nactuals = [{ period = \"2016-Q1\", value = 26, prior = 24 }]\n",
+        "2016-04-20",
+    );
+    assert_eq!(row["status"], "unknown");
+    // A preliminary figure is marked as such in tables, and a stretch indicator too.
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area(
+            "[[indicator]]\nid = \"x\"\ntitle = \"X\"\nprior = 100\ngrowth = 10\nstretch = true\nactuals = [{ period = \"2016-Q1\", value = 26, prior = 24, provisional = true }]\n",
+        ),
+    )]);
+    let r = f.run(&["--today", "2016-04-20", "--lang", "zh", "indicators"]);
+    r.code(0);
+    assert!(r.stdout.contains("26（初步）"), "{}", r.stdout);
+    assert!(r.stdout.contains("X（力争）"), "{}", r.stdout);
+    // `tolerance_pp` needs `approx`; an entry needs a value or a growth.
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area(
+            "[[indicator]]\nid = \"x\"\ntitle = \"X\"\ntolerance_pp = 1\nactuals = [{ period = \"2016-Q1\" }]\n",
+        ),
+    )]);
+    let r = f.run(&["check"]);
+    r.code(2);
+    assert!(
+        r.stderr
+            .contains("`tolerance_pp` applies only to an indicator with `approx = true`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("an actuals entry is missing the required key `value`"),
+        "{}",
+        r.stderr
+    );
+}

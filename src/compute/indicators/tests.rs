@@ -40,6 +40,10 @@ fn indicator(id: &str, build: impl FnOnce(&mut Indicator)) -> Indicator {
         actuals: Vec::new(),
         cadence: None,
         lag: None,
+        comparable: false,
+        approx: false,
+        tolerance_pp: None,
+        stretch: false,
     };
     build(&mut ind);
     ind
@@ -48,8 +52,11 @@ fn indicator(id: &str, build: impl FnOnce(&mut Indicator)) -> Indicator {
 fn actual(period: &str, value: f64, prior: Option<f64>) -> Actual {
     Actual {
         period: loc(Period::parse(period).unwrap()),
-        value,
+        value: Some(value),
         prior,
+        growth: None,
+        provisional: false,
+        span: Span::file_start(FileId(0)),
     }
 }
 

@@ -139,6 +139,8 @@ pub struct Labels {
     pub indicators_behind: &'static str,
     /// Between the names of a list (co-lead units): `、` or `, `.
     pub list_sep: &'static str,
+    /// A preliminary figure (初步预计, 快报).
+    pub provisional: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -285,6 +287,7 @@ const ZH: Labels = Labels {
     leader: "责任领导",
     indicators_behind: "指标落后",
     list_sep: "、",
+    provisional: "初步",
 };
 
 const EN: Labels = Labels {
@@ -431,6 +434,7 @@ const EN: Labels = Labels {
     leader: "Leader",
     indicators_behind: "Indicators behind",
     list_sep: ", ",
+    provisional: "provisional",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
