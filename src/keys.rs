@@ -284,6 +284,22 @@ pub const KEYS: &[Key] = &[
     key("with", ITEMS, Type::Texts, "配合单位", "Assisting units", "assisting units (配合)"),
     key("tags", ITEMS, Type::Texts, "标签", "Tags", ""),
     key("note", ITEMS, Type::Text, "备注", "Note", ""),
+    key(
+        "binding",
+        &[Task, Target, Indicator],
+        Type::Boolean,
+        "约束性（默认为预期性）",
+        "Binding (约束性); the default is expected (预期性)",
+        "约束性: shown in `show`, the indicator table and the report, where binding items behind or overdue come first",
+    ),
+    key(
+        "evidence_required",
+        &[Task, Target],
+        Type::Text,
+        "办结所需的证明材料（如 会议纪要、验收报告）",
+        "What proves it done (会议纪要, 验收报告)",
+        "what proves it done; shown in `show`",
+    ),
     // ---- [[task]]
     key(
         "due",
@@ -323,6 +339,14 @@ pub const KEYS: &[Key] = &[
         "周期性任务最近一次完成的日期",
         "Recurring tasks: when last done",
         "recurring only: when it was last done",
+    ),
+    key(
+        "ongoing",
+        &[Task],
+        Type::Boolean,
+        "长期坚持、持续推进、常态化的工作：永不逾期，不计入完成数",
+        "Work that never finishes (长期坚持, 常态化): never overdue, not counted as done or open",
+        "长期坚持 / 常态化: never overdue, left out of done/total and of `plan owners`",
     ),
     key(
         "day",

@@ -127,6 +127,10 @@ pub struct Common {
     pub with: Vec<String>,
     pub tags: Vec<String>,
     pub note: Option<String>,
+    /// Binding (约束性) rather than expected (预期性): tasks, targets and indicators.
+    pub binding: bool,
+    /// What proves it done (会议纪要, 验收报告): tasks and targets.
+    pub evidence_required: Option<String>,
     /// The item's table, for messages about the item as a whole.
     pub span: Span,
 }
@@ -223,6 +227,8 @@ pub struct Task {
     pub month: Option<Located<u32>>,
     /// The days an anchored duty was done (`plan done` appends one).
     pub submitted: Vec<Located<DateSpec>>,
+    /// Work that never finishes (长期坚持, 常态化): never overdue, not counted as done or open.
+    pub ongoing: bool,
     pub delays: Vec<Delay>,
 }
 

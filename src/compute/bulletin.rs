@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
+use crate::compute::deadline::State;
 use crate::compute::deadline::{self, Clock};
 use crate::compute::filter::Filter;
-use crate::compute::indicators::{self, IndicatorRow};
+use crate::compute::indicators::{self, IndicatorRow, IndicatorStatus};
 use crate::compute::report::{self, AreaStatus, DatedRow, ItemRow, Listed};
 use crate::model::Workspace;
 
@@ -50,10 +51,22 @@ pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulleti
                 .collect::<Vec<_>>();
             // Key areas (重点) first; the sort is stable.
             areas.sort_by_key(|a| !a.key);
-            let targets = report::items(ws, &one, clock)
+            let mut targets: Vec<_> = report::items(ws, &one, clock)
                 .into_iter()
                 .filter(|r| r.kind == crate::model::Kind::Target)
                 .collect();
+            // Binding (约束性) targets that are overdue or exceeded come first; stable.
+            targets.sort_by_key(|r| {
+                !(r.binding
+                    && matches!(
+                        r.state,
+                        report::ItemState::Dated(State::Overdue | State::Exceeded)
+                    ))
+            });
+            let mut indicators = indicators::rows(ws, &one, clock.today);
+            // Binding indicators that are behind come first. (Sub-indicators stay after their
+            // parent only when neither moves.)
+            indicators.sort_by_key(|r| !(r.binding && r.status == IndicatorStatus::Behind));
             PlanBulletin {
                 id: plan.id.value.clone(),
                 title: plan.title.clone(),
@@ -63,7 +76,7 @@ pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulleti
                 overdue: report::overdue(ws, &one, clock),
                 due_soon: report::upcoming(ws, &one, clock),
                 targets,
-                indicators: indicators::rows(ws, &one, clock.today),
+                indicators,
             }
         })
         .collect();

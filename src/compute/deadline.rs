@@ -90,6 +90,9 @@ pub fn step(every: Every, from: NaiveDate) -> NaiveDate {
 /// occurrence; for another recurring task `last + interval`, or with no `last` the plan year's
 /// 1 January + interval; otherwise its `due`.
 pub fn task_due(task: &Task, year: PlanYear) -> Option<NaiveDate> {
+    if task.ongoing {
+        return None;
+    }
     if task.is_anchored() {
         return crate::anchored::current_due(task, year);
     }

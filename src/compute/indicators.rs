@@ -427,6 +427,8 @@ pub struct IndicatorRow {
     pub provisional: bool,
     /// 力争.
     pub stretch: bool,
+    /// Binding (约束性).
+    pub binding: bool,
 }
 
 /// One indicator's row of `plan indicators`, and the figures it was made from.
@@ -464,6 +466,7 @@ pub fn row(
         growth_reported: f.history.last().is_some_and(|p| p.growth_reported),
         provisional: f.history.last().is_some_and(|p| p.provisional),
         stretch: ind.stretch,
+        binding: ind.common.binding,
         owners: owners_of(area, ItemRef::Indicator(ind)).to_vec(),
         leaders: leaders_of(area, ItemRef::Indicator(ind)).to_vec(),
         year_elapsed: f.year_elapsed,

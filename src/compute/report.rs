@@ -383,6 +383,8 @@ fn area_status(
             s.due_soon += usize::from(state == State::DueSoon);
         }
         match item {
+            // Ongoing work (长期坚持) is neither done nor open in the counts.
+            ItemRef::Task(t) if t.ongoing => {}
             ItemRef::Task(t) => {
                 let state = deadline::task_state(t, plan.span(), clock);
                 s.tasks_total += usize::from(state != State::Dropped);
@@ -439,6 +441,8 @@ pub struct ItemRow {
     pub owners: Vec<String>,
     /// Every responsible leader.
     pub leaders: Vec<String>,
+    /// Binding (约束性).
+    pub binding: bool,
 }
 
 /// Where an item stands: a task's or target's state, a project's stage, an indicator's
@@ -477,6 +481,7 @@ pub fn item_row(
         owner: owner_of(area, item).map(str::to_string),
         owners: owners_of(area, item).to_vec(),
         leaders: leaders_of(area, item).to_vec(),
+        binding: c.binding,
         due: None,
         state: ItemState::Dated(State::Open),
         days_overdue: None,
@@ -588,6 +593,7 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<Owne
         };
         // Projects count through the batch targets that list them; dropped tasks not at all.
         let counted = match item {
+            ItemRef::Task(t) if t.ongoing => false,
             ItemRef::Task(_) | ItemRef::Target(_) => state != Some(State::Dropped),
             ItemRef::Indicator(_) => true,
             ItemRef::Project(_) => false,

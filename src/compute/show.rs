@@ -23,6 +23,8 @@ pub struct Shown {
     pub with: Vec<String>,
     pub tags: Vec<String>,
     pub note: Option<String>,
+    /// What proves it done (tasks and targets).
+    pub evidence_required: Option<String>,
     /// The fields of the item's kind.
     pub details: Details,
 }
@@ -54,6 +56,8 @@ pub struct TaskDetails {
     pub due_written: Option<String>,
     pub every: Option<Every>,
     pub last: Option<String>,
+    /// Work that never finishes (长期坚持).
+    pub ongoing: bool,
     pub delays: Vec<DelayOut>,
 }
 
@@ -176,6 +180,7 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
             due_written: t.due.as_ref().map(|d| written(&d.value)),
             every: t.every.as_ref().map(|e| e.value),
             last: t.last.as_ref().map(|d| written(&d.value)),
+            ongoing: t.ongoing,
             delays: delays(&t.delays),
         }),
         ItemRef::Target(t) => {
@@ -281,6 +286,7 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
         with: c.with.clone(),
         tags: c.tags.clone(),
         note: c.note.clone(),
+        evidence_required: c.evidence_required.clone(),
         details,
     }
 }

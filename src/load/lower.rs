@@ -54,6 +54,8 @@ struct CommonParts {
     with: Vec<String>,
     tags: Vec<String>,
     note: Option<String>,
+    binding: bool,
+    evidence_required: Option<String>,
 }
 
 impl<'d> Lower<'d> {
@@ -247,6 +249,7 @@ impl<'d> Lower<'d> {
             "with" => parts.with = self.strings(key, v).into_iter().map(|s| s.value).collect(),
             "tags" => parts.tags = self.strings(key, v).into_iter().map(|s| s.value).collect(),
             "note" => parts.note = self.string(key, v),
+
             _ => return false,
         }
         true
@@ -268,6 +271,8 @@ impl<'d> Lower<'d> {
             with: parts.with,
             tags: parts.tags,
             note: parts.note,
+            binding: parts.binding,
+            evidence_required: parts.evidence_required,
             span: self.span(whole.span()),
         })
     }
@@ -277,6 +282,7 @@ impl<'d> Lower<'d> {
         let (mut due, mut status, mut done, mut every, mut last, mut delays) =
             (None, None, None, None, None, Vec::new());
         let (mut day, mut month, mut submitted) = (None, None, Vec::new());
+        let mut ongoing = false;
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             if self.common_key(&mut parts, key, v) {
@@ -291,6 +297,9 @@ impl<'d> Lower<'d> {
                 "day" => day = self.days(key, v),
                 "month" => month = self.days(key, v),
                 "submitted" => submitted = self.dates(key, v),
+                "ongoing" => ongoing = self.boolean(key, v).unwrap_or(false),
+                "binding" => parts.binding = self.boolean(key, v).unwrap_or(false),
+                "evidence_required" => parts.evidence_required = self.string(key, v),
                 "delays" => delays = self.delays(key, v),
                 _ => self.unknown(k, context, Section::Task),
             }
@@ -305,6 +314,7 @@ impl<'d> Lower<'d> {
             day,
             month,
             submitted,
+            ongoing,
             delays,
         })
     }
@@ -348,6 +358,8 @@ impl<'d> Lower<'d> {
                     }
                 }
                 "actuals" => out.actuals = self.target_actuals(key, v),
+                "binding" => parts.binding = self.boolean(key, v).unwrap_or(false),
+                "evidence_required" => parts.evidence_required = self.string(key, v),
                 "milestones" => out.milestones = self.milestones(key, v),
                 "tolerance" => out.tolerance = self.number(key, v),
                 "lag" => out.lag = self.days(key, v),
@@ -452,6 +464,7 @@ impl<'d> Lower<'d> {
                         .is_some_and(|b| b.value);
                 }
                 "approx" => out.approx = self.boolean(key, v).unwrap_or(false),
+                "binding" => parts.binding = self.boolean(key, v).unwrap_or(false),
                 "tolerance_pp" => out.tolerance_pp = self.number(key, v),
                 "stretch" => out.stretch = self.boolean(key, v).unwrap_or(false),
                 "unit_differs" => out.unit_differs = self.boolean(key, v).unwrap_or(false),
@@ -934,6 +947,8 @@ fn placeholder_common(span: Span) -> Common {
         with: Vec::new(),
         tags: Vec::new(),
         note: None,
+        binding: false,
+        evidence_required: None,
         span,
     }
 }

@@ -56,6 +56,14 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
             s.row.due.map(crate::date::ymd).unwrap_or_default(),
         ),
         (t.state.into(), item_words(lang, &s.row).0),
+        (
+            t.binding.into(),
+            if s.row.binding { t.yes } else { "" }.into(),
+        ),
+        (
+            t.evidence.into(),
+            s.evidence_required.clone().unwrap_or_default(),
+        ),
     ];
     match &s.details {
         Details::Task(d) => {
@@ -71,6 +79,9 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
                     .into(),
             ));
             rows.push((t.last_done.into(), d.last.clone().unwrap_or_default()));
+            if d.ongoing {
+                rows.push((t.ongoing.into(), t.yes.into()));
+            }
             delays(t, lang, &mut rows, &d.delays);
         }
         Details::Target(d) => {

@@ -241,3 +241,43 @@ fn milestones_and_actuals_are_checked() {
         "plans/p/01-a.toml:9:56: error: milestones must be in date order, each at least the one before",
     );
 }
+
+/// `binding` (约束性) items that are overdue come first in the report; `ongoing` work
+/// (长期坚持) is never overdue and not counted; `evidence_required` shows in `plan show`.
+#[test]
+fn binding_ongoing_and_evidence() {
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area(
+            "[[task]]\nid = \"patrol\"\ntitle = \"常态化巡查\"\nongoing = true\ndue = \"2016-03\"\n\n[[task]]\nid = \"plain\"\ntitle = \"Plain\"\ndue = \"2016-12\"\n\n[[target]]\nid = \"expected\"\ntitle = \"预期性目标\"\ntarget = 10\ndue = \"2016-03\"\n\n[[target]]\nid = \"quota\"\ntitle = \"完成上级下达的节能减排任务\"\ntarget = 5\ndue = \"2016-03\"\nbinding = true\nevidence_required = \"验收报告\"\n",
+        ),
+    )]);
+    // The ongoing task, due in March, is not overdue in June; the two targets are.
+    let r = f.run(&["--today", "2016-06-30", "overdue", "--format", "json"]);
+    assert_eq!(r.ids(), ["expected", "quota"]);
+    // It is left out of done/total (1 task counted) and out of `plan owners`.
+    let r = f.run(&["--today", "2016-06-30", "status", "--format", "json"]);
+    assert_eq!(r.json()["plans"][0]["areas"][0]["tasks_total"], 1);
+    // In the report the binding overdue target comes first.
+    let r = f.run(&["--today", "2016-06-30", "report"]);
+    let targets = r.stdout.split("## Targets").nth(1).expect(&r.stdout);
+    let (quota, expected) = (
+        targets.find("节能减排").unwrap(),
+        targets.find("预期性目标").unwrap(),
+    );
+    assert!(quota < expected, "{}", r.stdout);
+    let r = f.run(&["--today", "2016-06-30", "--lang", "zh", "show", "quota"]);
+    assert!(
+        r.stdout.contains("约束性") && r.stdout.contains("验收报告"),
+        "{}",
+        r.stdout
+    );
+    let r = f.run(&["--today", "2016-06-30", "show", "quota", "--format", "json"]);
+    assert_eq!(r.json()["binding"], true);
+    // `binding` is not a key of projects.
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area("[[project]]\nid = \"p\"\ntitle = \"P\"\nbinding = true\n"),
+    )]);
+    f.run(&["check"]).code(2);
+}

@@ -28,6 +28,8 @@ fn indicator(id: &str, build: impl FnOnce(&mut Indicator)) -> Indicator {
             with: Vec::new(),
             tags: Vec::new(),
             note: None,
+            binding: false,
+            evidence_required: None,
             span: Span::file_start(FileId(0)),
         },
         unit: None,

@@ -141,6 +141,9 @@ pub struct Labels {
     pub list_sep: &'static str,
     /// A preliminary figure (初步预计, 快报).
     pub provisional: &'static str,
+    pub binding: &'static str,
+    pub evidence: &'static str,
+    pub ongoing: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -288,6 +291,9 @@ const ZH: Labels = Labels {
     indicators_behind: "指标落后",
     list_sep: "、",
     provisional: "初步",
+    binding: "约束性",
+    evidence: "办结材料",
+    ongoing: "长期坚持",
 };
 
 const EN: Labels = Labels {
@@ -435,6 +441,9 @@ const EN: Labels = Labels {
     indicators_behind: "Indicators behind",
     list_sep: ", ",
     provisional: "provisional",
+    binding: "Binding",
+    evidence: "Evidence required",
+    ongoing: "Ongoing",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
