@@ -301,14 +301,21 @@ fn overdue_on_1_april_lists_the_march_deadlines() {
         })
         .collect();
     let want = [
-        // Every half month from 1 January: first due 16 January, never recorded as done.
-        ("key-projects-board", 76),
+        // 「每半个月」: the 15th and the last day of every month, none recorded as done: each
+        // missed update is a row of its own (15 and 31 January, 15 and 29 February, 15 and
+        // 31 March). Ties keep file order.
+        ("key-projects-board", 77),
+        ("key-projects-board", 61),
+        ("key-projects-board", 46),
+        ("key-projects-board", 32),
         // 「2月份完成」: by 29 February (2016 is a leap year).
         ("land-recovery", 32),
         ("xiongxing-survey", 27),
+        ("key-projects-board", 17),
         ("xiongxing-consultation", 17),
         // 「3月份前」, 「3月31日前」, 「在3月份」: 31 March.
         ("sign-batch-1", 1),
+        ("key-projects-board", 1),
         ("tech-upgrade-forms", 1),
         ("dyeing-transform-direction", 1),
         ("motor-survey-form", 1),
