@@ -3,27 +3,35 @@
 
 use crate::{example, shipped};
 
-/// (text just before the block, command, run on the example instead of the shipped plan)
-const BLOCKS: &[(&str, &[&str], bool)] = &[
+/// Which plans a README block runs on.
+#[derive(Clone, Copy)]
+enum Root {
+    Shipped,
+    Example,
+    District,
+}
+
+/// (text just before the block, command, plans it runs on)
+const BLOCKS: &[(&str, &[&str], Root)] = &[
     (
         "(`plan status --today 2016-06-30`):",
         &["status", "--today", "2016-06-30"],
-        false,
+        Root::Shipped,
     ),
     (
-        "so it is the most overdue:",
+        "is a row of its own:",
         &["overdue", "--today", "2016-04-01"],
-        false,
+        Root::Shipped,
     ),
     (
         "(`plan status --area xiongxing --today 2016-03-20`):",
         &["status", "--area", "xiongxing", "--today", "2016-03-20"],
-        false,
+        Root::Shipped,
     ),
     (
         "and tax revenue sits under budget revenue (其中):",
         &["indicators", "--today", "2016-06-30"],
-        false,
+        Root::Shipped,
     ),
     (
         "so by 25 July its Q2 figure is overdue:",
@@ -34,25 +42,43 @@ const BLOCKS: &[(&str, &[&str], bool)] = &[
             "--today",
             "2016-07-25",
         ],
-        true,
+        Root::Example,
     ),
     (
         "600 in the same months of 2015, +22.0 %:",
         &["indicators", "portal-visits", "--today", "2016-07-25"],
-        true,
+        Root::Example,
+    ),
+    (
+        "(`plan --plans examples/district/plans overdue --today 2023-07-10`):",
+        &["overdue", "--today", "2023-07-10"],
+        Root::District,
+    ),
+    (
+        "(`plan --plans examples/district/plans owners --by leader --today 2023-07-10`):",
+        &["owners", "--by", "leader", "--today", "2023-07-10"],
+        Root::District,
     ),
 ];
+
+/// `plan` on the made-up district plans of `examples/district/plans`.
+fn district(args: &[&str]) -> crate::Run {
+    let root = crate::repo().join("examples/district/plans");
+    let mut all = vec!["--plans", root.to_str().unwrap()];
+    all.extend_from_slice(args);
+    crate::run_in(&crate::repo().join("examples"), &all)
+}
 
 #[test]
 fn the_readme_shows_what_the_commands_print() {
     let path = crate::repo().join("README.md");
     let mut readme = std::fs::read_to_string(&path).unwrap();
     let update = std::env::var_os("PLAN_UPDATE_README").is_some();
-    for (marker, args, on_example) in BLOCKS {
-        let run = if *on_example {
-            example(args)
-        } else {
-            shipped(args)
+    for (marker, args, root) in BLOCKS {
+        let run = match root {
+            Root::Shipped => shipped(args),
+            Root::Example => example(args),
+            Root::District => district(args),
         };
         let output = run.stdout.trim_end();
         let at = readme
