@@ -251,6 +251,14 @@ pub enum Problem {
     ActualOnBatch,
     /// `tolerance` on a target whose `compare` is not `about`.
     ToleranceWithoutAbout,
+    /// A `parent` chain of tasks or targets that loops back.
+    SubItemCycle {
+        id: String,
+    },
+    /// A group (an item with sub-items) with a state of its own.
+    GroupOwnState {
+        key: &'static str,
+    },
     /// `tolerance_pp` on an indicator without `approx`.
     TolerancePpWithoutApprox,
     /// A target with both `actual` and `actuals`.
@@ -403,6 +411,8 @@ impl Problem {
             Problem::ToleranceWithoutAbout => "tolerance-without-about",
             Problem::ActualWithActuals => "actual-with-actuals",
             Problem::TolerancePpWithoutApprox => "tolerance-pp-without-approx",
+            Problem::SubItemCycle { .. } => "sub-item-cycle",
+            Problem::GroupOwnState { .. } => "group-own-state",
             Problem::MilestoneAfterDue { .. } => "milestone-after-due",
             Problem::MilestonesOutOfOrder => "milestones-out-of-order",
             Problem::BatchWithoutProjects => "batch-without-projects",
@@ -617,6 +627,14 @@ impl Problem {
             Problem::ActualOnBatch => pick(
                 "按项目计数的目标不能填写 `actual`".into(),
                 "a batch target cannot have `actual`".into(),
+            ),
+            Problem::SubItemCycle { id } => pick(
+                format!("`{id}` 的 `parent` 链条回到了它自己"),
+                format!("the `parent` chain of `{id}` loops back to itself"),
+            ),
+            Problem::GroupOwnState { key } => pick(
+                format!("有分解事项的事项不能有自己的 `{key}`：其完成情况由各分解事项决定"),
+                format!("an item with sub-items has no `{key}` of its own: its sub-items decide it"),
             ),
             Problem::TolerancePpWithoutApprox => pick(
                 "只有 `approx = true` 的指标才有 `tolerance_pp`".into(),

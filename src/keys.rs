@@ -341,6 +341,14 @@ pub const KEYS: &[Key] = &[
         "recurring only: when it was last done",
     ),
     key(
+        "parent",
+        &[Task],
+        Type::Ref(Kind::Task),
+        "上级任务的编号：本任务是其分解任务",
+        "The task this one is a sub-item of",
+        "a sub-item (分解任务) of that task: see \"Sub-items\"",
+    ),
+    key(
         "ongoing",
         &[Task],
         Type::Boolean,
@@ -400,6 +408,14 @@ pub const KEYS: &[Key] = &[
         "at_least（不低于，默认）、at_most（控制在…以内）或 about（…左右）",
         "at_least (default), at_most (a ceiling) or about (within `tolerance`)",
         "`at_most`: a ceiling (控制在…以内); `about`: …左右, within `tolerance` either way",
+    ),
+    key(
+        "parent",
+        &[Target],
+        Type::Ref(Kind::Target),
+        "上级目标的编号：本目标是其分解目标",
+        "The target this one is a sub-item of",
+        "a sub-item of that target: see \"Sub-items\"",
     ),
     key(
         "actuals",

@@ -229,10 +229,20 @@ pub struct Task {
     pub submitted: Vec<Located<DateSpec>>,
     /// Work that never finishes (长期坚持, 常态化): never overdue, not counted as done or open.
     pub ongoing: bool,
+    /// The task this one is a sub-item (分解任务) of.
+    pub parent: Option<Located<String>>,
+    /// The positions of this task's sub-items, filled when the plan is assembled: a task with
+    /// sub-items is a group.
+    pub sub_items: Vec<ItemPos>,
     pub delays: Vec<Delay>,
 }
 
 impl Task {
+    /// A task with sub-items: done when every sub-item is.
+    pub fn is_group(&self) -> bool {
+        !self.sub_items.is_empty()
+    }
+
     /// Fixed to the calendar (`day`) rather than drifting from `last`.
     pub fn is_anchored(&self) -> bool {
         self.every.is_some() && self.day.is_some()
@@ -319,6 +329,10 @@ pub struct Target {
     pub actuals: Vec<Actual>,
     /// Figures to reach by dates before `due` (序时目标).
     pub milestones: Vec<Milestone>,
+    /// The target this one is a sub-item of.
+    pub parent: Option<Located<String>>,
+    /// The positions of this target's sub-items (filled when the plan is assembled).
+    pub sub_items: Vec<ItemPos>,
     /// 力争: a stretch target.
     pub stretch: bool,
     /// The deadline; `None` means the end of the plan year.
@@ -332,6 +346,11 @@ pub struct Target {
 }
 
 impl Target {
+    /// A target with sub-items: met when every sub-item is.
+    pub fn is_group(&self) -> bool {
+        !self.sub_items.is_empty()
+    }
+
     /// Whether this target is counted from projects.
     pub fn is_batch(&self) -> bool {
         self.stage.is_some() || self.projects_span.is_some()
@@ -388,6 +407,15 @@ pub struct Actual {
     pub provisional: bool,
     /// The entry as a whole, for messages about it.
     pub span: Span,
+}
+
+/// Where a task or target is in its plan: the area's index and the item's index among the
+/// area's items of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ItemPos {
+    pub area: usize,
+    pub kind: Kind,
+    pub index: usize,
 }
 
 /// One milestone of a target: a figure to reach by a date.
@@ -574,6 +602,16 @@ impl PlanYear {
 }
 
 impl Plan {
+    /// The task or target at `pos`.
+    pub fn at(&self, pos: ItemPos) -> Option<ItemRef<'_>> {
+        let area = self.areas.get(pos.area)?;
+        match pos.kind {
+            Kind::Task => area.tasks.get(pos.index).map(ItemRef::Task),
+            Kind::Target => area.targets.get(pos.index).map(ItemRef::Target),
+            Kind::Project | Kind::Indicator => None,
+        }
+    }
+
     /// The days the plan's year runs.
     pub fn span(&self) -> PlanYear {
         self.start.as_ref().map_or_else(

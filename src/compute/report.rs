@@ -28,6 +28,21 @@ pub fn deadline_state(
     clock: Clock,
 ) -> Option<(Option<NaiveDate>, State)> {
     match item {
+        // A group (an item with sub-items) is done when every sub-item is done, met or dropped.
+        ItemRef::Task(t) if t.is_group() => {
+            let due = deadline::task_due(t, plan.span());
+            Some((
+                due,
+                group_state(plan, &t.sub_items, due, State::Done, clock, 0),
+            ))
+        }
+        ItemRef::Target(t) if t.is_group() => {
+            let due = deadline::target_due(t, plan.span());
+            Some((
+                Some(due),
+                group_state(plan, &t.sub_items, Some(due), State::Met, clock, 0),
+            ))
+        }
         ItemRef::Task(t) => Some((
             deadline::task_due(t, plan.span()),
             deadline::task_state(t, plan.span(), clock),
@@ -42,6 +57,56 @@ pub fn deadline_state(
             deadline::target_state(t, plan, clock),
         )),
         ItemRef::Project(_) | ItemRef::Indicator(_) => None,
+    }
+}
+
+/// The state of a group: `finished` when every sub-item is done, met or dropped, else open
+/// against the group's own deadline. Nesting deeper than 32 levels (a cycle) counts as open.
+fn group_state(
+    plan: &Plan,
+    subs: &[crate::model::ItemPos],
+    due: Option<NaiveDate>,
+    finished: State,
+    clock: Clock,
+    depth: usize,
+) -> State {
+    let done = depth < 32
+        && subs.iter().all(|pos| {
+            let state = match plan.at(*pos) {
+                Some(ItemRef::Task(t)) if t.is_group() => group_state(
+                    plan,
+                    &t.sub_items,
+                    deadline::task_due(t, plan.span()),
+                    State::Done,
+                    clock,
+                    depth + 1,
+                ),
+                Some(ItemRef::Target(t)) if t.is_group() => group_state(
+                    plan,
+                    &t.sub_items,
+                    Some(deadline::target_due(t, plan.span())),
+                    State::Met,
+                    clock,
+                    depth + 1,
+                ),
+                Some(item) => deadline_state(plan, item, clock).map_or(State::Open, |(_, s)| s),
+                None => State::Open,
+            };
+            matches!(state, State::Done | State::Met | State::Dropped)
+        });
+    if done {
+        finished
+    } else {
+        clock.open_state(due)
+    }
+}
+
+/// Whether an item is a group: its sub-items are counted, not it.
+pub fn is_group(item: ItemRef<'_>) -> bool {
+    match item {
+        ItemRef::Task(t) => t.is_group(),
+        ItemRef::Target(t) => t.is_group(),
+        ItemRef::Project(_) | ItemRef::Indicator(_) => false,
     }
 }
 
@@ -238,7 +303,10 @@ fn dated_in<'a>(
     let mut out = Vec::new();
     for area in &plan.areas {
         let from = out.len();
-        for item in area.items().filter(|i| filter.item(plan, area, *i)) {
+        for item in area
+            .items()
+            .filter(|i| filter.item(plan, area, *i) && !is_group(*i))
+        {
             // An anchored duty: a row per missed occurrence, or its next open one.
             if let ItemRef::Task(task) = item
                 && task.is_anchored()
@@ -377,7 +445,11 @@ fn area_status(
         key: area.key,
         ..AreaStatus::default()
     };
-    for item in area.items().filter(|i| filter.item(plan, area, *i)) {
+    // Groups are counted through their sub-items.
+    for item in area
+        .items()
+        .filter(|i| filter.item(plan, area, *i) && !is_group(*i))
+    {
         if let Some((_, state)) = deadline_state(plan, item, clock) {
             s.overdue += usize::from(state == State::Overdue);
             s.due_soon += usize::from(state == State::DueSoon);
@@ -443,6 +515,10 @@ pub struct ItemRow {
     pub leaders: Vec<String>,
     /// Binding (约束性).
     pub binding: bool,
+    /// The task or target this one is a sub-item of.
+    pub parent: Option<String>,
+    /// The ids of its sub-items: the item is a group, done when they all are.
+    pub sub_items: Vec<String>,
 }
 
 /// Where an item stands: a task's or target's state, a project's stage, an indicator's
@@ -482,6 +558,22 @@ pub fn item_row(
         owners: owners_of(area, item).to_vec(),
         leaders: leaders_of(area, item).to_vec(),
         binding: c.binding,
+        parent: match item {
+            ItemRef::Task(t) => t.parent.as_ref().map(|p| p.value.clone()),
+            ItemRef::Target(t) => t.parent.as_ref().map(|p| p.value.clone()),
+            ItemRef::Project(_) | ItemRef::Indicator(_) => None,
+        },
+        sub_items: {
+            let subs = match item {
+                ItemRef::Task(t) => t.sub_items.as_slice(),
+                ItemRef::Target(t) => t.sub_items.as_slice(),
+                ItemRef::Project(_) | ItemRef::Indicator(_) => &[],
+            };
+            subs.iter()
+                .filter_map(|p| plan.at(*p))
+                .map(|i| i.common().id.value.clone())
+                .collect()
+        },
         due: None,
         state: ItemState::Dated(State::Open),
         days_overdue: None,
@@ -593,6 +685,7 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<Owne
         };
         // Projects count through the batch targets that list them; dropped tasks not at all.
         let counted = match item {
+            _ if is_group(item) => false,
             ItemRef::Task(t) if t.ongoing => false,
             ItemRef::Task(_) | ItemRef::Target(_) => state != Some(State::Dropped),
             ItemRef::Indicator(_) => true,

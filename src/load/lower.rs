@@ -283,6 +283,7 @@ impl<'d> Lower<'d> {
             (None, None, None, None, None, Vec::new());
         let (mut day, mut month, mut submitted) = (None, None, Vec::new());
         let mut ongoing = false;
+        let mut parent = None;
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             if self.common_key(&mut parts, key, v) {
@@ -298,6 +299,7 @@ impl<'d> Lower<'d> {
                 "month" => month = self.days(key, v),
                 "submitted" => submitted = self.dates(key, v),
                 "ongoing" => ongoing = self.boolean(key, v).unwrap_or(false),
+                "parent" => parent = self.id(key, v),
                 "binding" => parts.binding = self.boolean(key, v).unwrap_or(false),
                 "evidence_required" => parts.evidence_required = self.string(key, v),
                 "delays" => delays = self.delays(key, v),
@@ -315,6 +317,8 @@ impl<'d> Lower<'d> {
             month,
             submitted,
             ongoing,
+            parent,
+            sub_items: Vec::new(),
             delays,
         })
     }
@@ -331,6 +335,8 @@ impl<'d> Lower<'d> {
             lag: None,
             actuals: Vec::new(),
             milestones: Vec::new(),
+            parent: None,
+            sub_items: Vec::new(),
             stretch: false,
             due: None,
             stage: None,
@@ -358,6 +364,7 @@ impl<'d> Lower<'d> {
                     }
                 }
                 "actuals" => out.actuals = self.target_actuals(key, v),
+                "parent" => out.parent = self.id(key, v),
                 "binding" => parts.binding = self.boolean(key, v).unwrap_or(false),
                 "evidence_required" => parts.evidence_required = self.string(key, v),
                 "milestones" => out.milestones = self.milestones(key, v),

@@ -276,7 +276,8 @@ fn finish(
     }
 }
 
-fn assemble(head: PlanHead, dir: PathBuf, areas: Vec<Area>) -> Plan {
+fn assemble(head: PlanHead, dir: PathBuf, mut areas: Vec<Area>) -> Plan {
+    structure(&mut areas);
     Plan {
         id: head.id,
         title: head.title,
@@ -290,6 +291,111 @@ fn assemble(head: PlanHead, dir: PathBuf, areas: Vec<Area>) -> Plan {
         dir,
         areas,
         projects_by_id: crate::model::ProjectIndex::new(),
+    }
+}
+
+/// Sub-items (`parent` on tasks and targets): each group learns where its sub-items are, and a
+/// sub-item that names no `due`, `owner`, `leader` or `with` takes its parent's (the nearest
+/// ancestor's that has one). Parents of another kind or missing, and cycles, are left alone
+/// here: validation reports them.
+fn structure(areas: &mut [Area]) {
+    use crate::model::{ItemPos, Kind};
+    let mut by_id: rustc_hash::FxHashMap<String, ItemPos> = rustc_hash::FxHashMap::default();
+    let mut parents: Vec<(ItemPos, String)> = Vec::new();
+    for (a, area) in areas.iter().enumerate() {
+        for (i, t) in area.tasks.iter().enumerate() {
+            let pos = ItemPos {
+                area: a,
+                kind: Kind::Task,
+                index: i,
+            };
+            by_id.entry(t.common.id.value.clone()).or_insert(pos);
+            if let Some(p) = &t.parent {
+                parents.push((pos, p.value.clone()));
+            }
+        }
+        for (i, t) in area.targets.iter().enumerate() {
+            let pos = ItemPos {
+                area: a,
+                kind: Kind::Target,
+                index: i,
+            };
+            by_id.entry(t.common.id.value.clone()).or_insert(pos);
+            if let Some(p) = &t.parent {
+                parents.push((pos, p.value.clone()));
+            }
+        }
+    }
+    let mut parent_of: rustc_hash::FxHashMap<ItemPos, ItemPos> = rustc_hash::FxHashMap::default();
+    for (child, parent) in parents {
+        let Some(&pos) = by_id.get(&parent) else {
+            continue;
+        };
+        if pos.kind != child.kind || pos == child {
+            continue;
+        }
+        parent_of.insert(child, pos);
+        let area = &mut areas[pos.area];
+        match pos.kind {
+            Kind::Task => area.tasks[pos.index].sub_items.push(child),
+            Kind::Target => area.targets[pos.index].sub_items.push(child),
+            Kind::Project | Kind::Indicator => {}
+        }
+    }
+    // Inherit from the nearest ancestor that has the key; a cycle stops the walk.
+    let ancestors = |start: ItemPos| {
+        let mut out = Vec::new();
+        let mut at = start;
+        while let Some(&p) = parent_of.get(&at) {
+            if p == start || out.contains(&p) {
+                break;
+            }
+            out.push(p);
+            at = p;
+        }
+        out
+    };
+    for &child in parent_of.keys() {
+        for anc in ancestors(child) {
+            let (due, owners, leaders, with) = {
+                let area = &areas[anc.area];
+                let (due, c) = match anc.kind {
+                    Kind::Task => (
+                        area.tasks[anc.index].due.clone(),
+                        &area.tasks[anc.index].common,
+                    ),
+                    _ => (
+                        area.targets[anc.index].due.clone(),
+                        &area.targets[anc.index].common,
+                    ),
+                };
+                (due, c.owners.clone(), c.leaders.clone(), c.with.clone())
+            };
+            let area = &mut areas[child.area];
+            let (own_due, recurring, c) = match child.kind {
+                Kind::Task => {
+                    let t = &mut area.tasks[child.index];
+                    let recurring = t.every.is_some();
+                    (&mut t.due, recurring, &mut t.common)
+                }
+                _ => {
+                    let t = &mut area.targets[child.index];
+                    (&mut t.due, false, &mut t.common)
+                }
+            };
+            if own_due.is_none() && !recurring {
+                *own_due = due;
+            }
+            if c.owners.is_empty() {
+                c.owners = owners;
+            }
+            if c.leaders.is_empty() {
+                c.leaders = leaders;
+            }
+            if c.with.is_empty() {
+                c.with = with;
+            }
+        }
     }
 }
 

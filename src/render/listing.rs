@@ -351,10 +351,16 @@ pub fn area(view: View, sections: &[AreaSection<'_>]) -> String {
                 if with_plan {
                     cells.push(GridCell::text(r.plan.clone()));
                 }
+                // A sub-item is indented under its group (one level in tables, ↳ in Markdown).
+                let indent = match (r.parent.is_some(), view.format) {
+                    (false, _) | (true, Format::Csv | Format::Json) => "",
+                    (true, Format::Markdown) => "↳ ",
+                    (true, Format::Table) => "  ",
+                };
                 cells.extend([
                     GridCell::text(r.id.clone()),
                     GridCell::text(kind),
-                    GridCell::text(r.title.clone()),
+                    GridCell::text(format!("{indent}{}", r.title)),
                     GridCell::text(r.owners.join(t.list_sep)),
                     GridCell::num(r.due.map(ymd).unwrap_or_default()),
                     GridCell::text(words).tone(tone),

@@ -64,6 +64,11 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
             t.evidence.into(),
             s.evidence_required.clone().unwrap_or_default(),
         ),
+        (
+            t.parent_item.into(),
+            s.row.parent.clone().unwrap_or_default(),
+        ),
+        (t.sub_items.into(), s.row.sub_items.join(", ")),
     ];
     match &s.details {
         Details::Task(d) => {

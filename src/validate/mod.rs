@@ -24,6 +24,7 @@ pub fn run(ws: &Workspace, incomplete: &[usize]) -> Vec<Diagnostic> {
         if !incomplete.contains(&i) {
             out.extend(references::batch_projects(plan, &index));
             out.extend(references::indicator_parents(plan, &index));
+            out.extend(references::sub_items(plan, &index));
             out.extend(indicators::parents(plan, &index));
         }
     }

@@ -91,3 +91,73 @@ pub fn indicator_parents(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
     }
     out
 }
+
+/// The `parent` of a task or target: an item of the same kind in the plan, with no loop; and a
+/// group (an item with sub-items) has no state of its own.
+pub fn sub_items(plan: &Plan, index: &Index<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    fn parent_of(item: ItemRef<'_>) -> Option<&Located<String>> {
+        match item {
+            ItemRef::Task(t) => t.parent.as_ref(),
+            ItemRef::Target(t) => t.parent.as_ref(),
+            ItemRef::Project(_) | ItemRef::Indicator(_) => None,
+        }
+    }
+    for (_, item) in plan.items() {
+        let Some(parent) = parent_of(item) else {
+            continue;
+        };
+        let id = &item.common().id.value;
+        if let Err(d) = resolve(index, "parent", item.kind(), parent, id) {
+            out.push(d);
+            continue;
+        }
+        let mut seen = HashSet::new();
+        let mut next = Some(parent);
+        while let Some(p) = next {
+            if p.value == *id {
+                out.push(Diagnostic::new(
+                    Problem::SubItemCycle { id: id.clone() },
+                    parent.span,
+                ));
+                break;
+            }
+            if !seen.insert(p.value.as_str()) {
+                break;
+            }
+            next = index
+                .items
+                .get(p.value.as_str())
+                .and_then(|i| parent_of(*i));
+        }
+    }
+    for area in &plan.areas {
+        for t in area.tasks.iter().filter(|t| t.is_group()) {
+            if let Some(done) = &t.done {
+                out.push(Diagnostic::new(
+                    Problem::GroupOwnState { key: "done" },
+                    done.span,
+                ));
+            } else if t.status != crate::model::TaskStatus::Todo {
+                out.push(Diagnostic::new(
+                    Problem::GroupOwnState { key: "status" },
+                    t.common.span,
+                ));
+            }
+        }
+        for t in area.targets.iter().filter(|t| t.is_group()) {
+            if let Some(actual) = &t.actual {
+                out.push(Diagnostic::new(
+                    Problem::GroupOwnState { key: "actual" },
+                    actual.span,
+                ));
+            } else if let Some(a) = t.actuals.first() {
+                out.push(Diagnostic::new(
+                    Problem::GroupOwnState { key: "actuals" },
+                    a.span,
+                ));
+            }
+        }
+    }
+    out
+}

@@ -26,6 +26,7 @@ mod responsibility;
 mod safety;
 mod schema;
 mod shipped;
+mod structure;
 mod targets;
 
 use std::path::{Path, PathBuf};

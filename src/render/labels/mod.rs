@@ -144,6 +144,8 @@ pub struct Labels {
     pub binding: &'static str,
     pub evidence: &'static str,
     pub ongoing: &'static str,
+    pub parent_item: &'static str,
+    pub sub_items: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -294,6 +296,8 @@ const ZH: Labels = Labels {
     binding: "约束性",
     evidence: "办结材料",
     ongoing: "长期坚持",
+    parent_item: "上级事项",
+    sub_items: "分解事项",
 };
 
 const EN: Labels = Labels {
@@ -444,6 +448,8 @@ const EN: Labels = Labels {
     binding: "Binding",
     evidence: "Evidence required",
     ongoing: "Ongoing",
+    parent_item: "Part of",
+    sub_items: "Sub-items",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
