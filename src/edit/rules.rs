@@ -55,7 +55,7 @@ impl Request<'_> {
     pub fn kinds(&self) -> &'static [Kind] {
         match self {
             Request::Done { .. } | Request::Mark { .. } => &[Kind::Task],
-            Request::Record { .. } => &[Kind::Indicator],
+            Request::Record { .. } => &[Kind::Indicator, Kind::Target],
             Request::Stage { .. } => &[Kind::Project],
             Request::Actual { .. } => &[Kind::Target],
             Request::Postpone { .. } => &[Kind::Task, Kind::Target],
@@ -95,6 +95,8 @@ pub enum Refusal {
     },
     /// A postponement without a reason.
     EmptyReason,
+    /// `--prior` on a target: targets have no prior-year figures.
+    PriorOnTarget,
     /// A recurring task has no deadline of its own.
     RecurringPostpone,
     /// A task without `due`.
@@ -157,6 +159,28 @@ pub fn change(request: &Request<'_>, plan: &Plan, item: ItemRef<'_>) -> Result<C
                 period,
                 value: number(NumberArg::Value, value)?,
                 prior: prior.map(|p| number(NumberArg::Prior, p)).transpose()?,
+            })
+        }
+        // A numeric target's figures over time (`actuals`), when it has no undated `actual`.
+        (
+            Request::Record {
+                period,
+                value,
+                prior,
+            },
+            ItemRef::Target(t),
+        ) if !t.is_batch() && t.actual.is_none() => {
+            if prior.is_some() {
+                return Err(Refusal::PriorOnTarget);
+            }
+            let period = match Period::parse(period) {
+                Ok(Period::Day(_)) | Err(_) => return Err(Refusal::BadPeriod(period.to_string())),
+                Ok(p) => p,
+            };
+            Ok(Change::Record {
+                period,
+                value: number(NumberArg::Value, value)?,
+                prior: None,
             })
         }
         (Request::Stage { stage, on, today }, ItemRef::Project(p)) => {

@@ -281,3 +281,44 @@ fn binding_ongoing_and_evidence() {
     )]);
     f.run(&["check"]).code(2);
 }
+
+/// `plan record` on a numeric target adds a dated figure to its `actuals`, in period order.
+#[test]
+fn record_adds_a_dated_figure_to_a_target() {
+    let f = one_target("target = 100\nactuals = [{ period = \"2016-03\", value = 28 }]\n");
+    f.run(&["record", "t", "2016-06", "46"]).code(0);
+    assert!(
+        f.read("p/01-a.toml").contains(
+            "actuals = [{ period = \"2016-03\", value = 28 }, { period = \"2016-06\", value = 46 }]"
+        ),
+        "{}",
+        f.read("p/01-a.toml")
+    );
+    let r = f.run(&[
+        "--today",
+        "2016-07-01",
+        "status",
+        "--area",
+        "a",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.json()[0]["actual"], 46.0);
+    // Not with --prior, and not on a target with an undated `actual`.
+    let r = f.run(&["record", "t", "2016-09", "60", "--prior", "50"]);
+    r.code(2);
+    assert!(
+        r.stderr.contains("it has no prior-year figure"),
+        "{}",
+        r.stderr
+    );
+    let f = one_target("target = 100\nactual = 5\n");
+    let r = f.run(&["record", "t", "2016-06", "46"]);
+    r.code(2);
+    assert!(
+        r.stderr
+            .contains("(or targets without `actual`, whose figures are `actuals`)"),
+        "{}",
+        r.stderr
+    );
+}

@@ -23,6 +23,10 @@ pub fn refusal(lang: Lang, id: &str, refusal: &Refusal) -> Message {
                 ("done", Lang::En) => " (for a target use `plan actual`)",
                 ("postpone", Lang::Zh) => "（或目标）",
                 ("postpone", Lang::En) => " (or targets)",
+                ("record", Lang::Zh) => "（或不写 actual、用 actuals 记录完成数的目标）",
+                ("record", Lang::En) => {
+                    " (or targets without `actual`, whose figures are `actuals`)"
+                }
                 _ => "",
             };
             let first = wants.first().map_or("", |k| t.kind_name(*k));
@@ -48,6 +52,13 @@ pub fn refusal(lang: Lang, id: &str, refusal: &Refusal) -> Message {
             }
         }
         Refusal::EmptyReason => empty_reason(lang),
+        Refusal::PriorOnTarget => pick(
+            lang,
+            Message::new(format!("`{id}` 是目标，没有上年同期数（--prior）")),
+            Message::new(format!(
+                "`{id}` is a target: it has no prior-year figure (--prior)"
+            )),
+        ),
         Refusal::RecurringPostpone => recurring_postpone(lang, id),
         Refusal::NoDeadline => no_deadline(lang, id),
         Refusal::SameDeadline(to) => same_deadline(lang, id, &to.to_string()),
