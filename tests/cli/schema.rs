@@ -134,7 +134,7 @@ fn init_scaffolds_a_plan_that_checks_and_never_overwrites() {
     );
     let r = init_in(dir.path(), &["check", "--strict"]);
     r.code(0);
-    assert_eq!(r.stdout, "检查通过：1 个计划，1 个工作方面，4 个事项\n");
+    assert_eq!(r.stdout, "检查通过：1 个计划，1 个工作方面，5 个事项\n");
     // The scaffold passes the schema too.
     let v = validator();
     for name in ["plan.toml", "01-example.toml"] {

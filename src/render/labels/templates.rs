@@ -46,11 +46,22 @@ id = "example-task"
 title = "制定实施方案"
 due = "{year}-03"
 
-# 一项每半个月一次的常设工作
+# 一项每半个月一次的常设工作，固定在每月15日和月末（day = 15）；每次完成用 plan done 记录
 [[task]]
 id = "example-board"
 title = "每半个月更新一次公示栏"
+owner = ["办公室", "宣传组"]       # 可写多个牵头单位
+leader = "分管领导"                # 责任领导
 every = "half-month"
+day = 15
+
+# 一个上限目标：控制在4.5%以内（compare = "at_most"）
+[[target]]
+id = "example-ceiling"
+title = "城镇调查失业率控制在4.5%以内"
+unit = "%"
+target = 4.5
+compare = "at_most"
 
 # 一个数量目标（默认为不低于目标值，期限为年底）
 [[target]]
@@ -82,11 +93,23 @@ id = "example-task"
 title = "Draft the implementation plan"
 due = "{year}-03"
 
-# A standing duty every half month
+# A standing duty every half month, fixed to the 15th and the last day (day = 15); record each
+# time it is done with `plan done`
 [[task]]
 id = "example-board"
 title = "Update the public board"
+owner = ["Office", "Communications"]   # one lead unit or several
+leader = "Deputy director"             # the responsible leader
 every = "half-month"
+day = 15
+
+# A ceiling: at most 4.5 % (compare = "at_most")
+[[target]]
+id = "example-ceiling"
+title = "Keep unemployment at or below 4.5 %"
+unit = "%"
+target = 4.5
+compare = "at_most"
 
 # A quantity to reach (at least the target by default, due at the end of the year)
 [[target]]
