@@ -15,7 +15,14 @@ pub fn exact(x: f64) -> Option<Decimal> {
     if !x.is_finite() {
         return None;
     }
-    format!("{x}").parse::<Decimal>().ok()
+    // Whole numbers (most figures) need no text.
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        return Some(Decimal::from(x as i64));
+    }
+    let mut text = String::with_capacity(24);
+    std::fmt::Write::write_fmt(&mut text, format_args!("{x}")).ok()?;
+    text.parse::<Decimal>().ok()
 }
 
 /// `x` rounded half away from zero to `dp` decimals.

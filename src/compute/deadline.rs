@@ -262,7 +262,7 @@ pub fn target_state(target: &Target, plan: &Plan, clock: Clock) -> State {
     if f.met {
         return State::Met;
     }
-    if missed_milestone(target, clock.today).is_some() {
+    if !target.milestones.is_empty() && missed_milestone(target, clock.today).is_some() {
         return State::Overdue;
     }
     let due = target_due(target, plan.span());

@@ -48,14 +48,15 @@ pub fn deadline_state(
             deadline::task_state(t, plan.span(), clock),
         )),
         // A missed milestone is the deadline that made the target overdue.
-        ItemRef::Target(t) => Some((
-            Some(
-                deadline::missed_milestone(t, clock.today)
-                    .filter(|_| !deadline::target_figures(t, plan, clock.today).met)
-                    .map_or_else(|| deadline::target_due(t, plan.span()), |(due, _)| due),
-            ),
-            deadline::target_state(t, plan, clock),
-        )),
+        ItemRef::Target(t) => {
+            let state = deadline::target_state(t, plan, clock);
+            let milestone = match (t.milestones.is_empty(), state) {
+                (false, State::Overdue) => deadline::missed_milestone(t, clock.today),
+                _ => None,
+            };
+            let due = milestone.map_or_else(|| deadline::target_due(t, plan.span()), |(d, _)| d);
+            Some((Some(due), state))
+        }
         ItemRef::Project(_) | ItemRef::Indicator(_) => None,
     }
 }

@@ -300,6 +300,13 @@ fn assemble(head: PlanHead, dir: PathBuf, mut areas: Vec<Area>) -> Plan {
 /// here: validation reports them.
 fn structure(areas: &mut [Area]) {
     use crate::model::{ItemPos, Kind};
+    // Most plans have no sub-items: nothing to index then.
+    let any = areas.iter().any(|a| {
+        a.tasks.iter().any(|t| t.parent.is_some()) || a.targets.iter().any(|t| t.parent.is_some())
+    });
+    if !any {
+        return;
+    }
     let mut by_id: rustc_hash::FxHashMap<String, ItemPos> = rustc_hash::FxHashMap::default();
     let mut parents: Vec<(ItemPos, String)> = Vec::new();
     for (a, area) in areas.iter().enumerate() {
