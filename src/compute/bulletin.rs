@@ -17,6 +17,8 @@ pub struct PlanBulletin<'a> {
     pub id: String,
     pub title: String,
     pub year: i32,
+    /// The first and last day of a plan whose year is not the calendar year (`start`).
+    pub fiscal: Option<crate::model::PlanYear>,
     /// Share of the plan year elapsed on `today`, in percent.
     pub year_elapsed: f64,
     /// Key areas first, then the others, each group in file order.
@@ -71,6 +73,7 @@ pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulleti
                 id: plan.id.value.clone(),
                 title: plan.title.clone(),
                 year: plan.year,
+                fiscal: plan.start.as_ref().map(|_| plan.span()),
                 year_elapsed: deadline::year_elapsed(plan.span(), clock.today),
                 areas,
                 overdue: report::overdue(ws, &one, clock),

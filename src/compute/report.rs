@@ -380,6 +380,9 @@ pub struct PlanStatus {
     pub id: String,
     pub title: String,
     pub year: i32,
+    /// The first and last day of a plan whose year is not the calendar year (`start`).
+    #[serde(skip)]
+    pub fiscal: Option<crate::model::PlanYear>,
     /// Share of the plan's year elapsed on `today`, in percent (0 before, 100 after it).
     pub year_elapsed: f64,
     pub areas: Vec<AreaStatus>,
@@ -414,6 +417,7 @@ pub fn status(ws: &Workspace, filter: &Filter, clock: Clock) -> StatusReport {
             id: plan.id.value.clone(),
             title: plan.title.clone(),
             year: plan.year,
+            fiscal: plan.start.as_ref().map(|_| plan.span()),
             year_elapsed: deadline::year_elapsed(plan.span(), clock.today),
             areas: plan
                 .areas

@@ -83,7 +83,13 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
         out.push_str(&format!("# {}\n\n", cell(&p.title)));
         out.push_str(&format!(
             "{}\n\n",
-            labels::as_of(lang, &ymd(b.today), p.year, &percent(p.year_elapsed))
+            labels::as_of(
+                lang,
+                &ymd(b.today),
+                p.year,
+                p.fiscal,
+                &percent(p.year_elapsed)
+            )
         ));
         out.push_str(&format!("## {}\n\n", t.areas_heading));
         let rows: Vec<Vec<String>> = p
@@ -347,7 +353,7 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
     html! {
         section.plan {
             h1 { (p.title) }
-            p.asof { (labels::as_of(lang, &ymd(b.today), p.year, &percent(p.year_elapsed))) }
+            p.asof { (labels::as_of(lang, &ymd(b.today), p.year, p.fiscal, &percent(p.year_elapsed))) }
             h2 { (t.areas_heading) }
             div.scroll { table {
                 thead { tr {

@@ -195,6 +195,7 @@ pub fn status(view: View, report: &StatusReport) -> String {
             view.lang,
             &ymd(report.today),
             plan.year,
+            plan.fiscal,
             &crate::number::percent(plan.year_elapsed),
         )
     };

@@ -46,6 +46,14 @@ fn a_july_to_june_year_elapses_and_ends_with_june() {
     r.code(0);
     let elapsed = r.json()["plans"][0]["year_elapsed"].as_f64().unwrap();
     assert!((elapsed - 194.0 / 365.0 * 100.0).abs() < 1e-9, "{elapsed}");
+    // The heading names the plan year's days rather than a calendar year.
+    let r = f.run(&["--today", "2015-01-10", "--lang", "zh", "status"]);
+    assert!(
+        r.stdout
+            .contains("截至 2015-01-10，计划年度（2014-07-01 至 2015-06-30）已过 53.2%"),
+        "{}",
+        r.stdout
+    );
     // A target with no `due` is due on the plan's last day, 30 June 2015.
     let r = f.run(&[
         "--today",

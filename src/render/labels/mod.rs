@@ -549,10 +549,27 @@ fn plural(n: i64) -> &'static str {
 }
 
 /// `As of 2016-06-30, 49.7% of 2016 has passed`.
-pub fn as_of(lang: Lang, today: &str, year: i32, elapsed: &str) -> String {
-    match lang {
-        Lang::Zh => format!("截至 {today}，{year} 年已过 {elapsed}"),
-        Lang::En => format!("As of {today}, {elapsed} of {year} has passed"),
+pub fn as_of(
+    lang: Lang,
+    today: &str,
+    year: i32,
+    fiscal: Option<crate::model::PlanYear>,
+    elapsed: &str,
+) -> String {
+    let ymd = crate::date::ymd;
+    match (lang, fiscal) {
+        (Lang::Zh, None) => format!("截至 {today}，{year} 年已过 {elapsed}"),
+        (Lang::En, None) => format!("As of {today}, {elapsed} of {year} has passed"),
+        (Lang::Zh, Some(y)) => format!(
+            "截至 {today}，计划年度（{} 至 {}）已过 {elapsed}",
+            ymd(y.first),
+            ymd(y.last)
+        ),
+        (Lang::En, Some(y)) => format!(
+            "As of {today}, {elapsed} of the plan year {} to {} has passed",
+            ymd(y.first),
+            ymd(y.last)
+        ),
     }
 }
 
