@@ -251,6 +251,12 @@ pub enum Problem {
     ActualOnBatch,
     /// `tolerance` on a target whose `compare` is not `about`.
     ToleranceWithoutAbout,
+    /// Progress reports not in date order.
+    ProgressOutOfOrder,
+    /// A `percent` outside 0 to 100.
+    PercentOutOfRange {
+        value: f64,
+    },
     /// A `parent` chain of tasks or targets that loops back.
     SubItemCycle {
         id: String,
@@ -412,6 +418,8 @@ impl Problem {
             Problem::ActualWithActuals => "actual-with-actuals",
             Problem::TolerancePpWithoutApprox => "tolerance-pp-without-approx",
             Problem::SubItemCycle { .. } => "sub-item-cycle",
+            Problem::ProgressOutOfOrder => "progress-out-of-order",
+            Problem::PercentOutOfRange { .. } => "percent-out-of-range",
             Problem::GroupOwnState { .. } => "group-own-state",
             Problem::MilestoneAfterDue { .. } => "milestone-after-due",
             Problem::MilestonesOutOfOrder => "milestones-out-of-order",
@@ -627,6 +635,14 @@ impl Problem {
             Problem::ActualOnBatch => pick(
                 "按项目计数的目标不能填写 `actual`".into(),
                 "a batch target cannot have `actual`".into(),
+            ),
+            Problem::ProgressOutOfOrder => pick(
+                "进展情况应按日期先后排列".into(),
+                "progress reports must be in date order".into(),
+            ),
+            Problem::PercentOutOfRange { value } => pick(
+                format!("`percent` 为 {value}，应在 0 到 100 之间"),
+                format!("`percent` is {value}; it must be from 0 to 100"),
             ),
             Problem::SubItemCycle { id } => pick(
                 format!("`{id}` 的 `parent` 链条回到了它自己"),

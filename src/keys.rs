@@ -36,6 +36,8 @@ pub enum Section {
     TargetActual,
     /// An entry of a target's `milestones`.
     Milestone,
+    /// An entry of `progress`.
+    Progress,
 }
 
 impl Section {
@@ -60,6 +62,7 @@ impl Section {
             Section::Actual => ("一个报告期", "One reported period"),
             Section::TargetActual => ("一个时点的完成数", "The figure as of the end of a period"),
             Section::Milestone => ("一个序时目标", "A milestone: a figure to reach by a date"),
+            Section::Progress => ("一次进展报告", "One progress report"),
         })
     }
 }
@@ -121,8 +124,8 @@ pub struct Key {
 }
 
 use Section::{
-    Actual, Area, AreaFile, Delay, Indicator, Milestone, OwnerGroup, Plan, PlanFile, Project,
-    Target, TargetActual, Task,
+    Actual, Area, AreaFile, Delay, Indicator, Milestone, OwnerGroup, Plan, PlanFile, Progress,
+    Project, Target, TargetActual, Task,
 };
 
 const ITEMS: &[Section] = &[Task, Target, Project, Indicator];
@@ -284,6 +287,14 @@ pub const KEYS: &[Key] = &[
     key("with", ITEMS, Type::Texts, "配合单位", "Assisting units", "assisting units (配合)"),
     key("tags", ITEMS, Type::Texts, "标签", "Tags", ""),
     key("note", ITEMS, Type::Text, "备注", "Note", ""),
+    key(
+        "progress",
+        ITEMS,
+        Type::Tables(Progress),
+        "进展情况：每次一条，按日期排列；plan progress 追加",
+        "Progress reports, in date order; `plan progress` appends one",
+        "进展情况: `{ on, text, percent, by }` in date order; `plan progress` appends one",
+    ),
     key(
         "binding",
         &[Task, Target, Indicator],
@@ -655,6 +666,11 @@ pub const KEYS: &[Key] = &[
         .required_in(&[TargetActual]),
     key("value", &[TargetActual], Type::Number, "该时点的完成数", "The figure as of the period's end", "")
         .required_in(&[TargetActual]),
+    // ---- entries of `progress`
+    key("on", &[Progress], Type::Date, "报告日期", "The day it was reported", "").required_in(&[Progress]),
+    key("text", &[Progress], Type::Text, "进展情况", "What was done", "").required_in(&[Progress]),
+    key("percent", &[Progress], Type::Number, "完成百分比（0 到 100）", "How far along, 0 to 100", ""),
+    key("by", &[Progress], Type::Text, "报告单位或人", "Who reported it", ""),
     // ---- entries of `milestones`
     key("due", &[Milestone], Type::Date, "序时期限", "The milestone's date", "").required_in(&[Milestone]),
     key("value", &[Milestone], Type::Number, "到该期限应达到的数", "The figure to reach by then", "")

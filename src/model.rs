@@ -131,6 +131,8 @@ pub struct Common {
     pub binding: bool,
     /// What proves it done (会议纪要, 验收报告): tasks and targets.
     pub evidence_required: Option<String>,
+    /// Progress reports (进展情况), in date order.
+    pub progress: Vec<Progress>,
     /// The item's table, for messages about the item as a whole.
     pub span: Span,
 }
@@ -416,6 +418,17 @@ pub struct ItemPos {
     pub area: usize,
     pub kind: Kind,
     pub index: usize,
+}
+
+/// One progress report (进展情况) on an item.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    pub on: Located<DateSpec>,
+    pub text: String,
+    /// How far along, 0 to 100.
+    pub percent: Option<Located<f64>>,
+    /// Who reported it.
+    pub by: Option<String>,
 }
 
 /// One milestone of a target: a figure to reach by a date.

@@ -68,6 +68,8 @@ pub enum Command {
     Actual(ActualArgs),
     /// Move a task's or target's deadline and log the postponement with its reason
     Postpone(PostponeArgs),
+    /// Add a progress report (进展情况) to any item, in date order
+    Progress(ProgressArgs),
     /// The report people read: Markdown for the public board, or a self-contained HTML page
     Report(ReportArgs),
     /// Every deadline as an iCalendar feed (all-day events) for calendar apps
@@ -244,6 +246,25 @@ pub struct PostponeArgs {
     /// The day the postponement was decided [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub on: Option<NaiveDate>,
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProgressArgs {
+    /// The item's id
+    pub id: String,
+    /// What was done
+    pub text: String,
+    /// The day it was reported [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+    /// How far along, 0 to 100
+    #[arg(long, value_name = "N")]
+    pub percent: Option<String>,
+    /// Who reported it
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
     #[command(flatten)]
     pub edit: EditArgs,
 }

@@ -239,6 +239,16 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
             },
         ),
         Command::Actual(a) => (&a.id, &a.edit, Wanted::Actual { value: &a.value }),
+        Command::Progress(a) => (
+            &a.id,
+            &a.edit,
+            Wanted::Progress {
+                text: &a.text,
+                on: a.on.unwrap_or(today),
+                percent: a.percent.as_deref(),
+                by: a.by.as_deref(),
+            },
+        ),
         Command::Postpone(a) => (
             &a.id,
             &a.edit,

@@ -177,7 +177,8 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         | Command::Record(_)
         | Command::Stage(_)
         | Command::Actual(_)
-        | Command::Postpone(_) => edit::run(config, loaded, &args.command),
+        | Command::Postpone(_)
+        | Command::Progress(_) => edit::run(config, loaded, &args.command),
         Command::Check(_)
         | Command::Init(_)
         | Command::Schema

@@ -25,6 +25,8 @@ pub struct Shown {
     pub note: Option<String>,
     /// What proves it done (tasks and targets).
     pub evidence_required: Option<String>,
+    /// Progress reports, oldest first.
+    pub progress: Vec<ProgressOut>,
     /// The fields of the item's kind.
     pub details: Details,
 }
@@ -37,6 +39,16 @@ pub enum Details {
     Target(TargetDetails),
     Project(ProjectDetails),
     Indicator(IndicatorDetails),
+}
+
+/// One postponement, as written.
+/// One progress report, as written.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressOut {
+    pub on: String,
+    pub text: String,
+    pub percent: Option<f64>,
+    pub by: Option<String>,
 }
 
 /// One postponement, as written.
@@ -287,6 +299,16 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
         tags: c.tags.clone(),
         note: c.note.clone(),
         evidence_required: c.evidence_required.clone(),
+        progress: c
+            .progress
+            .iter()
+            .map(|p| ProgressOut {
+                on: written(&p.on.value),
+                text: p.text.clone(),
+                percent: p.percent.as_ref().map(|x| x.value),
+                by: p.by.clone(),
+            })
+            .collect(),
         details,
     }
 }

@@ -22,6 +22,13 @@ pub enum Change {
     Done { on: NaiveDate, recurring: bool },
     /// A duty fixed to the calendar is done on a day: the day joins `submitted`, in date order.
     Submit { on: NaiveDate },
+    /// A progress report joins `progress`, after every report of the same day or earlier.
+    Progress {
+        on: NaiveDate,
+        text: String,
+        percent: Option<String>,
+        by: Option<String>,
+    },
     /// A task's status (not `done`); an open status clears a `done` date.
     Mark { status: TaskStatus },
     /// Add or replace one reported period of an indicator, keeping periods in order.
@@ -205,6 +212,29 @@ fn change_table(table: &mut dyn TableLike, inline: bool, change: &Change) {
                 }
             }
         }
+        Change::Progress {
+            on,
+            text,
+            percent,
+            by,
+        } => {
+            let key = on.format("%Y-%m-%d").to_string();
+            let days: Vec<Option<String>> = entries_mut(table, "progress")
+                .map(|e| e.texts("on"))
+                .unwrap_or_default();
+            let at = days
+                .iter()
+                .position(|d| d.as_deref().is_some_and(|d| d > key.as_str()))
+                .unwrap_or(days.len());
+            let mut fields = vec![("on", day_value(*on)), ("text", string_value(text))];
+            if let Some(percent) = percent {
+                fields.push(("percent", number_value(percent)));
+            }
+            if let Some(by) = by {
+                fields.push(("by", string_value(by)));
+            }
+            add_entry(table, inline, "progress", at, fields);
+        }
         Change::Mark { status } => {
             set(
                 table,
@@ -270,6 +300,23 @@ impl Entries<'_> {
     /// not a string, or the entry is not a table).
     fn strings(&self, field: &str) -> Vec<Option<String>> {
         let of = |t: &dyn TableLike| t.get(field).and_then(Item::as_str).map(str::to_string);
+        match self {
+            Entries::Inline(array) => array
+                .iter()
+                .map(|v| v.as_inline_table().and_then(|t| of(t)))
+                .collect(),
+            Entries::Tables(tables) => tables.iter().map(|t| of(t)).collect(),
+        }
+    }
+
+    /// The text of a field of every entry, whatever its type (a date reads `2016-03-15`).
+    fn texts(&self, field: &str) -> Vec<Option<String>> {
+        let of = |t: &dyn TableLike| {
+            t.get(field).and_then(Item::as_value).map(|v| {
+                v.as_str()
+                    .map_or_else(|| v.to_string().trim().to_string(), str::to_string)
+            })
+        };
         match self {
             Entries::Inline(array) => array
                 .iter()

@@ -30,6 +30,13 @@ pub enum Request<'a> {
     },
     /// `plan actual`: a numeric target's value so far.
     Actual { value: &'a str },
+    /// `plan progress`: a progress report on any item.
+    Progress {
+        text: &'a str,
+        on: NaiveDate,
+        percent: Option<&'a str>,
+        by: Option<&'a str>,
+    },
     /// `plan postpone`: a new deadline, decided on a day, for a reason.
     Postpone {
         date: &'a str,
@@ -48,6 +55,7 @@ impl Request<'_> {
             Request::Stage { .. } => "stage",
             Request::Actual { .. } => "actual",
             Request::Postpone { .. } => "postpone",
+            Request::Progress { .. } => "progress",
         }
     }
 
@@ -59,6 +67,7 @@ impl Request<'_> {
             Request::Stage { .. } => &[Kind::Project],
             Request::Actual { .. } => &[Kind::Target],
             Request::Postpone { .. } => &[Kind::Task, Kind::Target],
+            Request::Progress { .. } => &[Kind::Task, Kind::Target, Kind::Project, Kind::Indicator],
         }
     }
 }
@@ -97,6 +106,10 @@ pub enum Refusal {
     EmptyReason,
     /// `--prior` on a target: targets have no prior-year figures.
     PriorOnTarget,
+    /// A progress report without text.
+    EmptyProgress,
+    /// `--percent` outside 0 to 100.
+    PercentOutOfRange(String),
     /// A recurring task has no deadline of its own.
     RecurringPostpone,
     /// A task without `due`.
@@ -197,6 +210,39 @@ pub fn change(request: &Request<'_>, plan: &Plan, item: ItemRef<'_>) -> Result<C
         (Request::Actual { value }, ItemRef::Target(_)) => Ok(Change::Actual {
             value: number(NumberArg::Value, value)?,
         }),
+        (
+            Request::Progress {
+                text,
+                on,
+                percent,
+                by,
+            },
+            _,
+        ) => {
+            if text.trim().is_empty() {
+                return Err(Refusal::EmptyProgress);
+            }
+            let percent = match percent {
+                Some(p) => {
+                    let n = crate::number::parse(p).map_err(|error| Refusal::Number {
+                        arg: NumberArg::Value,
+                        text: (*p).to_string(),
+                        error,
+                    })?;
+                    if !(0.0..=100.0).contains(&n) {
+                        return Err(Refusal::PercentOutOfRange((*p).to_string()));
+                    }
+                    Some(p.trim().to_string())
+                }
+                None => None,
+            };
+            Ok(Change::Progress {
+                on: *on,
+                text: text.trim().to_string(),
+                percent,
+                by: by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
+            })
+        }
         // The date and reason are checked before the kind, as typed.
         (Request::Postpone { date, reason, on }, _) => {
             let to = Period::parse(date).map_err(|_| Refusal::BadDate(date.to_string()))?;

@@ -20,7 +20,7 @@ use crate::diagnostic::{Diagnostic, Expected, Problem, suggest};
 use crate::keys::{self, Section};
 use crate::model::{
     Actual, Area, Cadence, Common, Compare, DateSpec, Delay, Direction, Every, Indicator, Lang,
-    Located, Milestone, Project, Stage, Target, Task, TaskStatus,
+    Located, Milestone, Progress, Project, Stage, Target, Task, TaskStatus,
 };
 use crate::source::{FileId, Span};
 
@@ -56,6 +56,7 @@ struct CommonParts {
     note: Option<String>,
     binding: bool,
     evidence_required: Option<String>,
+    progress: Vec<Progress>,
 }
 
 impl<'d> Lower<'d> {
@@ -249,6 +250,7 @@ impl<'d> Lower<'d> {
             "with" => parts.with = self.strings(key, v).into_iter().map(|s| s.value).collect(),
             "tags" => parts.tags = self.strings(key, v).into_iter().map(|s| s.value).collect(),
             "note" => parts.note = self.string(key, v),
+            "progress" => parts.progress = self.progress(key, v),
 
             _ => return false,
         }
@@ -273,6 +275,7 @@ impl<'d> Lower<'d> {
             note: parts.note,
             binding: parts.binding,
             evidence_required: parts.evidence_required,
+            progress: parts.progress,
             span: self.span(whole.span()),
         })
     }
@@ -565,6 +568,31 @@ impl<'d> Lower<'d> {
                 growth: None,
                 provisional: false,
                 span: this.span(whole.span()),
+            })
+        })
+    }
+
+    /// Progress reports: `{ on, text, percent, by }` entries.
+    fn progress(&mut self, key: &str, v: &Val<'_>) -> Vec<Progress> {
+        self.entries(key, v, |this, t, whole| {
+            let (mut on, mut text, mut percent, mut by) = (None, None, None, None);
+            for (k, v) in t {
+                let key = k.get_ref().as_ref();
+                match key {
+                    "on" => on = this.date(key, v),
+                    "text" => text = this.string(key, v),
+                    "percent" => percent = this.number(key, v),
+                    "by" => by = this.string(key, v),
+                    _ => this.unknown(k, "a progress entry", Section::Progress),
+                }
+            }
+            let on = this.required(on, "on", "a progress entry", whole);
+            let text = this.required(text, "text", "a progress entry", whole);
+            Some(Progress {
+                on: on?,
+                text: text?,
+                percent,
+                by,
             })
         })
     }
@@ -956,6 +984,7 @@ fn placeholder_common(span: Span) -> Common {
         note: None,
         binding: false,
         evidence_required: None,
+        progress: Vec::new(),
         span,
     }
 }

@@ -174,6 +174,19 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
             rows.push((t.completion.into(), opt_pct(d.completion)));
         }
     }
+    for (i, p) in s.progress.iter().enumerate() {
+        let mut line = format!("{}{}{}", p.on, t.colon, p.text);
+        let details: Vec<String> = p
+            .percent
+            .map(crate::number::percent)
+            .into_iter()
+            .chain(p.by.clone())
+            .collect();
+        if !details.is_empty() {
+            line = bracket(lang, &line, &details.join(t.list_sep));
+        }
+        rows.push((format!("{} {}", t.progress_report, i + 1), line));
+    }
     rows.push((t.note.into(), s.note.clone().unwrap_or_default()));
     rows.push((t.defined_at.into(), s.defined_at.clone()));
     Grid {

@@ -247,3 +247,32 @@ pub fn projects(plan: &Plan) -> Vec<Diagnostic> {
     }
     out
 }
+
+/// Progress reports: in date order, `percent` from 0 to 100.
+pub fn progress(plan: &Plan) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, item) in plan.items() {
+        let entries = &item.common().progress;
+        for pair in entries.windows(2) {
+            if pair[1].on.value.day() < pair[0].on.value.day() {
+                out.push(Diagnostic::new(
+                    Problem::ProgressOutOfOrder,
+                    pair[1].on.span,
+                ));
+            }
+        }
+        for p in entries {
+            if let Some(percent) = &p.percent
+                && !(0.0..=100.0).contains(&percent.value)
+            {
+                out.push(Diagnostic::new(
+                    Problem::PercentOutOfRange {
+                        value: percent.value,
+                    },
+                    percent.span,
+                ));
+            }
+        }
+    }
+    out
+}

@@ -20,6 +20,7 @@ pub fn run(ws: &Workspace, incomplete: &[usize]) -> Vec<Diagnostic> {
         out.extend(items::tasks(plan));
         out.extend(items::targets(plan));
         out.extend(items::projects(plan));
+        out.extend(items::progress(plan));
         out.extend(indicators::check(plan));
         if !incomplete.contains(&i) {
             out.extend(references::batch_projects(plan, &index));

@@ -20,6 +20,7 @@ mod history;
 mod hostile;
 mod indicators;
 mod layers;
+mod progress;
 mod readme;
 mod report;
 mod responsibility;

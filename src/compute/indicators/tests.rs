@@ -30,6 +30,7 @@ fn indicator(id: &str, build: impl FnOnce(&mut Indicator)) -> Indicator {
             note: None,
             binding: false,
             evidence_required: None,
+            progress: Vec::new(),
             span: Span::file_start(FileId(0)),
         },
         unit: None,

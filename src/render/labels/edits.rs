@@ -52,6 +52,16 @@ pub fn refusal(lang: Lang, id: &str, refusal: &Refusal) -> Message {
             }
         }
         Refusal::EmptyReason => empty_reason(lang),
+        Refusal::EmptyProgress => pick(
+            lang,
+            Message::new("进展情况不能为空"),
+            Message::new("a progress report needs its text"),
+        ),
+        Refusal::PercentOutOfRange(text) => pick(
+            lang,
+            Message::new(format!("--percent `{text}` 应在 0 到 100 之间")),
+            Message::new(format!("--percent `{text}` must be from 0 to 100")),
+        ),
         Refusal::PriorOnTarget => pick(
             lang,
             Message::new(format!("`{id}` 是目标，没有上年同期数（--prior）")),

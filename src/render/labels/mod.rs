@@ -146,6 +146,7 @@ pub struct Labels {
     pub ongoing: &'static str,
     pub parent_item: &'static str,
     pub sub_items: &'static str,
+    pub progress_report: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -298,6 +299,7 @@ const ZH: Labels = Labels {
     ongoing: "长期坚持",
     parent_item: "上级事项",
     sub_items: "分解事项",
+    progress_report: "进展",
 };
 
 const EN: Labels = Labels {
@@ -450,6 +452,7 @@ const EN: Labels = Labels {
     ongoing: "Ongoing",
     parent_item: "Part of",
     sub_items: "Sub-items",
+    progress_report: "Progress",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

@@ -1,0 +1,119 @@
+//! Progress reports (进展情况, contract v2): `progress` entries on any item, in date order, and
+//! `plan progress` appending one with the edit commands' guarantees.
+
+use crate::{Fixture, area};
+
+fn survey() -> Fixture {
+    Fixture::with_areas(&[(
+        "01-a.toml",
+        &area(
+            "[[task]]\nid = \"survey\"\ntitle = \"摸查统计\"\ndue = \"2016-03\"\nprogress = [{ on = 2016-03-15, text = \"已完成摸查50%\", percent = 50 }]\n",
+        ),
+    )])
+}
+
+#[test]
+fn plan_progress_appends_a_report_in_date_order() {
+    let f = survey();
+    let r = f.run(&[
+        "progress",
+        "survey",
+        "已完成摸查80%",
+        "--on",
+        "2016-03-25",
+        "--percent",
+        "80",
+        "--by",
+        "经发局",
+    ]);
+    r.code(0);
+    // An earlier report goes before the later ones.
+    f.run(&["progress", "survey", "开始摸查", "--on", "2016-03-01"])
+        .code(0);
+    let text = f.read("p/01-a.toml");
+    assert!(
+        text.contains(
+            "progress = [{ on = 2016-03-01, text = \"开始摸查\" }, { on = 2016-03-15, text = \"已完成摸查50%\", percent = 50 }, { on = 2016-03-25, text = \"已完成摸查80%\", percent = 80, by = \"经发局\" }]"
+        ),
+        "{text}"
+    );
+    let r = f.run(&["show", "survey", "--format", "json"]);
+    let got: Vec<(String, Option<f64>)> = r.json()["progress"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["on"].as_str().unwrap().to_string(), p["percent"].as_f64()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2016-03-01".to_string(), None),
+            ("2016-03-15".to_string(), Some(50.0)),
+            ("2016-03-25".to_string(), Some(80.0))
+        ]
+    );
+    let r = f.run(&["--lang", "zh", "show", "survey"]);
+    assert!(
+        r.stdout
+            .contains("2016-03-25：已完成摸查80%（80.0%、经发局）"),
+        "{}",
+        r.stdout
+    );
+    // --dry-run shows the diff and writes nothing.
+    let before = f.read("p/01-a.toml");
+    let r = f.run(&[
+        "progress",
+        "survey",
+        "完成",
+        "--on",
+        "2016-03-31",
+        "--dry-run",
+    ]);
+    r.code(0);
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.starts_with('+') && l.contains("{ on = 2016-03-31, text = \"完成\" }")),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(f.read("p/01-a.toml"), before);
+}
+
+#[test]
+fn progress_is_checked() {
+    let f = survey();
+    let r = f.run(&["progress", "survey", "x", "--percent", "120"]);
+    r.code(2);
+    assert!(
+        r.stderr.contains("--percent `120` must be from 0 to 100"),
+        "{}",
+        r.stderr
+    );
+    let r = f.run(&["progress", "survey", "  "]);
+    r.code(2);
+    assert!(
+        r.stderr.contains("a progress report needs its text"),
+        "{}",
+        r.stderr
+    );
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area(
+            "[[task]]\nid = \"t\"\ntitle = \"T\"\nprogress = [{ on = 2016-03-15, text = \"b\", percent = 150 }, { on = 2016-03-01, text = \"a\" }]\n",
+        ),
+    )]);
+    let r = f.run(&["check"]);
+    r.code(2);
+    assert!(
+        r.stderr
+            .contains("`percent` is 150; it must be from 0 to 100"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("progress reports must be in date order"),
+        "{}",
+        r.stderr
+    );
+}
