@@ -251,6 +251,8 @@ pub enum Problem {
     ActualOnBatch,
     /// `tolerance` on a target whose `compare` is not `about`.
     ToleranceWithoutAbout,
+    /// A postponement without `approved_by` in a plan with `approve_delays`.
+    UnapprovedDelay,
     /// Progress reports not in date order.
     ProgressOutOfOrder,
     /// A `percent` outside 0 to 100.
@@ -369,6 +371,7 @@ impl Problem {
             | Problem::UnitDiffersFromParent { .. }
             | Problem::LagWithoutCadence
             | Problem::UnusedSubmission { .. }
+            | Problem::UnapprovedDelay
             | Problem::StaleIndicator { .. } => Severity::Warning,
             _ => Severity::Error,
         }
@@ -419,6 +422,7 @@ impl Problem {
             Problem::TolerancePpWithoutApprox => "tolerance-pp-without-approx",
             Problem::SubItemCycle { .. } => "sub-item-cycle",
             Problem::ProgressOutOfOrder => "progress-out-of-order",
+            Problem::UnapprovedDelay => "unapproved-delay",
             Problem::PercentOutOfRange { .. } => "percent-out-of-range",
             Problem::GroupOwnState { .. } => "group-own-state",
             Problem::MilestoneAfterDue { .. } => "milestone-after-due",
@@ -635,6 +639,10 @@ impl Problem {
             Problem::ActualOnBatch => pick(
                 "按项目计数的目标不能填写 `actual`".into(),
                 "a batch target cannot have `actual`".into(),
+            ),
+            Problem::UnapprovedDelay => pick(
+                "此延期没有写明批准人（approved_by）".into(),
+                "this postponement does not say who approved it (`approved_by`)".into(),
             ),
             Problem::ProgressOutOfOrder => pick(
                 "进展情况应按日期先后排列".into(),

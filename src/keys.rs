@@ -223,6 +223,14 @@ pub const KEYS: &[Key] = &[
         "a fiscal year: the plan's year runs one year from this day (within `year` or the year before)",
     ),
     key(
+        "approve_delays",
+        &[Plan],
+        Type::Boolean,
+        "每次延期都须写明批准人（approved_by），否则警告",
+        "Every postponement names who approved it (`approved_by`), else a warning",
+        "every delay entry must name `approved_by` (a warning otherwise)",
+    ),
+    key(
         "previous",
         &[Plan],
         Type::Id,
@@ -680,6 +688,7 @@ pub const KEYS: &[Key] = &[
     key("to", &[Delay], Type::Date, "新期限", "The new deadline", "").required_in(&[Delay]),
     key("on", &[Delay], Type::Date, "决定延期的日期", "When the postponement was decided", ""),
     key("reason", &[Delay], Type::Text, "延期原因", "Why", ""),
+    key("approved_by", &[Delay], Type::Text, "批准人", "Who approved it", ""),
     // ---- entries of `actuals`
     key(
         "period",
@@ -889,7 +898,7 @@ mod tests {
             "{task}"
         );
         assert!(
-            task.contains("| `delays` | array of `{ from, to, on, reason }` |"),
+            task.contains("| `delays` | array of `{ from, to, on, reason, approved_by }` |"),
             "{task}"
         );
         assert!(!task.contains("`title`"), "{task}");

@@ -82,6 +82,8 @@ pub struct Plan {
     pub previous: Option<Located<String>>,
     /// The first day of a plan whose year is not the calendar year (`start`, a fiscal year).
     pub start: Option<Located<DateSpec>>,
+    /// Every postponement must name who approved it (`approve_delays`).
+    pub approve_delays: bool,
     pub lang: Option<Lang>,
     /// The unit of project investment (`money_unit`, default 亿元).
     pub money_unit: String,
@@ -212,6 +214,10 @@ pub struct Delay {
     /// When the postponement was decided.
     pub on: Option<DateSpec>,
     pub reason: Option<String>,
+    /// Who approved it.
+    pub approved_by: Option<String>,
+    /// The entry as a whole, for messages about it.
+    pub span: Span,
 }
 
 /// A measure: something to do, maybe by a date, maybe recurring.

@@ -246,6 +246,9 @@ pub struct PostponeArgs {
     /// The day the postponement was decided [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub on: Option<NaiveDate>,
+    /// Who approved it (kept in the delay log)
+    #[arg(long, value_name = "NAME")]
+    pub approved_by: Option<String>,
     #[command(flatten)]
     pub edit: EditArgs,
 }

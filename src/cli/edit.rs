@@ -256,6 +256,7 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
                 date: &a.date,
                 reason: &a.reason,
                 on: a.on.unwrap_or(today),
+                approved_by: a.approved_by.as_deref(),
             },
         ),
         _ => return None,

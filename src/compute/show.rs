@@ -58,6 +58,7 @@ pub struct DelayOut {
     pub to: String,
     pub on: Option<String>,
     pub reason: Option<String>,
+    pub approved_by: Option<String>,
 }
 
 /// A task's fields.
@@ -158,6 +159,7 @@ fn delays(list: &[Delay]) -> Vec<DelayOut> {
             to: written(&d.to.value),
             on: d.on.as_ref().map(written),
             reason: d.reason.clone(),
+            approved_by: d.approved_by.clone(),
         })
         .collect()
 }

@@ -47,6 +47,7 @@ pub enum Change {
         to: Period,
         on: NaiveDate,
         reason: String,
+        approved_by: Option<String>,
     },
 }
 
@@ -267,14 +268,18 @@ fn change_table(table: &mut dyn TableLike, inline: bool, change: &Change) {
             to,
             on,
             reason,
+            approved_by,
         } => {
             set(table, "due", date_value(*to));
-            let fields = vec![
+            let mut fields = vec![
                 ("from", date_value(*from)),
                 ("to", date_value(*to)),
                 ("on", day_value(*on)),
                 ("reason", string_value(reason)),
             ];
+            if let Some(name) = approved_by {
+                fields.push(("approved_by", string_value(name)));
+            }
             add_entry(table, inline, "delays", usize::MAX, fields);
         }
     }

@@ -42,6 +42,7 @@ pub enum Request<'a> {
         date: &'a str,
         reason: &'a str,
         on: NaiveDate,
+        approved_by: Option<&'a str>,
     },
 }
 
@@ -244,7 +245,15 @@ pub fn change(request: &Request<'_>, plan: &Plan, item: ItemRef<'_>) -> Result<C
             })
         }
         // The date and reason are checked before the kind, as typed.
-        (Request::Postpone { date, reason, on }, _) => {
+        (
+            Request::Postpone {
+                date,
+                reason,
+                on,
+                approved_by,
+            },
+            _,
+        ) => {
             let to = Period::parse(date).map_err(|_| Refusal::BadDate(date.to_string()))?;
             if reason.trim().is_empty() {
                 return Err(Refusal::EmptyReason);
@@ -271,6 +280,9 @@ pub fn change(request: &Request<'_>, plan: &Plan, item: ItemRef<'_>) -> Result<C
                 to,
                 on: *on,
                 reason: reason.trim().to_string(),
+                approved_by: approved_by
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty()),
             })
         }
         _ => Err(wrong()),

@@ -33,6 +33,7 @@ pub struct PlanHead {
     pub year: i32,
     pub previous: Option<Located<String>>,
     pub start: Option<Located<DateSpec>>,
+    pub approve_delays: bool,
     pub lang: Option<Lang>,
     pub money_unit: String,
     /// `[owners."NAME"] members = [...]`.
@@ -95,7 +96,7 @@ impl<'d> Lower<'d> {
     fn plan(&mut self, t: &Table<'_>, whole: &Val<'_>, dir: &Path) -> Option<PlanHead> {
         let (mut id, mut title, mut org, mut year, mut lang, mut money_unit) =
             (None, None, None, None, None, None);
-        let (mut previous, mut start) = (None, None);
+        let (mut previous, mut start, mut approve_delays) = (None, None, false);
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             match key {
@@ -111,6 +112,7 @@ impl<'d> Lower<'d> {
                 "money_unit" => money_unit = self.string(key, v),
                 "previous" => previous = self.id(key, v),
                 "start" => start = self.date(key, v),
+                "approve_delays" => approve_delays = self.boolean(key, v).unwrap_or(false),
                 _ => self.unknown(k, "[plan]", Section::Plan),
             }
         }
@@ -129,6 +131,7 @@ impl<'d> Lower<'d> {
             year: year?,
             previous,
             start,
+            approve_delays,
             lang,
             money_unit: money_unit.unwrap_or_else(|| keys::DEFAULT_MONEY_UNIT.to_string()),
             groups: Vec::new(),
@@ -494,6 +497,7 @@ impl<'d> Lower<'d> {
     fn delays(&mut self, key: &str, v: &Val<'_>) -> Vec<Delay> {
         self.entries(key, v, |this, t, whole| {
             let (mut from, mut to, mut on, mut reason) = (None, None, None, None);
+            let mut approved_by = None;
             for (k, v) in t {
                 let key = k.get_ref().as_ref();
                 match key {
@@ -501,6 +505,7 @@ impl<'d> Lower<'d> {
                     "to" => to = this.date(key, v),
                     "on" => on = this.date(key, v),
                     "reason" => reason = this.string(key, v),
+                    "approved_by" => approved_by = this.string(key, v),
                     _ => this.unknown(k, "a delay entry", Section::Delay),
                 }
             }
@@ -511,6 +516,8 @@ impl<'d> Lower<'d> {
                 to: to?,
                 on: on.map(|d| d.value),
                 reason,
+                approved_by,
+                span: this.span(whole.span()),
             })
         })
     }

@@ -285,6 +285,7 @@ fn assemble(head: PlanHead, dir: PathBuf, mut areas: Vec<Area>) -> Plan {
         year: head.year,
         previous: head.previous,
         start: head.start,
+        approve_delays: head.approve_delays,
         lang: head.lang,
         money_unit: head.money_unit,
         groups: head.groups,

@@ -34,6 +34,9 @@ fn delays(t: &Labels, lang: Lang, rows: &mut Vec<(String, String)>, list: &[show
         if let Some(r) = &d.reason {
             line.push_str(&format!(": {r}"));
         }
+        if let Some(who) = &d.approved_by {
+            line = bracket(lang, &line, &format!("{}{}{who}", t.approved_by, t.colon));
+        }
         rows.push((format!("{} {}", t.delay, i + 1), line));
     }
 }

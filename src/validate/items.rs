@@ -248,9 +248,22 @@ pub fn projects(plan: &Plan) -> Vec<Diagnostic> {
     out
 }
 
-/// Progress reports: in date order, `percent` from 0 to 100.
+/// Progress reports: in date order, `percent` from 0 to 100; and with `approve_delays`, every
+/// postponement names who approved it.
 pub fn progress(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if plan.approve_delays {
+        for area in &plan.areas {
+            let delays = area
+                .tasks
+                .iter()
+                .flat_map(|t| &t.delays)
+                .chain(area.targets.iter().flat_map(|t| &t.delays));
+            for d in delays.filter(|d| d.approved_by.is_none()) {
+                out.push(Diagnostic::new(Problem::UnapprovedDelay, d.span));
+            }
+        }
+    }
     for (_, item) in plan.items() {
         let entries = &item.common().progress;
         for pair in entries.windows(2) {

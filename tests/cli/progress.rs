@@ -117,3 +117,56 @@ fn progress_is_checked() {
         r.stderr
     );
 }
+
+/// `plan postpone --approved-by` keeps who approved it in the delay log; with `approve_delays`
+/// a delay without it is a warning.
+#[test]
+fn postponements_name_who_approved_them() {
+    let f = Fixture::new()
+        .file(
+            "p/plan.toml",
+            "[plan]\ntitle = \"T\"\nyear = 2016\napprove_delays = true\n",
+        )
+        .file(
+            "p/01-a.toml",
+            &area("[[task]]\nid = \"t\"\ntitle = \"T\"\ndue = \"2016-03\"\n"),
+        );
+    let r = f.run(&[
+        "--today",
+        "2016-03-20",
+        "postpone",
+        "t",
+        "2016-04",
+        "--reason",
+        "等待批复",
+        "--approved-by",
+        "分管副区长",
+    ]);
+    r.code(0);
+    assert!(
+        f.read("p/01-a.toml")
+            .contains("reason = \"等待批复\", approved_by = \"分管副区长\" }"),
+        "{}",
+        f.read("p/01-a.toml")
+    );
+    f.run(&["check"]).code(0);
+    // Without it, the edit is made, and `plan check` warns.
+    let r = f.run(&[
+        "--today",
+        "2016-03-25",
+        "postpone",
+        "t",
+        "2016-05",
+        "--reason",
+        "再等",
+    ]);
+    r.code(0);
+    let r = f.run(&["check"]);
+    r.code(0);
+    assert!(
+        r.stderr
+            .contains("warning: this postponement does not say who approved it (`approved_by`)"),
+        "{}",
+        r.stderr
+    );
+}

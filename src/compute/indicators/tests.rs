@@ -71,6 +71,7 @@ fn plan(id: &str, year: i32, indicators: Vec<Indicator>) -> Plan {
         year,
         previous: None,
         start: None,
+        approve_delays: false,
         lang: None,
         money_unit: "亿元".to_string(),
         dir: std::path::PathBuf::new(),

@@ -147,6 +147,7 @@ pub struct Labels {
     pub parent_item: &'static str,
     pub sub_items: &'static str,
     pub progress_report: &'static str,
+    pub approved_by: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -300,6 +301,7 @@ const ZH: Labels = Labels {
     parent_item: "上级事项",
     sub_items: "分解事项",
     progress_report: "进展",
+    approved_by: "批准",
 };
 
 const EN: Labels = Labels {
@@ -453,6 +455,7 @@ const EN: Labels = Labels {
     parent_item: "Part of",
     sub_items: "Sub-items",
     progress_report: "Progress",
+    approved_by: "approved by",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
