@@ -38,6 +38,8 @@ pub enum Section {
     Milestone,
     /// An entry of `progress`.
     Progress,
+    /// `[lights]` in plan.toml.
+    Lights,
 }
 
 impl Section {
@@ -63,6 +65,10 @@ impl Section {
             Section::TargetActual => ("一个时点的完成数", "The figure as of the end of a period"),
             Section::Milestone => ("一个序时目标", "A milestone: a figure to reach by a date"),
             Section::Progress => ("一次进展报告", "One progress report"),
+            Section::Lights => (
+                "红黄绿灯的阈值",
+                "When an open item's light turns yellow or red",
+            ),
         })
     }
 }
@@ -124,8 +130,8 @@ pub struct Key {
 }
 
 use Section::{
-    Actual, Area, AreaFile, Delay, Indicator, Milestone, OwnerGroup, Plan, PlanFile, Progress,
-    Project, Target, TargetActual, Task,
+    Actual, Area, AreaFile, Delay, Indicator, Lights, Milestone, OwnerGroup, Plan, PlanFile,
+    Progress, Project, Target, TargetActual, Task,
 };
 
 const ITEMS: &[Section] = &[Task, Target, Project, Indicator];
@@ -175,6 +181,14 @@ const fn stage_date(name: &'static str) -> Key {
 pub const KEYS: &[Key] = &[
     // ---- the files' top levels
     key("plan", &[PlanFile], Type::Table(Plan), "", "", "").required_in(&[PlanFile]),
+    key(
+        "lights",
+        &[PlanFile],
+        Type::Table(Lights),
+        "",
+        "",
+        "",
+    ),
     key(
         "owners",
         &[PlanFile],
@@ -366,6 +380,14 @@ pub const KEYS: &[Key] = &[
         "上级任务的编号：本任务是其分解任务",
         "The task this one is a sub-item of",
         "a sub-item (分解任务) of that task: see \"Sub-items\"",
+    ),
+    key(
+        "start",
+        &[Task, Target],
+        Type::Date,
+        "开始日期：时间进度从此算起（默认计划年度首日）",
+        "When work starts: the time elapsed runs from here (default the plan's first day)",
+        "the time elapsed (序时进度) of the lights runs from here to `due` (default the plan's first day)",
     ),
     key(
         "ongoing",
@@ -674,6 +696,10 @@ pub const KEYS: &[Key] = &[
         .required_in(&[TargetActual]),
     key("value", &[TargetActual], Type::Number, "该时点的完成数", "The figure as of the period's end", "")
         .required_in(&[TargetActual]),
+    // ---- [lights]
+    key("warn_days", &[Lights], Type::Days, "到期前多少天亮黄灯（默认 7）", "Due within this many days: yellow (default 7)", ""),
+    key("yellow_pp", &[Lights], Type::Number, "完成进度落后时间进度超过多少个百分点亮黄灯（默认 10）", "Completion trailing the time elapsed by more points than this: yellow (default 10)", ""),
+    key("red_pp", &[Lights], Type::Number, "落后超过多少个百分点亮红灯（默认 30）", "… by more than this: red (default 30)", ""),
     // ---- entries of `progress`
     key("on", &[Progress], Type::Date, "报告日期", "The day it was reported", "").required_in(&[Progress]),
     key("text", &[Progress], Type::Text, "进展情况", "What was done", "").required_in(&[Progress]),

@@ -84,6 +84,8 @@ pub struct Plan {
     pub start: Option<Located<DateSpec>>,
     /// Every postponement must name who approved it (`approve_delays`).
     pub approve_delays: bool,
+    /// The thresholds of the lights (`[lights]`).
+    pub lights: Lights,
     pub lang: Option<Lang>,
     /// The unit of project investment (`money_unit`, default 亿元).
     pub money_unit: String,
@@ -239,6 +241,8 @@ pub struct Task {
     pub ongoing: bool,
     /// The task this one is a sub-item (分解任务) of.
     pub parent: Option<Located<String>>,
+    /// When work on it starts, for the share of its time elapsed (default the plan's first day).
+    pub start: Option<Located<DateSpec>>,
     /// The positions of this task's sub-items, filled when the plan is assembled: a task with
     /// sub-items is a group.
     pub sub_items: Vec<ItemPos>,
@@ -339,6 +343,8 @@ pub struct Target {
     pub milestones: Vec<Milestone>,
     /// The target this one is a sub-item of.
     pub parent: Option<Located<String>>,
+    /// When work on it starts, for the share of its time elapsed (default the plan's first day).
+    pub start: Option<Located<DateSpec>>,
     /// The positions of this target's sub-items (filled when the plan is assembled).
     pub sub_items: Vec<ItemPos>,
     /// 力争: a stretch target.
@@ -585,6 +591,27 @@ impl Area {
             .chain(self.targets.iter().map(ItemRef::Target))
             .chain(self.projects.iter().map(ItemRef::Project))
             .chain(self.indicators.iter().map(ItemRef::Indicator))
+    }
+}
+
+/// When an open item's light turns yellow or red (`[lights]` in plan.toml).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lights {
+    /// Due within this many days: yellow.
+    pub warn_days: u32,
+    /// Completion trailing the share of time elapsed by more points than this: yellow.
+    pub yellow_pp: f64,
+    /// … by more than this: red.
+    pub red_pp: f64,
+}
+
+impl Default for Lights {
+    fn default() -> Self {
+        Lights {
+            warn_days: 7,
+            yellow_pp: 10.0,
+            red_pp: 30.0,
+        }
     }
 }
 

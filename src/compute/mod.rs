@@ -8,6 +8,8 @@ pub mod deadline;
 pub mod filter;
 /// Indicator figures: prior, growth, gap, status, pace, staleness.
 pub mod indicators;
+/// Lights (红黄绿灯) of open tasks and targets.
+pub mod light;
 /// The listings' rows: overdue, upcoming, status, items, owners.
 pub mod report;
 /// Everything known about one item (`plan show`).

@@ -9,6 +9,7 @@ use crate::compute::indicators::{self, IndicatorStatus};
 use crate::model::{Area, Compare, ItemRef, Kind, Plan, Stage, Workspace};
 
 use crate::compute::filter::{Filter, leaders_of, owner_of, owners_of, units_of};
+use crate::compute::light::Light;
 
 fn ymd<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&crate::date::ymd(*d))
@@ -137,6 +138,8 @@ pub struct DatedRow<'a> {
     /// For a target overdue by a missed milestone: the milestone's value (`due` is its date).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub milestone: Option<f64>,
+    /// `red` when overdue; for a row due soon, `yellow` or `red`.
+    pub light: Option<Light>,
 }
 
 /// Days past a deadline or left to it, named in JSON as the contract names them.
@@ -196,6 +199,12 @@ fn dated<'a>(
                 owner: owner_of(area, item),
                 owners: owners_of(area, item),
                 leaders: leaders_of(area, item),
+                light: if wanted == State::Overdue {
+                    Some(Light::Red)
+                } else {
+                    let state = deadline_state(plan, item, clock).map_or(State::Open, |(_, s)| s);
+                    crate::compute::light::light(plan, item, state, Some(due), clock)
+                },
                 milestone: match item {
                     ItemRef::Target(t) if wanted == State::Overdue => {
                         deadline::missed_milestone(t, clock.today)
@@ -405,6 +414,9 @@ pub struct AreaStatus {
     pub targets_met: usize,
     pub indicators_total: usize,
     pub indicators_on_track: usize,
+    /// Open tasks and targets whose light is red, and yellow.
+    pub red: usize,
+    pub yellow: usize,
 }
 
 /// `plan status`: every plan that passes the filter, a row per area.
@@ -455,9 +467,14 @@ fn area_status(
         .items()
         .filter(|i| filter.item(plan, area, *i) && !is_group(*i))
     {
-        if let Some((_, state)) = deadline_state(plan, item, clock) {
+        if let Some((due, state)) = deadline_state(plan, item, clock) {
             s.overdue += usize::from(state == State::Overdue);
             s.due_soon += usize::from(state == State::DueSoon);
+            match crate::compute::light::light(plan, item, state, due, clock) {
+                Some(Light::Red) => s.red += 1,
+                Some(Light::Yellow) => s.yellow += 1,
+                Some(Light::Green) | None => {}
+            }
         }
         match item {
             // Ongoing work (长期坚持) is neither done nor open in the counts.
@@ -524,6 +541,8 @@ pub struct ItemRow {
     pub parent: Option<String>,
     /// The ids of its sub-items: the item is a group, done when they all are.
     pub sub_items: Vec<String>,
+    /// Open tasks and targets: `red`, `yellow` or `green`; `null` otherwise.
+    pub light: Option<Light>,
 }
 
 /// Where an item stands: a task's or target's state, a project's stage, an indicator's
@@ -563,6 +582,7 @@ pub fn item_row(
         owners: owners_of(area, item).to_vec(),
         leaders: leaders_of(area, item).to_vec(),
         binding: c.binding,
+        light: None,
         parent: match item {
             ItemRef::Task(t) => t.parent.as_ref().map(|p| p.value.clone()),
             ItemRef::Target(t) => t.parent.as_ref().map(|p| p.value.clone()),
@@ -592,6 +612,7 @@ pub fn item_row(
         compare: None,
     };
     if let Some((due, state)) = deadline_state(plan, item, clock) {
+        row.light = crate::compute::light::light(plan, item, state, due, clock);
         row.due = due;
         row.state = ItemState::Dated(state);
         if let Some(d) = due {

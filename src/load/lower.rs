@@ -35,6 +35,7 @@ pub struct PlanHead {
     pub start: Option<Located<DateSpec>>,
     pub approve_delays: bool,
     pub lang: Option<Lang>,
+    pub lights: crate::model::Lights,
     pub money_unit: String,
     /// `[owners."NAME"] members = [...]`.
     pub groups: Vec<(String, Vec<String>)>,
@@ -80,17 +81,23 @@ impl<'d> Lower<'d> {
     pub fn plan_file(&mut self, doc: &Table<'_>, dir: &Path) -> Option<PlanHead> {
         let mut head: Option<PlanHead> = None;
         let mut groups = Vec::new();
+        let mut lights = None;
         for (k, v) in doc {
             match k.get_ref().as_ref() {
                 "plan" => head = self.table(k, v).and_then(|t| self.plan(t, v, dir)),
                 "owners" => groups = self.groups(k, v),
+                "lights" => lights = self.table(k, v).map(|t| self.lights(t)),
                 _ => self.unknown(k, "plan.toml", Section::PlanFile),
             }
         }
         if head.is_none() && !doc.iter().any(|(k, _)| k.get_ref() == "plan") {
             self.report(Problem::MissingTable { table: "plan" }, 0..0);
         }
-        head.map(|h| PlanHead { groups, ..h })
+        head.map(|h| PlanHead {
+            groups,
+            lights: lights.unwrap_or_default(),
+            ..h
+        })
     }
 
     fn plan(&mut self, t: &Table<'_>, whole: &Val<'_>, dir: &Path) -> Option<PlanHead> {
@@ -133,6 +140,7 @@ impl<'d> Lower<'d> {
             start,
             approve_delays,
             lang,
+            lights: crate::model::Lights::default(),
             money_unit: money_unit.unwrap_or_else(|| keys::DEFAULT_MONEY_UNIT.to_string()),
             groups: Vec::new(),
         })
@@ -160,6 +168,33 @@ impl<'d> Lower<'d> {
             }
             if let Some(members) = self.required(members, "members", "[owners.NAME]", group) {
                 out.push((name.get_ref().to_string(), members));
+            }
+        }
+        out
+    }
+
+    /// `[lights]`: the thresholds of the lights.
+    fn lights(&mut self, t: &Table<'_>) -> crate::model::Lights {
+        let mut out = crate::model::Lights::default();
+        for (k, v) in t {
+            let key = k.get_ref().as_ref();
+            match key {
+                "warn_days" => {
+                    if let Some(d) = self.days(key, v) {
+                        out.warn_days = d.value;
+                    }
+                }
+                "yellow_pp" => {
+                    if let Some(n) = self.number(key, v) {
+                        out.yellow_pp = n.value;
+                    }
+                }
+                "red_pp" => {
+                    if let Some(n) = self.number(key, v) {
+                        out.red_pp = n.value;
+                    }
+                }
+                _ => self.unknown(k, "[lights]", Section::Lights),
             }
         }
         out
@@ -290,6 +325,7 @@ impl<'d> Lower<'d> {
         let (mut day, mut month, mut submitted) = (None, None, Vec::new());
         let mut ongoing = false;
         let mut parent = None;
+        let mut start = None;
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             if self.common_key(&mut parts, key, v) {
@@ -306,6 +342,7 @@ impl<'d> Lower<'d> {
                 "submitted" => submitted = self.dates(key, v),
                 "ongoing" => ongoing = self.boolean(key, v).unwrap_or(false),
                 "parent" => parent = self.id(key, v),
+                "start" => start = self.date(key, v),
                 "binding" => parts.binding = self.boolean(key, v).unwrap_or(false),
                 "evidence_required" => parts.evidence_required = self.string(key, v),
                 "delays" => delays = self.delays(key, v),
@@ -324,6 +361,7 @@ impl<'d> Lower<'d> {
             submitted,
             ongoing,
             parent,
+            start,
             sub_items: Vec::new(),
             delays,
         })
@@ -342,6 +380,7 @@ impl<'d> Lower<'d> {
             actuals: Vec::new(),
             milestones: Vec::new(),
             parent: None,
+            start: None,
             sub_items: Vec::new(),
             stretch: false,
             due: None,
@@ -371,6 +410,7 @@ impl<'d> Lower<'d> {
                 }
                 "actuals" => out.actuals = self.target_actuals(key, v),
                 "parent" => out.parent = self.id(key, v),
+                "start" => out.start = self.date(key, v),
                 "binding" => parts.binding = self.boolean(key, v).unwrap_or(false),
                 "evidence_required" => parts.evidence_required = self.string(key, v),
                 "milestones" => out.milestones = self.milestones(key, v),

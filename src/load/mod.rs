@@ -286,6 +286,7 @@ fn assemble(head: PlanHead, dir: PathBuf, mut areas: Vec<Area>) -> Plan {
         previous: head.previous,
         start: head.start,
         approve_delays: head.approve_delays,
+        lights: head.lights,
         lang: head.lang,
         money_unit: head.money_unit,
         groups: head.groups,

@@ -91,7 +91,7 @@ fn dated_headers(t: &Labels, days_header: &str, many: bool) -> Vec<String> {
     if many {
         headers.push(t.plan.to_string());
     }
-    headers.extend([t.area, t.id, t.title, t.owner].map(str::to_string));
+    headers.extend([t.area, t.id, t.title, t.owner, t.light].map(str::to_string));
     headers
 }
 
@@ -102,7 +102,7 @@ fn dated_cells<'a>(
     tone: Tone,
     r: &report::DatedRow<'a>,
 ) -> Vec<GridCell<'a>> {
-    let mut cells = Vec::with_capacity(7);
+    let mut cells = Vec::with_capacity(8);
     cells.extend([
         GridCell::num(itoa::Buffer::new().format(r.days.count()).to_string()).tone(tone),
         GridCell::num(ymd(r.due)),
@@ -116,6 +116,8 @@ fn dated_cells<'a>(
         GridCell::text(r.title),
         GridCell::text(owners_text(t, r.owners)),
     ]);
+    let (light, tone) = labels::light_words(t, r.light);
+    cells.push(GridCell::text(light).tone(tone));
     cells
 }
 
@@ -254,6 +256,8 @@ fn status_headers(t: &Labels, with_plan: bool) -> Vec<String> {
             t.due_soon,
             t.targets_met,
             t.indicators_on_track,
+            t.red,
+            t.yellow,
         ]
         .map(str::to_string),
     );
@@ -297,6 +301,16 @@ fn status_grid<'r>(t: &Labels, plan: &'r report::PlanStatus, with_plan: bool) ->
                 GridCell::num(a.due_soon.to_string()).tone(soon),
                 GridCell::num(count(a.targets_met, a.targets_total)),
                 GridCell::num(count(a.indicators_on_track, a.indicators_total)),
+                GridCell::num(a.red.to_string()).tone(if a.red > 0 {
+                    Tone::Alert
+                } else {
+                    Tone::Plain
+                }),
+                GridCell::num(a.yellow.to_string()).tone(if a.yellow > 0 {
+                    Tone::Warn
+                } else {
+                    Tone::Plain
+                }),
             ]);
             cells
         })
@@ -338,7 +352,8 @@ pub fn area(view: View, sections: &[AreaSection<'_>]) -> String {
         if with_plan {
             headers.push(t.plan.to_string());
         }
-        headers.extend([t.id, t.kind, t.title, t.owner, t.due, t.state].map(str::to_string));
+        headers
+            .extend([t.id, t.kind, t.title, t.owner, t.due, t.state, t.light].map(str::to_string));
         let rows = rows
             .iter()
             .map(|r| {
@@ -366,6 +381,8 @@ pub fn area(view: View, sections: &[AreaSection<'_>]) -> String {
                     GridCell::num(r.due.map(ymd).unwrap_or_default()),
                     GridCell::text(words).tone(tone),
                 ]);
+                let (light, light_tone) = labels::light_words(t, r.light);
+                cells.push(GridCell::text(light).tone(light_tone));
                 cells
             })
             .collect();

@@ -710,7 +710,7 @@ fn status_of_an_area_over_several_plans_has_a_section_per_plan() {
     ]);
     assert!(
         r.stdout
-            .starts_with("Plan,ID,Kind,Title,Owner,Due,State\neast,e1,"),
+            .starts_with("Plan,ID,Kind,Title,Owner,Due,State,Light\neast,e1,"),
         "{}",
         r.stdout
     );

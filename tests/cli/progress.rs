@@ -170,3 +170,64 @@ fn postponements_name_who_approved_them() {
         r.stderr
     );
 }
+
+/// Lights (红黄绿灯): red when overdue or far behind the time elapsed, yellow when the
+/// deadline is near or the item trails, green otherwise; none once done.
+#[test]
+fn lights_follow_the_time_elapsed_and_the_deadline() {
+    // Due 30 June, started 1 January: on 1 April 91 of its 181 days have passed (50.3 %).
+    let light = |percent: &str, plan_extra: &str| {
+        let f = Fixture::new()
+            .file("p/plan.toml", &format!("[plan]\ntitle = \"T\"\nyear = 2016\n{plan_extra}"))
+            .file(
+                "p/01-a.toml",
+                &area(&format!(
+                    "[[task]]\nid = \"t\"\ntitle = \"T\"\ndue = \"2016-06\"\nprogress = [{{ on = 2016-03-31, text = \"x\", percent = {percent} }}]\n\n[[task]]\nid = \"soon\"\ntitle = \"Soon\"\ndue = 2016-04-05\n\n[[task]]\nid = \"late\"\ntitle = \"Late\"\ndue = \"2016-03\"\n\n[[task]]\nid = \"finished\"\ntitle = \"Done\"\ndue = \"2016-03\"\nstatus = \"done\"\ndone = 2016-03-20\n"
+                )),
+            );
+        let r = f.run(&[
+            "--today",
+            "2016-04-01",
+            "status",
+            "--area",
+            "a",
+            "--format",
+            "json",
+        ]);
+        r.code(0);
+        let lights: Vec<(String, serde_json::Value)> = r
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| (x["id"].as_str().unwrap().to_string(), x["light"].clone()))
+            .collect();
+        let status = f
+            .run(&["--today", "2016-04-01", "status", "--format", "json"])
+            .json();
+        let area = &status["plans"][0]["areas"][0];
+        (
+            lights,
+            area["red"].as_u64().unwrap(),
+            area["yellow"].as_u64().unwrap(),
+        )
+    };
+    let j = |s: &str| serde_json::json!(s);
+    // 20 % done: 30.3 points behind, over 30: red. Due in 4 days: yellow. Overdue: red. Done: none.
+    let (lights, red, yellow) = light("20", "");
+    assert_eq!(
+        lights,
+        [
+            ("t".to_string(), j("red")),
+            ("soon".to_string(), j("yellow")),
+            ("late".to_string(), j("red")),
+            ("finished".to_string(), serde_json::Value::Null)
+        ]
+    );
+    assert_eq!((red, yellow), (2, 1));
+    // 30 % done: 20.3 points behind: yellow; 45 %: 5.3 points: green.
+    assert_eq!(light("30", "").0[0].1, j("yellow"));
+    assert_eq!(light("45", "").0[0].1, j("green"));
+    // Thresholds from [lights]: with red_pp = 40, 20 % done is yellow.
+    assert_eq!(light("20", "[lights]\nred_pp = 40\n").0[0].1, j("yellow"));
+}

@@ -72,6 +72,7 @@ fn plan(id: &str, year: i32, indicators: Vec<Indicator>) -> Plan {
         previous: None,
         start: None,
         approve_delays: false,
+        lights: crate::model::Lights::default(),
         lang: None,
         money_unit: "亿元".to_string(),
         dir: std::path::PathBuf::new(),

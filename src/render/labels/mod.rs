@@ -148,6 +148,11 @@ pub struct Labels {
     pub sub_items: &'static str,
     pub progress_report: &'static str,
     pub approved_by: &'static str,
+    pub light: &'static str,
+    /// Red, yellow and green, in [`crate::compute::light::Light`]'s order.
+    pub lights: [&'static str; 3],
+    pub red: &'static str,
+    pub yellow: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -302,6 +307,10 @@ const ZH: Labels = Labels {
     sub_items: "分解事项",
     progress_report: "进展",
     approved_by: "批准",
+    light: "灯",
+    lights: ["● 红灯", "● 黄灯", "● 绿灯"],
+    red: "红灯",
+    yellow: "黄灯",
 };
 
 const EN: Labels = Labels {
@@ -456,6 +465,10 @@ const EN: Labels = Labels {
     sub_items: "Sub-items",
     progress_report: "Progress",
     approved_by: "approved by",
+    light: "Light",
+    lights: ["● red", "● yellow", "● green"],
+    red: "Red",
+    yellow: "Yellow",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
@@ -496,6 +509,21 @@ impl Message {
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+}
+
+/// A light in words, with a dot so it reads in black and white, and its tone.
+pub fn light_words(
+    t: &Labels,
+    light: Option<crate::compute::light::Light>,
+) -> (&'static str, crate::render::grid::Tone) {
+    use crate::compute::light::Light;
+    use crate::render::grid::Tone;
+    match light {
+        Some(Light::Red) => (t.lights[0], Tone::Alert),
+        Some(Light::Yellow) => (t.lights[1], Tone::Warn),
+        Some(Light::Green) => (t.lights[2], Tone::Good),
+        None => ("", Tone::Plain),
     }
 }
 
