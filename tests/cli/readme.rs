@@ -14,7 +14,7 @@ enum Root {
 /// (text just before the block, command, plans it runs on)
 const BLOCKS: &[(&str, &[&str], Root)] = &[
     (
-        "(`plan status --today 2016-06-30`):",
+        "items (`plan status --today 2016-06-30`):",
         &["status", "--today", "2016-06-30"],
         Root::Shipped,
     ),
