@@ -189,7 +189,7 @@ fn dated<'a>(
     let per_plan = crate::par::map(&plans(ws, filter), |plan| {
         dated_in(plan, filter, clock, wanted)
             .into_iter()
-            .map(|(area, item, due)| DatedRow {
+            .map(|(area, item, due, state)| DatedRow {
                 plan: &plan.id.value,
                 area: &area.id.value,
                 area_title: &area.title,
@@ -202,7 +202,6 @@ fn dated<'a>(
                 light: if wanted == State::Overdue {
                     Some(Light::Red)
                 } else {
-                    let state = deadline_state(plan, item, clock).map_or(State::Open, |(_, s)| s);
                     crate::compute::light::light(plan, item, state, Some(due), clock)
                 },
                 milestone: match item {
@@ -301,15 +300,16 @@ impl<T: Serialize> Serialize for Listed<T> {
     }
 }
 
-/// `(area, item, due)` for every dated item of `plan` that passes the filter and is in `wanted`
-/// state on `clock`'s day, in the order the items are written (area files by name, then place
+/// `(area, item, due, state)` for every dated item of `plan` that passes the filter and is in
+/// `wanted` state on `clock`'s day (`state` is the item's own, for a duty fixed to the calendar
+/// the duty's as a whole), in the order the items are written (area files by name, then place
 /// in the file, whatever the kind), so that rows with the same deadline keep it.
 fn dated_in<'a>(
     plan: &'a Plan,
     filter: &Filter,
     clock: Clock,
     wanted: State,
-) -> Vec<(&'a Area, ItemRef<'a>, NaiveDate)> {
+) -> Vec<(&'a Area, ItemRef<'a>, NaiveDate, State)> {
     let mut out = Vec::new();
     for area in &plan.areas {
         let from = out.len();
@@ -322,11 +322,12 @@ fn dated_in<'a>(
                 && task.is_anchored()
             {
                 if task.status != crate::model::TaskStatus::Dropped {
-                    out.extend(
-                        anchored_dues(task, plan.span(), clock, wanted)
-                            .into_iter()
-                            .map(|due| (area, item, due)),
-                    );
+                    let dues = anchored_dues(task, plan.span(), clock, wanted);
+                    if !dues.is_empty() {
+                        let state =
+                            deadline_state(plan, item, clock).map_or(State::Open, |(_, s)| s);
+                        out.extend(dues.into_iter().map(|due| (area, item, due, state)));
+                    }
                 }
                 continue;
             }
@@ -338,11 +339,11 @@ fn dated_in<'a>(
                         && matches!(state, State::Within | State::Exceeded)
                         && near(due)))
             {
-                out.push((area, item, due));
+                out.push((area, item, due, state));
             }
         }
         if let Some(rows) = out.get_mut(from..) {
-            rows.sort_by_key(|(_, item, _)| item.common().span.start);
+            rows.sort_by_key(|(_, item, _, _)| item.common().span.start);
         }
     }
     out
@@ -467,7 +468,9 @@ fn area_status(
         .items()
         .filter(|i| filter.item(plan, area, *i) && !is_group(*i))
     {
-        if let Some((due, state)) = deadline_state(plan, item, clock) {
+        // Tasks and targets: their state, computed once for every count.
+        let dated = deadline_state(plan, item, clock);
+        if let Some((due, state)) = dated {
             s.overdue += usize::from(state == State::Overdue);
             s.due_soon += usize::from(state == State::DueSoon);
             match crate::compute::light::light(plan, item, state, due, clock) {
@@ -476,17 +479,17 @@ fn area_status(
                 Some(Light::Green) | None => {}
             }
         }
+        let state = dated.map_or(State::Open, |(_, state)| state);
         match item {
             // Ongoing work (长期坚持) is neither done nor open in the counts.
             ItemRef::Task(t) if t.ongoing => {}
-            ItemRef::Task(t) => {
-                let state = deadline::task_state(t, plan.span(), clock);
+            ItemRef::Task(_) => {
                 s.tasks_total += usize::from(state != State::Dropped);
                 s.tasks_done += usize::from(state == State::Done);
             }
-            ItemRef::Target(t) => {
+            ItemRef::Target(_) => {
                 s.targets_total += 1;
-                s.targets_met += usize::from(deadline::target_state(t, plan, clock) == State::Met);
+                s.targets_met += usize::from(state == State::Met);
             }
             ItemRef::Indicator(i) => {
                 s.indicators_total += 1;

@@ -301,20 +301,8 @@ fn entries_mut<'a>(table: &'a mut dyn TableLike, key: &str) -> Option<Entries<'a
 }
 
 impl Entries<'_> {
-    /// The value of `field` in each entry, as a string (`None` where it is missing or is
-    /// not a string, or the entry is not a table).
-    fn strings(&self, field: &str) -> Vec<Option<String>> {
-        let of = |t: &dyn TableLike| t.get(field).and_then(Item::as_str).map(str::to_string);
-        match self {
-            Entries::Inline(array) => array
-                .iter()
-                .map(|v| v.as_inline_table().and_then(|t| of(t)))
-                .collect(),
-            Entries::Tables(tables) => tables.iter().map(|t| of(t)).collect(),
-        }
-    }
-
-    /// The text of a field of every entry, whatever its type (a date reads `2016-03-15`).
+    /// The text of `field` in each entry, whatever its type (a date reads `2016-03-15`); `None`
+    /// where it is missing or the entry is not a table.
     fn texts(&self, field: &str) -> Vec<Option<String>> {
         let of = |t: &dyn TableLike| {
             t.get(field).and_then(Item::as_value).map(|v| {
@@ -475,7 +463,7 @@ fn record(
         p == period || (p.is_full_year() && period.is_full_year() && p.year() == period.year())
     };
     let periods: Vec<Option<Period>> = entries_mut(table, "actuals")
-        .map(|e| e.strings("period"))
+        .map(|e| e.texts("period"))
         .unwrap_or_default()
         .into_iter()
         .map(|s| s.and_then(|s| Period::parse(&s).ok()))
