@@ -201,10 +201,9 @@ fn change_table(table: &mut dyn TableLike, inline: bool, change: &Change) {
                     // After every day up to and including this one: the list stays in order.
                     let at = days
                         .iter()
-                        .position(|v| v.to_string().trim() > key.as_str())
+                        .position(|v| bare_text(v).as_str() > key.as_str())
                         .unwrap_or(days.len());
-                    days.insert(at, day);
-                    days.fmt();
+                    insert_inline(days, at, day);
                 }
                 None => {
                     let mut days = Array::new();
@@ -304,12 +303,7 @@ impl Entries<'_> {
     /// The text of `field` in each entry, whatever its type (a date reads `2016-03-15`); `None`
     /// where it is missing or the entry is not a table.
     fn texts(&self, field: &str) -> Vec<Option<String>> {
-        let of = |t: &dyn TableLike| {
-            t.get(field).and_then(Item::as_value).map(|v| {
-                v.as_str()
-                    .map_or_else(|| v.to_string().trim().to_string(), str::to_string)
-            })
-        };
+        let of = |t: &dyn TableLike| t.get(field).and_then(Item::as_value).map(bare_text);
         match self {
             Entries::Inline(array) => array
                 .iter()
@@ -387,6 +381,17 @@ fn split_line(s: &str) -> (&str, &str) {
 
 fn decor_text(d: Option<&toml_edit::RawString>) -> String {
     d.and_then(|p| p.as_str()).unwrap_or_default().to_string()
+}
+
+/// A value as it reads without the comments and spaces around it: a string's text, a date as
+/// `2016-03-15`, a number as written.
+fn bare_text(value: &Value) -> String {
+    if let Some(text) = value.as_str() {
+        return text.to_string();
+    }
+    let mut bare = value.clone();
+    bare.decor_mut().clear();
+    bare.to_string()
 }
 
 /// Insert a value into an inline array so that every comment stays beside the entry it was

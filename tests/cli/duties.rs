@@ -129,3 +129,28 @@ fn anchors_are_checked_against_their_interval() {
         .code(0)
         .err_line("plans/p/01-a.toml:11:26: warning: the submission on 2016-03-02 satisfies no occurrence (every earlier one is satisfied)");
 }
+
+#[test]
+fn plan_done_keeps_the_comments_in_a_multi_line_submitted_list() {
+    // A hand-written list, one day per line with a note on each: the new day goes in date order
+    // and every note stays on the line of the day it was written for.
+    let f = duty(
+        "every = \"quarter\"\nmonth = 3\nday = 30\nsubmitted = [\n  # 报送记录\n  2016-03-28, # Q1 按时\n  2016-07-02, # Q2 迟报\n]\n",
+    );
+    f.run(&[
+        "--today",
+        "2016-05-01",
+        "done",
+        "report",
+        "--on",
+        "2016-05-01",
+    ])
+    .code(0);
+    let text = f.read("p/01-a.toml");
+    assert!(
+        text.contains(
+            "submitted = [\n  # 报送记录\n  2016-03-28, # Q1 按时\n  2016-05-01,\n  2016-07-02, # Q2 迟报\n]\n"
+        ),
+        "{text}"
+    );
+}

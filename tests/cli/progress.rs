@@ -81,6 +81,25 @@ fn plan_progress_appends_a_report_in_date_order() {
 }
 
 #[test]
+fn plan_progress_keeps_the_comments_in_a_multi_line_list() {
+    let f = Fixture::with_areas(&[(
+        "01-a.toml",
+        &area(
+            "[[task]]\nid = \"survey\"\ntitle = \"摸查统计\"\nprogress = [\n  # 每月报送\n  { on = 2016-03-15, text = \"a\" }, # 三月\n  { on = 2016-05-15, text = \"c\" }, # 五月\n]\n",
+        ),
+    )]);
+    f.run(&["progress", "survey", "b", "--on", "2016-04-15"])
+        .code(0);
+    let text = f.read("p/01-a.toml");
+    assert!(
+        text.contains(
+            "progress = [\n  # 每月报送\n  { on = 2016-03-15, text = \"a\" }, # 三月\n  { on = 2016-04-15, text = \"b\" },\n  { on = 2016-05-15, text = \"c\" }, # 五月\n]\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn progress_is_checked() {
     let f = survey();
     let r = f.run(&["progress", "survey", "x", "--percent", "120"]);
