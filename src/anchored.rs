@@ -37,11 +37,27 @@ pub fn due_dates(task: &Task, span: PlanYear) -> Vec<NaiveDate> {
     let (Some(every), Some(day)) = (&task.every, &task.day) else {
         return Vec::new();
     };
-    let day = day.value;
-    let month_of = |default: u32| task.month.as_ref().map_or(default, |m| m.value);
+    calendar_dates(
+        every.value,
+        day.value,
+        task.month.as_ref().map(|m| m.value),
+        span,
+    )
+}
+
+/// The days in the plan's year that fall on `day` of every interval (of `month` of the
+/// period for quarters and years, default its last month), clamped to each month's end; for
+/// half-months, the 15th and the last day of every month; for weeks, `day` is the weekday.
+pub fn calendar_dates(
+    every: Every,
+    day: u32,
+    month: Option<u32>,
+    span: PlanYear,
+) -> Vec<NaiveDate> {
+    let month_of = |default: u32| month.unwrap_or(default);
     let mut out: Vec<NaiveDate> = Vec::new();
     for year in span.first.year()..=span.last.year() {
-        match every.value {
+        match every {
             Every::Week => {}
             Every::HalfMonth => out.extend(
                 (1..=12)
@@ -55,7 +71,7 @@ pub fn due_dates(task: &Task, span: PlanYear) -> Vec<NaiveDate> {
             Every::Year => out.extend(clamped(year, month_of(12), day)),
         }
     }
-    if every.value == Every::Week {
+    if every == Every::Week {
         out.extend(
             span.first
                 .iter_days()

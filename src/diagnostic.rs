@@ -347,6 +347,35 @@ pub enum Problem {
         latest: Option<String>,
         expected: String,
     },
+    // The supervision loop.
+    /// `feedback_day` or `feedback_month` that the cadence does not allow.
+    BadFeedback {
+        key: &'static str,
+        value: u32,
+        every: crate::model::FeedbackEvery,
+    },
+    /// `verified` on a task that is not done.
+    VerifiedNotDone {
+        status: String,
+    },
+    /// `verified` before `done`.
+    VerifiedBeforeDone {
+        done: NaiveDate,
+    },
+    /// An `evidence` path that does not exist.
+    MissingEvidence {
+        path: String,
+        root: String,
+    },
+    /// An `email` that is not a mail address.
+    BadEmail {
+        text: String,
+        reason: String,
+    },
+    /// A progress report dated after today (a warning).
+    ProgressInFuture {
+        on: NaiveDate,
+    },
 }
 
 impl Problem {
@@ -372,7 +401,8 @@ impl Problem {
             | Problem::LagWithoutCadence
             | Problem::UnusedSubmission { .. }
             | Problem::UnapprovedDelay
-            | Problem::StaleIndicator { .. } => Severity::Warning,
+            | Problem::StaleIndicator { .. }
+            | Problem::ProgressInFuture { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -448,6 +478,12 @@ impl Problem {
             Problem::UnitDiffersFromParent { .. } => "unit-differs-from-parent",
             Problem::LagWithoutCadence => "lag-without-cadence",
             Problem::StaleIndicator { .. } => "stale-indicator",
+            Problem::BadFeedback { .. } => "bad-feedback",
+            Problem::VerifiedNotDone { .. } => "verified-not-done",
+            Problem::VerifiedBeforeDone { .. } => "verified-before-done",
+            Problem::MissingEvidence { .. } => "missing-evidence",
+            Problem::BadEmail { .. } => "bad-email",
+            Problem::ProgressInFuture { .. } => "progress-in-future",
         }
     }
 
@@ -789,6 +825,30 @@ impl Problem {
                 "`lag` 需要同时写明发布周期 `cadence`".into(),
                 "`lag` needs a `cadence`".into(),
             ),
+            Problem::BadFeedback { key, value, every } => pick(
+                format!("`{key}` 为 {value}，不适用于 feedback = \"{}\"", crate::model::FeedbackEvery::NAMES[*every as usize]),
+                format!("`{key}` is {value}, which feedback = \"{}\" does not allow", crate::model::FeedbackEvery::NAMES[*every as usize]),
+            ),
+            Problem::VerifiedNotDone { status } => pick(
+                format!("尚未办结（status = \"{status}\"）的任务不能销号（verified）"),
+                format!("a task that is not done (status = \"{status}\") cannot be verified"),
+            ),
+            Problem::VerifiedBeforeDone { done } => pick(
+                format!("销号日期早于办结日期 {done}"),
+                format!("verified before it was done ({done})"),
+            ),
+            Problem::MissingEvidence { path, root } => pick(
+                format!("证明材料 `{path}` 不存在（相对于 {root}）"),
+                format!("evidence `{path}` does not exist (relative to {root})"),
+            ),
+            Problem::BadEmail { text, reason } => pick(
+                format!("`{text}` 不是有效的邮件地址：{reason}"),
+                format!("`{text}` is not a mail address: {reason}"),
+            ),
+            Problem::ProgressInFuture { on } => pick(
+                format!("进展报告的日期 {on} 晚于今天"),
+                format!("this progress report is dated {on}, after today"),
+            ),
             Problem::StaleIndicator { latest, expected } => match latest {
                 Some(latest) => pick(
                     format!("数据滞后：最新报告期是 `{latest}`，按发布周期应已有 `{expected}`"),
@@ -995,6 +1055,30 @@ impl Problem {
             Problem::LagWithoutCadence => pick(
                 "加上 cadence = \"month\" 或 \"quarter\"，或删去 `lag`".into(),
                 "add cadence = \"month\" or \"quarter\", or remove `lag`".into(),
+            ),
+            Problem::BadFeedback { .. } => pick(
+                "month：feedback_day 为 1 到 31；quarter：feedback_day 为 1 到 31，feedback_month 为 1 到 3；half-month 固定为 15 日和月末，不写 feedback_day".into(),
+                "month: feedback_day 1 to 31; quarter: feedback_day 1 to 31 and feedback_month 1 to 3; half-month is always the 15th and the last day, without feedback_day".into(),
+            ),
+            Problem::VerifiedNotDone { .. } => pick(
+                "先用 plan done 记录办结，再用 plan verify 销号".into(),
+                "record it done first (plan done), then verify it (plan verify)".into(),
+            ),
+            Problem::VerifiedBeforeDone { .. } => pick(
+                "销号在办结之后：核对两个日期".into(),
+                "verification comes after the unit's done: check both dates".into(),
+            ),
+            Problem::MissingEvidence { .. } => pick(
+                "把材料放进仓库并提交，或写完整的链接（https://…）".into(),
+                "add the file to the repository, or give a full link (https://…)".into(),
+            ),
+            Problem::BadEmail { .. } => pick(
+                "写成 name@example.org 的形式".into(),
+                "write it as name@example.org".into(),
+            ),
+            Problem::ProgressInFuture { .. } => pick(
+                "核对日期；进展应在发生后记录".into(),
+                "check the date: progress is recorded once it happened".into(),
             ),
             Problem::StaleIndicator { expected, .. } => pick(
                 format!("在 `actuals` 中补报 `{expected}` 的数据；如发布时间更晚，调大 `lag`"),

@@ -5,7 +5,9 @@
 //! key is one entry in [`KEYS`] plus its meaning: a match arm in `load::lower` and what the
 //! model does with it.
 
-use crate::model::{Cadence, Compare, Direction, Every, Kind, Lang, Stage, TaskStatus};
+use crate::model::{
+    Cadence, Compare, Direction, Every, FeedbackEvery, Kind, Lang, Stage, TaskStatus,
+};
 
 /// Where keys are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +51,8 @@ impl Section {
             Section::PlanFile | Section::AreaFile => return None,
             Section::Plan => ("计划", "The plan"),
             Section::OwnerGroup => (
-                "集体单位（如 各街道）：以其成员单位计数、筛选",
-                "A collective unit (such as 各街道): counted and filtered as its members",
+                "一个单位：集体单位（如 各街道）以其成员单位计数、筛选；email 为督办通知单的收件地址",
+                "A unit: a collective unit (such as 各街道) is counted and filtered as its members; `email` receives its notices",
             ),
             Section::Area => ("一个工作方面", "One area of the plan"),
             Section::Task => ("一项措施", "A measure: something to do, maybe by a date"),
@@ -193,8 +195,8 @@ pub const KEYS: &[Key] = &[
         "owners",
         &[PlanFile],
         Type::Named(OwnerGroup),
-        "集体单位：[owners.\"各街道\"] members = [\"东城街道\", …]",
-        "Collective units: [owners.\"各街道\"] members = [\"东城街道\", …]",
+        "单位：集体单位 [owners.\"各街道\"] members = [\"东城街道\", …]；收件地址 email = \"…\"",
+        "Units: collective units [owners.\"各街道\"] members = [\"东城街道\", …]; mail addresses email = \"…\"",
         "",
     ),
     key("area", &[AreaFile], Type::Table(Area), "", "", "").required_in(&[AreaFile]),
@@ -243,6 +245,41 @@ pub const KEYS: &[Key] = &[
         "每次延期都须写明批准人（approved_by），否则警告",
         "Every postponement names who approved it (`approved_by`), else a warning",
         "every delay entry must name `approved_by` (a warning otherwise)",
+    ),
+    key(
+        "feedback",
+        &[Plan, Task, Target],
+        Type::Choice {
+            names: FeedbackEvery::NAMES,
+            default: Some("none"),
+        },
+        "报送进展的周期：half-month（15 日和月末）、month、quarter、none（默认）；事项上的写法优先",
+        "How often open items report progress: half-month (the 15th and the last day), month, quarter, none (default); an item's own wins",
+        "进展报送周期: windows end on the 15th and the last day (half-month), on `feedback_day` or the last day (month), on that day of the quarter (quarter); see \"The supervision loop\"",
+    ),
+    key(
+        "feedback_day",
+        &[Plan, Task, Target],
+        Type::Days,
+        "每月（或每季度那个月）报送进展的日子，1 到 31（默认月末）",
+        "The day of the month (or of the quarter's month) progress is due, 1 to 31 (default the last day)",
+        "month and quarter: 1–31, clamped to the month's end (default the last day)",
+    ),
+    key(
+        "feedback_month",
+        &[Plan, Task, Target],
+        Type::Days,
+        "按季度报送时，季度中的第几个月，1 到 3（默认 3）",
+        "Quarterly feedback: the month of the quarter, 1 to 3 (default 3)",
+        "quarter only: 1–3 (default 3)",
+    ),
+    key(
+        "verify",
+        &[Plan],
+        Type::Boolean,
+        "两步办结：事项办结（done）后，还须督查部门核验销号（verified）",
+        "Closing in two steps: a done task or met target waits for the office's `verified`",
+        "办结 → 销号: done tasks and met targets are awaiting verification until `verified`",
     ),
     key(
         "previous",
@@ -332,6 +369,22 @@ pub const KEYS: &[Key] = &[
         "办结所需的证明材料（如 会议纪要、验收报告）",
         "What proves it done (会议纪要, 验收报告)",
         "what proves it done; shown in `show`",
+    ),
+    key(
+        "verified",
+        &[Task, Target],
+        Type::Date,
+        "督查部门核验销号的日期（不早于 done）；plan verify 写入",
+        "The day the office verified it done (销号), not before `done`; `plan verify` writes it",
+        "销号: not before `done`, only on a done task or met target; `plan verify` writes it",
+    ),
+    key(
+        "evidence",
+        &[Task, Target],
+        Type::Texts,
+        "办结的证明材料：仓库中的文件路径（须存在）或链接",
+        "What proves it done: paths in the repository (they must exist) or links",
+        "paths relative to the repository holding the plans root (checked to exist); links (`https://…`) kept as written",
     ),
     // ---- [[task]]
     key(
@@ -689,8 +742,15 @@ pub const KEYS: &[Key] = &[
         "成员单位",
         "Member units",
         "the units the collective name stands for",
-    )
-    .required_in(&[OwnerGroup]),
+    ),
+    key(
+        "email",
+        &[OwnerGroup],
+        Type::Text,
+        "督办通知单的收件地址",
+        "The unit's mail address, for `plan notice --mail`",
+        "where `plan notice --mail` sends the unit's notice",
+    ),
     // ---- entries of a target's `actuals`
     key("period", &[TargetActual], Type::Period, "时点：\"2016-03\"、\"2016-Q1\"、\"2016-H1\"、\"2016\"", "Period: \"2016-03\", \"2016-Q1\", \"2016-H1\", \"2016\"", "")
         .required_in(&[TargetActual]),

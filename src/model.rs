@@ -86,6 +86,12 @@ pub struct Plan {
     pub approve_delays: bool,
     /// The thresholds of the lights (`[lights]`).
     pub lights: Lights,
+    /// How often open items report progress (`feedback`, `feedback_day`, `feedback_month`).
+    pub feedback: Feedback,
+    /// Closing in two steps (`verify`): done or met items wait for the office's `verified`.
+    pub verify: bool,
+    /// The units' mail addresses (`[owners."区财政局"] email = "…"`), for `plan notice --mail`.
+    pub emails: Vec<(String, Located<String>)>,
     pub lang: Option<Lang>,
     /// The unit of project investment (`money_unit`, default 亿元).
     pub money_unit: String,
@@ -137,6 +143,10 @@ pub struct Common {
     pub evidence_required: Option<String>,
     /// Progress reports (进展情况), in date order.
     pub progress: Vec<Progress>,
+    /// The day the office verified it done (销号): tasks and targets.
+    pub verified: Option<Located<DateSpec>>,
+    /// What proves it done: paths in the repository or links, as written.
+    pub evidence: Vec<Located<String>>,
     /// The item's table, for messages about the item as a whole.
     pub span: Span,
 }
@@ -247,6 +257,8 @@ pub struct Task {
     /// sub-items is a group.
     pub sub_items: Vec<ItemPos>,
     pub delays: Vec<Delay>,
+    /// The item's own feedback cadence, over the plan's.
+    pub feedback: Feedback,
 }
 
 impl Task {
@@ -357,6 +369,8 @@ pub struct Target {
     /// Where `projects` was written, if it was.
     pub projects_span: Option<Span>,
     pub delays: Vec<Delay>,
+    /// The item's own feedback cadence, over the plan's.
+    pub feedback: Feedback,
 }
 
 impl Target {
@@ -591,6 +605,51 @@ impl Area {
             .chain(self.targets.iter().map(ItemRef::Target))
             .chain(self.projects.iter().map(ItemRef::Project))
             .chain(self.indicators.iter().map(ItemRef::Indicator))
+    }
+}
+
+/// How often open items must report progress (`feedback`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FeedbackEvery {
+    HalfMonth,
+    Month,
+    Quarter,
+    /// No reports asked (the default).
+    None,
+}
+
+impl FeedbackEvery {
+    /// The cadences as written in files, in declaration order.
+    pub const NAMES: &'static [&'static str] = &["half-month", "month", "quarter", "none"];
+    /// Every cadence, in declaration order.
+    pub const ALL: [FeedbackEvery; 4] = [
+        FeedbackEvery::HalfMonth,
+        FeedbackEvery::Month,
+        FeedbackEvery::Quarter,
+        FeedbackEvery::None,
+    ];
+}
+
+/// A feedback cadence as written in `[plan]` or on an item; an item's keys override the
+/// plan's one by one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Feedback {
+    pub every: Option<Located<FeedbackEvery>>,
+    /// `feedback_day`: the day of the month (or of the quarter's month) reports are due.
+    pub day: Option<Located<u32>>,
+    /// `feedback_month`: the month of the quarter (1–3, default 3).
+    pub month: Option<Located<u32>>,
+}
+
+impl Feedback {
+    /// This item's cadence over the plan's: each key the item writes wins.
+    pub fn over(&self, plan: &Feedback) -> Feedback {
+        Feedback {
+            every: self.every.clone().or_else(|| plan.every.clone()),
+            day: self.day.clone().or_else(|| plan.day.clone()),
+            month: self.month.clone().or_else(|| plan.month.clone()),
+        }
     }
 }
 

@@ -282,6 +282,18 @@ pub fn display_path(path: &Path) -> String {
         .to_string()
 }
 
+/// The repository a plans root belongs to: the nearest directory at or above it that holds
+/// `.git`; without one, the directory above the plans root (where `plans/` sits in a clone).
+pub fn repository_of(root: &Path) -> std::path::PathBuf {
+    let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    absolute
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(Path::to_path_buf)
+        .or_else(|| absolute.parent().map(Path::to_path_buf))
+        .unwrap_or(absolute)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

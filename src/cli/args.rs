@@ -49,6 +49,8 @@ pub enum Command {
     Overdue(OverdueArgs),
     /// Open tasks and targets due within --within days, soonest first
     Upcoming(ListArgs),
+    /// Items that missed their latest progress report (催报), by lead unit (exit 1 when any)
+    Chase(ChaseArgs),
     /// One row per lead unit (or leader): open, overdue, done, the overdue share and indicators
     /// behind, worst first
     Owners(OwnersArgs),
@@ -70,6 +72,8 @@ pub enum Command {
     Postpone(PostponeArgs),
     /// Add a progress report (进展情况) to any item, in date order
     Progress(ProgressArgs),
+    /// Verify a done task or met target (销号), with the evidence that proves it
+    Verify(VerifyArgs),
     /// The report people read: Markdown for the public board, or a self-contained HTML page
     Report(ReportArgs),
     /// Every deadline as an iCalendar feed (all-day events) for calendar apps
@@ -273,6 +277,20 @@ pub struct ProgressArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// The task's or target's id
+    pub id: String,
+    /// The day it was verified [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+    /// What proves it done: a path in the repository (it must exist) or a link; repeatable
+    #[arg(long, value_name = "PATH")]
+    pub evidence: Vec<String>,
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct IndicatorsArgs {
     /// One indicator: every reported period and what the rest of the year must deliver
     pub id: Option<String>,
@@ -342,6 +360,16 @@ pub struct OverdueArgs {
     pub list: ListArgs,
 
     /// Print nothing when nothing is overdue (for cron)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ChaseArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+
+    /// Print nothing when every item has reported (for cron)
     #[arg(long, short)]
     pub quiet: bool,
 }

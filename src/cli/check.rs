@@ -9,12 +9,11 @@ use crate::render::diagnostics;
 
 pub fn run(config: &Config, loaded: &Loaded, args: &CheckArgs) -> Output {
     let lang = config.lang_for(loaded);
-    // Loading found what is wrong in the files; staleness also depends on today.
+    // Loading found what is wrong in the files; staleness and progress dated in the future
+    // also depend on today, and are reported beside any errors.
     let mut all = loaded.diagnostics.clone();
-    if !loaded.has_errors() {
-        all.extend(crate::validate::dated(&loaded.workspace, config.today));
-        crate::load::sort(&mut all, &loaded.workspace.sources);
-    }
+    all.extend(crate::validate::dated(&loaded.workspace, config.today));
+    crate::load::sort(&mut all, &loaded.workspace.sources);
     let diags = &all;
     let failing = diags
         .iter()

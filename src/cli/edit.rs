@@ -249,6 +249,14 @@ fn request(command: &Command, today: NaiveDate) -> Option<Request<'_>> {
                 by: a.by.as_deref(),
             },
         ),
+        Command::Verify(a) => (
+            &a.id,
+            &a.edit,
+            Wanted::Verify {
+                on: a.on.unwrap_or(today),
+                evidence: &a.evidence,
+            },
+        ),
         Command::Postpone(a) => (
             &a.id,
             &a.edit,

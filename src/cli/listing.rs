@@ -87,6 +87,31 @@ pub fn overdue(
     })
 }
 
+/// `plan chase` (催报): items that missed their latest feedback window; exit 1 when any.
+pub fn chase(
+    config: &Config,
+    loaded: &Loaded,
+    args: &crate::cli::args::ChaseArgs,
+) -> Result<Output, CommandError> {
+    let l = Listing::new(config, loaded, &args.list)?;
+    let rows = crate::compute::chase::chase(l.ws, &l.filter, l.clock);
+    let code = if rows.is_empty() {
+        exit::OK
+    } else {
+        exit::FOUND
+    };
+    let stdout = if rows.is_empty() && args.quiet {
+        Text::default()
+    } else {
+        crate::render::supervision::chase(l.view, &rows, l.many_plans()).into()
+    };
+    Ok(Output {
+        stdout,
+        code,
+        ..Output::default()
+    })
+}
+
 pub fn upcoming(
     config: &Config,
     loaded: &'static Loaded,

@@ -165,6 +165,7 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         Command::Status(list) => listing::status(config, loaded, list),
         Command::Overdue(overdue) => listing::overdue(config, loaded, overdue),
         Command::Upcoming(list) => listing::upcoming(config, loaded, list),
+        Command::Chase(args) => listing::chase(config, loaded, args),
         Command::Owners(args) => listing::owners(config, loaded, args),
         Command::Indicators(args) => indicators::run(config, loaded, args),
         Command::Calendar(args) => listing::calendar(config, loaded, args),
@@ -178,7 +179,8 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         | Command::Stage(_)
         | Command::Actual(_)
         | Command::Postpone(_)
-        | Command::Progress(_) => edit::run(config, loaded, &args.command),
+        | Command::Progress(_)
+        | Command::Verify(_) => edit::run(config, loaded, &args.command),
         Command::Check(_)
         | Command::Init(_)
         | Command::Schema

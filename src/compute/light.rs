@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::compute::deadline::{self, Clock, State};
-use crate::model::{Compare, ItemRef, Plan};
+use crate::model::{Area, Compare, ItemRef, Plan};
 
 /// An open item's light.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,10 +35,11 @@ pub fn completion(plan: &Plan, item: ItemRef<'_>, today: NaiveDate) -> Option<f6
     }
 }
 
-/// The light of an item in `state` with deadline `due` on the clock's day; `None` for done,
-/// met and dropped items, projects and indicators.
+/// The light of an item of `area` in `state` with deadline `due` on the clock's day; `None`
+/// for done, met and dropped items, projects and indicators.
 pub fn light(
     plan: &Plan,
+    area: &Area,
     item: ItemRef<'_>,
     state: State,
     due: Option<NaiveDate>,
@@ -61,7 +62,7 @@ pub fn light(
         let total = (due - first).num_days().max(1);
         let spent = (clock.today - first).num_days().clamp(0, total);
         #[allow(clippy::cast_precision_loss)]
-        let elapsed = spent as f64 / total as f64 * 100.0;
+        let elapsed = spent as f64 * 100.0 / total as f64;
         let trails = elapsed - done;
         if trails > thresholds.red_pp {
             return Some(Light::Red);
@@ -73,5 +74,10 @@ pub fn light(
     let near = due.is_some_and(|d| {
         d >= clock.today && (d - clock.today).num_days() <= i64::from(thresholds.warn_days)
     });
-    Some(if near { Light::Yellow } else { Light::Green })
+    let missed = || crate::compute::feedback::missed(plan, area, item, state, clock.today);
+    Some(if near || missed().is_some() {
+        Light::Yellow
+    } else {
+        Light::Green
+    })
 }

@@ -2,8 +2,12 @@
 
 /// The report people read: per plan, its areas, late and due items, targets, indicators.
 pub mod bulletin;
+/// `plan chase` (催报): items that missed their latest feedback window.
+pub mod chase;
 /// Deadlines and states of tasks and targets, recurrence, the share of the year elapsed.
 pub mod deadline;
+/// Feedback windows and the items that missed them (催报).
+pub mod feedback;
 /// Which items a listing covers (`--plan`, `--area`, `--owner`, `--tag`, `--kind`).
 pub mod filter;
 /// Indicator figures: prior, growth, gap, status, pace, staleness.

@@ -11,11 +11,13 @@ use crate::model::{Area, Compare, ItemRef, Kind, Plan, Stage, Workspace};
 use crate::compute::filter::{Filter, leaders_of, owner_of, owners_of, units_of};
 use crate::compute::light::Light;
 
-fn ymd<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+/// A date as `YYYY-MM-DD` in JSON.
+pub fn ymd<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&crate::date::ymd(*d))
 }
 
-fn ymd_opt<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+/// A date as `YYYY-MM-DD`, or `null`.
+pub fn ymd_opt<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => ymd(d, s),
         None => s.serialize_none(),
@@ -101,6 +103,15 @@ fn group_state(
     } else {
         clock.open_state(due)
     }
+}
+
+/// Done or met in a plan that closes in two steps (`verify`), and not yet `verified`: awaiting
+/// the office's verification (待销号).
+pub fn awaiting_verification(plan: &Plan, item: ItemRef<'_>, state: State) -> bool {
+    plan.verify
+        && matches!(state, State::Done | State::Met)
+        && matches!(item, ItemRef::Task(_) | ItemRef::Target(_))
+        && item.common().verified.is_none()
 }
 
 /// Whether an item is a group: its sub-items are counted, not it.
@@ -202,7 +213,7 @@ fn dated<'a>(
                 light: if wanted == State::Overdue {
                     Some(Light::Red)
                 } else {
-                    crate::compute::light::light(plan, item, state, Some(due), clock)
+                    crate::compute::light::light(plan, area, item, state, Some(due), clock)
                 },
                 milestone: match item {
                     ItemRef::Target(t) if wanted == State::Overdue => {
@@ -395,6 +406,9 @@ pub struct PlanStatus {
     pub fiscal: Option<crate::model::PlanYear>,
     /// Share of the plan's year elapsed on `today`, in percent (0 before, 100 after it).
     pub year_elapsed: f64,
+    /// The plan closes in two steps (`verify`): its table counts items awaiting verification.
+    #[serde(skip)]
+    pub verify: bool,
     pub areas: Vec<AreaStatus>,
 }
 
@@ -418,6 +432,8 @@ pub struct AreaStatus {
     /// Open tasks and targets whose light is red, and yellow.
     pub red: usize,
     pub yellow: usize,
+    /// Done tasks and met targets not yet verified, in a plan with `verify`.
+    pub awaiting_verification: usize,
 }
 
 /// `plan status`: every plan that passes the filter, a row per area.
@@ -432,6 +448,7 @@ pub fn status(ws: &Workspace, filter: &Filter, clock: Clock) -> StatusReport {
             year: plan.year,
             fiscal: plan.start.as_ref().map(|_| plan.span()),
             year_elapsed: deadline::year_elapsed(plan.span(), clock.today),
+            verify: plan.verify,
             areas: plan
                 .areas
                 .iter()
@@ -473,7 +490,8 @@ fn area_status(
         if let Some((due, state)) = dated {
             s.overdue += usize::from(state == State::Overdue);
             s.due_soon += usize::from(state == State::DueSoon);
-            match crate::compute::light::light(plan, item, state, due, clock) {
+            s.awaiting_verification += usize::from(awaiting_verification(plan, item, state));
+            match crate::compute::light::light(plan, area, item, state, due, clock) {
                 Some(Light::Red) => s.red += 1,
                 Some(Light::Yellow) => s.yellow += 1,
                 Some(Light::Green) | None => {}
@@ -546,6 +564,11 @@ pub struct ItemRow {
     pub sub_items: Vec<String>,
     /// Open tasks and targets: `red`, `yellow` or `green`; `null` otherwise.
     pub light: Option<Light>,
+    /// The day the office verified it (销号).
+    #[serde(serialize_with = "ymd_opt")]
+    pub verified: Option<NaiveDate>,
+    /// Done or met, in a plan with `verify`, and not yet verified.
+    pub awaiting_verification: bool,
 }
 
 /// Where an item stands: a task's or target's state, a project's stage, an indicator's
@@ -586,6 +609,8 @@ pub fn item_row(
         leaders: leaders_of(area, item).to_vec(),
         binding: c.binding,
         light: None,
+        verified: c.verified.as_ref().map(|v| v.value.day()),
+        awaiting_verification: false,
         parent: match item {
             ItemRef::Task(t) => t.parent.as_ref().map(|p| p.value.clone()),
             ItemRef::Target(t) => t.parent.as_ref().map(|p| p.value.clone()),
@@ -615,7 +640,8 @@ pub fn item_row(
         compare: None,
     };
     if let Some((due, state)) = deadline_state(plan, item, clock) {
-        row.light = crate::compute::light::light(plan, item, state, due, clock);
+        row.light = crate::compute::light::light(plan, area, item, state, due, clock);
+        row.awaiting_verification = awaiting_verification(plan, item, state);
         row.due = due;
         row.state = ItemState::Dated(state);
         if let Some(d) = due {

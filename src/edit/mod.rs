@@ -29,6 +29,11 @@ pub enum Change {
         percent: Option<String>,
         by: Option<String>,
     },
+    /// The office verifies it (销号): `verified` is set and the evidence joins `evidence`.
+    Verify {
+        on: NaiveDate,
+        evidence: Vec<String>,
+    },
     /// A task's status (not `done`); an open status clears a `done` date.
     Mark { status: TaskStatus },
     /// Add or replace one reported period of an indicator, keeping periods in order.
@@ -246,6 +251,25 @@ fn change_table(table: &mut dyn TableLike, inline: bool, change: &Change) {
             }
         }
         Change::Actual { value } => set(table, "actual", number_value(value)),
+        Change::Verify { on, evidence } => {
+            set(table, "verified", day_value(*on));
+            if !evidence.is_empty() {
+                match table.get_mut("evidence").and_then(Item::as_array_mut) {
+                    Some(list) => {
+                        for e in evidence {
+                            insert_inline(list, list.len(), string_value(e));
+                        }
+                    }
+                    None => {
+                        let mut list = Array::new();
+                        for e in evidence {
+                            list.push(string_value(e));
+                        }
+                        set(table, "evidence", Value::Array(list));
+                    }
+                }
+            }
+        }
         Change::Stage { stage, on } => {
             set(table, "stage", Value::from(stage.name()));
             for later in Stage::ALL.iter().filter(|s| *s > stage) {

@@ -37,6 +37,11 @@ pub enum Request<'a> {
         percent: Option<&'a str>,
         by: Option<&'a str>,
     },
+    /// `plan verify`: the office verifies a done task or met target (销号), with evidence.
+    Verify {
+        on: NaiveDate,
+        evidence: &'a [String],
+    },
     /// `plan postpone`: a new deadline, decided on a day, for a reason.
     Postpone {
         date: &'a str,
@@ -57,6 +62,7 @@ impl Request<'_> {
             Request::Actual { .. } => "actual",
             Request::Postpone { .. } => "postpone",
             Request::Progress { .. } => "progress",
+            Request::Verify { .. } => "verify",
         }
     }
 
@@ -67,7 +73,7 @@ impl Request<'_> {
             Request::Record { .. } => &[Kind::Indicator, Kind::Target],
             Request::Stage { .. } => &[Kind::Project],
             Request::Actual { .. } => &[Kind::Target],
-            Request::Postpone { .. } => &[Kind::Task, Kind::Target],
+            Request::Postpone { .. } | Request::Verify { .. } => &[Kind::Task, Kind::Target],
             Request::Progress { .. } => &[Kind::Task, Kind::Target, Kind::Project, Kind::Indicator],
         }
     }
@@ -119,6 +125,14 @@ pub enum Refusal {
     SameDeadline(Period),
     /// The new deadline is earlier: not a postponement.
     EarlierDeadline { from: Period, to: Period },
+    /// `plan verify` on a task that is not done, or a target not met on the day.
+    NotFinished,
+    /// `plan verify --on` before the task's `done`.
+    VerifyBeforeDone { done: NaiveDate },
+    /// Already verified, on this day.
+    AlreadyVerified { on: NaiveDate },
+    /// An empty `--evidence`.
+    EmptyEvidence,
 }
 
 /// A finite number, as text to be written as the user wrote it.
@@ -242,6 +256,43 @@ pub fn change(request: &Request<'_>, plan: &Plan, item: ItemRef<'_>) -> Result<C
                 text: text.trim().to_string(),
                 percent,
                 by: by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
+            })
+        }
+        (Request::Verify { on, evidence }, ItemRef::Task(_) | ItemRef::Target(_)) => {
+            let c = item.common();
+            if let Some(v) = &c.verified {
+                return Err(Refusal::AlreadyVerified { on: v.value.day() });
+            }
+            if evidence.iter().any(|e| e.trim().is_empty()) {
+                return Err(Refusal::EmptyEvidence);
+            }
+            match item {
+                ItemRef::Task(t) if t.status != TaskStatus::Done || t.every.is_some() => {
+                    return Err(Refusal::NotFinished);
+                }
+                ItemRef::Task(t) => {
+                    if let Some(done) = t.done.as_ref().map(|d| d.value.day())
+                        && *on < done
+                    {
+                        return Err(Refusal::VerifyBeforeDone { done });
+                    }
+                }
+                ItemRef::Target(t) => {
+                    let clock = crate::compute::deadline::Clock {
+                        today: *on,
+                        within: 0,
+                    };
+                    if crate::compute::deadline::target_state(t, plan, clock)
+                        != crate::compute::deadline::State::Met
+                    {
+                        return Err(Refusal::NotFinished);
+                    }
+                }
+                ItemRef::Project(_) | ItemRef::Indicator(_) => return Err(wrong()),
+            }
+            Ok(Change::Verify {
+                on: *on,
+                evidence: evidence.iter().map(|e| e.trim().to_string()).collect(),
             })
         }
         // The date and reason are checked before the kind, as typed.

@@ -19,8 +19,9 @@ use crate::date::{DateError, Period};
 use crate::diagnostic::{Diagnostic, Expected, Problem, suggest};
 use crate::keys::{self, Section};
 use crate::model::{
-    Actual, Area, Cadence, Common, Compare, DateSpec, Delay, Direction, Every, Indicator, Lang,
-    Located, Milestone, Progress, Project, Stage, Target, Task, TaskStatus,
+    Actual, Area, Cadence, Common, Compare, DateSpec, Delay, Direction, Every, Feedback,
+    FeedbackEvery, Indicator, Lang, Located, Milestone, Progress, Project, Stage, Target, Task,
+    TaskStatus,
 };
 use crate::source::{FileId, Span};
 
@@ -39,6 +40,10 @@ pub struct PlanHead {
     pub money_unit: String,
     /// `[owners."NAME"] members = [...]`.
     pub groups: Vec<(String, Vec<String>)>,
+    /// `[owners."NAME"] email = "…"`.
+    pub emails: Vec<(String, Located<String>)>,
+    pub feedback: Feedback,
+    pub verify: bool,
 }
 
 /// Lowers one file, pushing every problem it finds into `diags`.
@@ -59,6 +64,8 @@ struct CommonParts {
     binding: bool,
     evidence_required: Option<String>,
     progress: Vec<Progress>,
+    verified: Option<Located<DateSpec>>,
+    evidence: Vec<Located<String>>,
 }
 
 impl<'d> Lower<'d> {
@@ -80,12 +87,12 @@ impl<'d> Lower<'d> {
     /// `plan.toml`: exactly a `[plan]` table.
     pub fn plan_file(&mut self, doc: &Table<'_>, dir: &Path) -> Option<PlanHead> {
         let mut head: Option<PlanHead> = None;
-        let mut groups = Vec::new();
+        let (mut groups, mut emails) = (Vec::new(), Vec::new());
         let mut lights = None;
         for (k, v) in doc {
             match k.get_ref().as_ref() {
                 "plan" => head = self.table(k, v).and_then(|t| self.plan(t, v, dir)),
-                "owners" => groups = self.groups(k, v),
+                "owners" => (groups, emails) = self.groups(k, v),
                 "lights" => lights = self.table(k, v).map(|t| self.lights(t)),
                 _ => self.unknown(k, "plan.toml", Section::PlanFile),
             }
@@ -95,6 +102,7 @@ impl<'d> Lower<'d> {
         }
         head.map(|h| PlanHead {
             groups,
+            emails,
             lights: lights.unwrap_or_default(),
             ..h
         })
@@ -104,8 +112,12 @@ impl<'d> Lower<'d> {
         let (mut id, mut title, mut org, mut year, mut lang, mut money_unit) =
             (None, None, None, None, None, None);
         let (mut previous, mut start, mut approve_delays) = (None, None, false);
+        let (mut feedback, mut verify) = (Feedback::default(), false);
         for (k, v) in t {
             let key = k.get_ref().as_ref();
+            if self.feedback_key(&mut feedback, key, v) {
+                continue;
+            }
             match key {
                 "id" => id = self.id(key, v),
                 "title" => title = self.string(key, v),
@@ -120,6 +132,7 @@ impl<'d> Lower<'d> {
                 "previous" => previous = self.id(key, v),
                 "start" => start = self.date(key, v),
                 "approve_delays" => approve_delays = self.boolean(key, v).unwrap_or(false),
+                "verify" => verify = self.boolean(key, v).unwrap_or(false),
                 _ => self.unknown(k, "[plan]", Section::Plan),
             }
         }
@@ -143,34 +156,65 @@ impl<'d> Lower<'d> {
             lights: crate::model::Lights::default(),
             money_unit: money_unit.unwrap_or_else(|| keys::DEFAULT_MONEY_UNIT.to_string()),
             groups: Vec::new(),
+            emails: Vec::new(),
+            feedback,
+            verify,
         })
     }
 
-    /// `[owners."NAME"] members = [...]`: collective units and their members.
-    fn groups(&mut self, k: &Key<'_>, v: &Val<'_>) -> Vec<(String, Vec<String>)> {
+    /// `feedback`, `feedback_day` and `feedback_month`, in `[plan]` or on an item.
+    fn feedback_key(&mut self, out: &mut Feedback, key: &str, v: &Val<'_>) -> bool {
+        match key {
+            "feedback" => {
+                out.every = self.choice(key, v, FeedbackEvery::NAMES, &FeedbackEvery::ALL);
+            }
+            "feedback_day" => out.day = self.days(key, v),
+            "feedback_month" => out.month = self.days(key, v),
+            _ => return false,
+        }
+        true
+    }
+
+    /// `[owners."NAME"]`: collective units and their members (`members`), and the units' mail
+    /// addresses (`email`).
+    #[allow(clippy::type_complexity)]
+    fn groups(
+        &mut self,
+        k: &Key<'_>,
+        v: &Val<'_>,
+    ) -> (Vec<(String, Vec<String>)>, Vec<(String, Located<String>)>) {
         let Some(t) = self.table(k, v) else {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         };
-        let mut out = Vec::new();
+        let (mut groups, mut emails) = (Vec::new(), Vec::new());
         for (name, group) in t {
             let Some(g) = self.table(name, group) else {
                 continue;
             };
-            let mut members = None;
+            let name = name.get_ref().to_string();
+            let written = (groups.len(), emails.len());
             for (k, v) in g {
                 let key = k.get_ref().as_ref();
                 match key {
                     "members" => {
-                        members = Some(self.strings(key, v).into_iter().map(|s| s.value).collect());
+                        let members = self.strings(key, v).into_iter().map(|s| s.value);
+                        groups.push((name.clone(), members.collect()));
+                    }
+                    "email" => {
+                        if let Some(text) = self.string(key, v) {
+                            let span = self.span(v.span());
+                            emails.push((name.clone(), Located { value: text, span }));
+                        }
                     }
                     _ => self.unknown(k, "[owners.NAME]", Section::OwnerGroup),
                 }
             }
-            if let Some(members) = self.required(members, "members", "[owners.NAME]", group) {
-                out.push((name.get_ref().to_string(), members));
+            // A unit's table says something: its members, or its address.
+            if written == (groups.len(), emails.len()) {
+                self.required(None::<()>, "members", "[owners.NAME]", group);
             }
         }
-        out
+        (groups, emails)
     }
 
     /// `[lights]`: the thresholds of the lights.
@@ -314,6 +358,8 @@ impl<'d> Lower<'d> {
             binding: parts.binding,
             evidence_required: parts.evidence_required,
             progress: parts.progress,
+            verified: parts.verified,
+            evidence: parts.evidence,
             span: self.span(whole.span()),
         })
     }
@@ -326,6 +372,7 @@ impl<'d> Lower<'d> {
         let mut ongoing = false;
         let mut parent = None;
         let mut start = None;
+        let mut feedback = Feedback::default();
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             if self.common_key(&mut parts, key, v) {
@@ -345,7 +392,10 @@ impl<'d> Lower<'d> {
                 "start" => start = self.date(key, v),
                 "binding" => parts.binding = self.boolean(key, v).unwrap_or(false),
                 "evidence_required" => parts.evidence_required = self.string(key, v),
+                "verified" => parts.verified = self.date(key, v),
+                "evidence" => parts.evidence = self.strings(key, v),
                 "delays" => delays = self.delays(key, v),
+                _ if self.feedback_key(&mut feedback, key, v) => {}
                 _ => self.unknown(k, context, Section::Task),
             }
         }
@@ -364,6 +414,7 @@ impl<'d> Lower<'d> {
             start,
             sub_items: Vec::new(),
             delays,
+            feedback,
         })
     }
 
@@ -388,6 +439,7 @@ impl<'d> Lower<'d> {
             projects: Vec::new(),
             projects_span: None,
             delays: Vec::new(),
+            feedback: Feedback::default(),
         };
         for (k, v) in t {
             let key = k.get_ref().as_ref();
@@ -413,6 +465,8 @@ impl<'d> Lower<'d> {
                 "start" => out.start = self.date(key, v),
                 "binding" => parts.binding = self.boolean(key, v).unwrap_or(false),
                 "evidence_required" => parts.evidence_required = self.string(key, v),
+                "verified" => parts.verified = self.date(key, v),
+                "evidence" => parts.evidence = self.strings(key, v),
                 "milestones" => out.milestones = self.milestones(key, v),
                 "tolerance" => out.tolerance = self.number(key, v),
                 "lag" => out.lag = self.days(key, v),
@@ -424,6 +478,7 @@ impl<'d> Lower<'d> {
                     out.projects_span = Some(self.span(v.span()));
                 }
                 "delays" => out.delays = self.delays(key, v),
+                _ if self.feedback_key(&mut out.feedback, key, v) => {}
                 _ => self.unknown(k, context, Section::Target),
             }
         }
@@ -1031,6 +1086,8 @@ fn placeholder_common(span: Span) -> Common {
         note: None,
         binding: false,
         evidence_required: None,
+        verified: None,
+        evidence: Vec::new(),
         progress: Vec::new(),
         span,
     }

@@ -204,12 +204,13 @@ pub fn status(view: View, report: &StatusReport) -> String {
     match view.format {
         Format::Json => json(report),
         Format::Csv => {
+            let verify = report.plans.iter().any(|p| p.verify);
             let mut all = Grid {
-                headers: status_headers(t, true),
+                headers: status_headers(t, true, verify),
                 rows: Vec::new(),
             };
             for plan in &report.plans {
-                all.rows.extend(status_grid(t, plan, true).rows);
+                all.rows.extend(status_grid(t, plan, true, verify).rows);
             }
             grid::csv(&all)
         }
@@ -219,7 +220,7 @@ pub fn status(view: View, report: &StatusReport) -> String {
                 if i > 0 {
                     out.push('\n');
                 }
-                let grid = status_grid(t, plan, false);
+                let grid = status_grid(t, plan, false, plan.verify);
                 if view.format == Format::Markdown {
                     out.push_str(&format!(
                         "## {}\n\n{}\n\n",
@@ -241,7 +242,8 @@ pub fn status(view: View, report: &StatusReport) -> String {
     }
 }
 
-fn status_headers(t: &Labels, with_plan: bool) -> Vec<String> {
+/// The status table's headers; `verify`: a column of items awaiting verification (待销号).
+fn status_headers(t: &Labels, with_plan: bool, verify: bool) -> Vec<String> {
     let mut headers = Vec::new();
     if with_plan {
         headers.push(t.plan.to_string());
@@ -261,11 +263,19 @@ fn status_headers(t: &Labels, with_plan: bool) -> Vec<String> {
         ]
         .map(str::to_string),
     );
+    if verify {
+        headers.push(t.awaiting.to_string());
+    }
     headers
 }
 
 /// The status table of one plan: a row per area.
-fn status_grid<'r>(t: &Labels, plan: &'r report::PlanStatus, with_plan: bool) -> Grid<'r> {
+fn status_grid<'r>(
+    t: &Labels,
+    plan: &'r report::PlanStatus,
+    with_plan: bool,
+    verify: bool,
+) -> Grid<'r> {
     // An area with nothing of a kind shows `-`, not `0/0`.
     let count = |a: usize, b: usize| {
         if b == 0 {
@@ -312,11 +322,14 @@ fn status_grid<'r>(t: &Labels, plan: &'r report::PlanStatus, with_plan: bool) ->
                     Tone::Plain
                 }),
             ]);
+            if verify {
+                cells.push(GridCell::num(a.awaiting_verification.to_string()));
+            }
             cells
         })
         .collect();
     Grid {
-        headers: status_headers(t, with_plan),
+        headers: status_headers(t, with_plan, verify),
         rows,
     }
 }

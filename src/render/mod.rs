@@ -12,6 +12,7 @@ pub mod labels;
 pub mod listing;
 pub mod show;
 pub mod style;
+pub mod supervision;
 
 use serde::Serialize;
 

@@ -28,6 +28,7 @@ mod safety;
 mod schema;
 mod shipped;
 mod structure;
+mod supervision;
 mod targets;
 
 use std::path::{Path, PathBuf};

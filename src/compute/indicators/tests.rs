@@ -30,6 +30,8 @@ fn indicator(id: &str, build: impl FnOnce(&mut Indicator)) -> Indicator {
             note: None,
             binding: false,
             evidence_required: None,
+            verified: None,
+            evidence: Vec::new(),
             progress: Vec::new(),
             span: Span::file_start(FileId(0)),
         },
@@ -77,6 +79,9 @@ fn plan(id: &str, year: i32, indicators: Vec<Indicator>) -> Plan {
         money_unit: "亿元".to_string(),
         dir: std::path::PathBuf::new(),
         groups: Vec::new(),
+        emails: Vec::new(),
+        feedback: crate::model::Feedback::default(),
+        verify: false,
         areas: vec![Area {
             id: loc("a".to_string()),
             title: "A".to_string(),

@@ -75,6 +75,32 @@ pub fn refusal(lang: Lang, id: &str, refusal: &Refusal) -> Message {
         Refusal::EarlierDeadline { from, to } => {
             earlier_deadline(lang, id, &from.to_string(), &to.to_string())
         }
+        Refusal::NotFinished => pick(
+            lang,
+            Message::new(format!(
+                "`{id}` 尚未办结（任务未 done、目标未达成），不能销号"
+            ))
+            .hint("先用 plan done 记录办结；目标要先达到目标值"),
+            Message::new(format!(
+                "`{id}` is not finished (a task not done, a target not met): nothing to verify"
+            ))
+            .hint("record it done first with plan done; a target must reach its value"),
+        ),
+        Refusal::VerifyBeforeDone { done } => pick(
+            lang,
+            Message::new(format!("销号日期不能早于办结日期 {done}")),
+            Message::new(format!("it cannot be verified before it was done ({done})")),
+        ),
+        Refusal::AlreadyVerified { on } => pick(
+            lang,
+            Message::new(format!("`{id}` 已于 {on} 销号")),
+            Message::new(format!("`{id}` was already verified on {on}")),
+        ),
+        Refusal::EmptyEvidence => pick(
+            lang,
+            Message::new("--evidence 不能为空"),
+            Message::new("--evidence needs a path or a link"),
+        ),
     }
 }
 

@@ -153,6 +153,18 @@ pub struct Labels {
     pub lights: [&'static str; 3],
     pub red: &'static str,
     pub yellow: &'static str,
+    // the supervision loop
+    pub window_end: &'static str,
+    pub latest_report: &'static str,
+    pub never: &'static str,
+    pub awaiting: &'static str,
+    pub verified: &'static str,
+    pub on_time_rate: &'static str,
+    pub late: &'static str,
+    pub feedback_missed: &'static str,
+    pub rank: &'static str,
+    pub latest_progress: &'static str,
+    pub days_late_short: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -311,6 +323,17 @@ const ZH: Labels = Labels {
     lights: ["● 红灯", "● 黄灯", "● 绿灯"],
     red: "红灯",
     yellow: "黄灯",
+    window_end: "报送截止",
+    latest_report: "最近报送",
+    never: "从未报送",
+    awaiting: "待销号",
+    verified: "销号",
+    on_time_rate: "按期办结率",
+    late: "逾期办结",
+    feedback_missed: "未按时报送",
+    rank: "排名",
+    latest_progress: "最新进展",
+    days_late_short: "逾期天数",
 };
 
 const EN: Labels = Labels {
@@ -469,6 +492,17 @@ const EN: Labels = Labels {
     lights: ["● red", "● yellow", "● green"],
     red: "Red",
     yellow: "Yellow",
+    window_end: "Window ended",
+    latest_report: "Latest report",
+    never: "never",
+    awaiting: "Awaiting verification",
+    verified: "Verified",
+    on_time_rate: "On time",
+    late: "Done late",
+    feedback_missed: "Feedback missed",
+    rank: "Rank",
+    latest_progress: "Latest progress",
+    days_late_short: "Days late",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
@@ -607,6 +641,13 @@ pub fn as_of(
     }
 }
 
+pub fn nothing_to_chase(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "没有需要催报的事项。",
+        Lang::En => "Every item has reported progress.",
+    }
+}
+
 pub fn nothing_overdue(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "没有逾期事项。",
@@ -705,6 +746,14 @@ pub fn item_words(
             words.push_str(if zh { "；" } else { "; " });
             words.push_str(&figures);
         }
+    }
+    if r.awaiting_verification {
+        words.push_str(if zh {
+            "；待销号"
+        } else {
+            "; awaiting verification"
+        });
+        return (words, crate::render::grid::Tone::Warn);
     }
     (words, tone)
 }
