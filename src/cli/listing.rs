@@ -134,7 +134,7 @@ pub fn owners(
     let l = Listing::new(config, loaded, &args.list)?;
     let rows = report::owners(l.ws, &l.filter, l.clock, args.by);
     Ok(Output {
-        stdout: render::owners(l.view, args.by, &rows).into(),
+        stdout: render::owners(l.view, args.by, &rows, l.clock.today).into(),
         ..Output::default()
     })
 }

@@ -708,7 +708,8 @@ impl Who {
     }
 }
 
-/// One row of `plan owners`: a lead unit's (or leader's) tasks, targets and indicators.
+/// One row of `plan owners`: a lead unit's (or leader's) tasks, targets and indicators, and
+/// its place on the scoreboard (通报).
 #[derive(Debug, Clone, Serialize)]
 pub struct OwnerRow {
     #[serde(flatten)]
@@ -724,14 +725,101 @@ pub struct OwnerRow {
     pub delays: usize,
     /// Indicators behind their target growth.
     pub behind: usize,
+    /// Items whose outcome is known: due by today, or finished already.
+    pub due_by_today: usize,
+    /// Done or met on or before their deadline.
+    pub on_time: usize,
+    /// `on_time / due_by_today` in percent; `null` when nothing is due.
+    pub on_time_rate: Option<f64>,
+    /// Done or met after their deadline.
+    pub late: usize,
+    /// Open tasks and targets whose light is red, and yellow.
+    pub red: usize,
+    pub yellow: usize,
+    /// Open items that missed their latest feedback window.
+    pub feedback_missed: usize,
+    /// 1 for the best: highest on-time rate (none last), then fewest overdue, then name.
+    pub rank: usize,
+}
+
+/// How the deadlines of a task or target came out by the clock's day, for the on-time rate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Outcomes {
+    on_time: usize,
+    late: usize,
+    overdue: usize,
+}
+
+/// The outcomes of a counted task or target in `state` with deadline `due`; none while its
+/// outcome is open (not finished, and not yet due). A task is on time when its `done` date is
+/// not after its deadline (its current one, after approved postponements; a task done without
+/// a date, or without a deadline, is on time); a target when it was met by its deadline plus
+/// `lag` (an undated `actual` counts as met in time). A duty fixed to the calendar has an
+/// outcome per occurrence due by today: each report on time, late, or missed; another
+/// recurring duty one while it is overdue.
+fn outcomes(
+    plan: &Plan,
+    item: ItemRef<'_>,
+    state: State,
+    due: Option<NaiveDate>,
+    clock: Clock,
+) -> Outcomes {
+    let one = |on_time, late, overdue| Outcomes {
+        on_time: usize::from(on_time),
+        late: usize::from(late),
+        overdue: usize::from(overdue),
+    };
+    match (item, state) {
+        (ItemRef::Task(t), State::Dropped) if t.is_anchored() => Outcomes::default(),
+        (ItemRef::Task(t), _) if t.is_anchored() => {
+            let mut out = Outcomes::default();
+            let (occurrences, _) = crate::anchored::occurrences(t, plan.span());
+            let done =
+                |o: &crate::anchored::Occurrence| o.done_on.is_some_and(|d| d <= clock.today);
+            for o in occurrences
+                .iter()
+                .filter(|o| o.due < clock.today || done(o))
+            {
+                match o.done_on.filter(|d| *d <= clock.today) {
+                    Some(d) if d <= o.due => out.on_time += 1,
+                    Some(_) => out.late += 1,
+                    None => out.overdue += 1,
+                }
+            }
+            out
+        }
+        (_, State::Overdue) => one(false, false, true),
+        (ItemRef::Task(t), State::Done) if t.every.is_none() => {
+            let done = t.done.as_ref().map(|d| d.value.day());
+            let late = matches!((done, due), (Some(done), Some(due)) if done > due);
+            one(!late, late, false)
+        }
+        (ItemRef::Target(t), State::Met) => {
+            let due = deadline::target_due(t, plan.span());
+            let lag = t.lag.as_ref().map_or(0, |l| l.value);
+            let by = crate::date::add_days(due, i64::from(lag));
+            let in_time = clock.today <= by
+                || deadline::target_state(
+                    t,
+                    plan,
+                    Clock {
+                        today: by,
+                        within: 0,
+                    },
+                ) == State::Met;
+            one(in_time, !in_time, false)
+        }
+        _ => Outcomes::default(),
+    }
 }
 
 /// `plan owners`: a row per lead unit (every lead counts fully, a collective unit as each of
-/// its members) or per leader, worst overdue share first.
+/// its members) or per leader, ranked: highest on-time rate first.
 pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<OwnerRow> {
     let mut rows: Vec<OwnerRow> = Vec::new();
     for (plan, area, item) in filter.items(ws) {
-        let state = deadline_state(plan, item, clock).map(|(_, s)| s);
+        let dated = deadline_state(plan, item, clock);
+        let state = dated.map(|(_, s)| s);
         let behind = match item {
             ItemRef::Indicator(i) => {
                 indicators::figures(i, plan, ws, clock.today).status == IndicatorStatus::Behind
@@ -749,6 +837,14 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<Owne
         if !counted {
             continue;
         }
+        let (light, outcome, missed) = match dated {
+            Some((due, state)) => (
+                crate::compute::light::light(plan, area, item, state, due, clock),
+                outcomes(plan, item, state, due, clock),
+                crate::compute::feedback::missed(plan, area, item, state, clock.today).is_some(),
+            ),
+            None => (None, Outcomes::default(), false),
+        };
         let names: Vec<Option<&str>> = match by {
             By::Unit => units_of(plan, area, item).into_iter().map(Some).collect(),
             By::Leader => leaders_of(area, item)
@@ -773,6 +869,14 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<Owne
                         overdue_share: 0.0,
                         delays: 0,
                         behind: 0,
+                        due_by_today: 0,
+                        on_time: 0,
+                        on_time_rate: None,
+                        late: 0,
+                        red: 0,
+                        yellow: 0,
+                        feedback_missed: 0,
+                        rank: 0,
                     });
                     rows.len() - 1
                 }
@@ -789,6 +893,12 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<Owne
                 ItemRef::Target(t) => t.delays.len(),
                 ItemRef::Project(_) | ItemRef::Indicator(_) => 0,
             };
+            row.due_by_today += outcome.on_time + outcome.late + outcome.overdue;
+            row.on_time += outcome.on_time;
+            row.late += outcome.late;
+            row.red += usize::from(light == Some(Light::Red));
+            row.yellow += usize::from(light == Some(Light::Yellow));
+            row.feedback_missed += usize::from(missed);
         }
     }
     for r in &mut rows {
@@ -799,14 +909,21 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<Owne
             r.overdue as f64 / r.open as f64 * 100.0
         };
         r.overdue_share = share;
+        #[allow(clippy::cast_precision_loss)]
+        let rate = (r.due_by_today > 0).then(|| r.on_time as f64 * 100.0 / r.due_by_today as f64);
+        r.on_time_rate = rate;
     }
-    // Worst first: the largest overdue share, then the most overdue, then by name.
+    // Best first: the highest on-time rate (none last), then the fewest overdue, then by name.
     rows.sort_by(|a, b| {
-        b.overdue_share
-            .total_cmp(&a.overdue_share)
-            .then(b.overdue.cmp(&a.overdue))
+        let rate = |r: &OwnerRow| r.on_time_rate.unwrap_or(-1.0);
+        rate(b)
+            .total_cmp(&rate(a))
+            .then(a.overdue.cmp(&b.overdue))
             .then(a.who.name().cmp(&b.who.name()))
     });
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
     rows
 }
 

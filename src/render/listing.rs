@@ -144,19 +144,33 @@ fn dated_grid<'a>(
     }
 }
 
-/// `plan owners`, by lead unit or by leader.
-pub fn owners(view: View, by: By, rows: &[OwnerRow]) -> String {
+/// The on-time rate in words: a percentage, or `-` when nothing is due.
+fn rate(r: &OwnerRow) -> String {
+    r.on_time_rate
+        .map_or_else(|| "-".to_string(), crate::number::percent)
+}
+
+/// `plan owners`, by lead unit or by leader: the scoreboard, best first. Markdown is the
+/// 通报: a title, a summary, the ranking and the units to press.
+pub fn owners(view: View, by: By, rows: &[OwnerRow], today: chrono::NaiveDate) -> String {
     let t = view.labels();
+    let tone = |n: usize, tone: Tone| if n > 0 { tone } else { Tone::Plain };
+    let who = match by {
+        By::Unit => t.owner,
+        By::Leader => t.leader,
+    };
     let grid = Grid {
         headers: [
-            match by {
-                By::Unit => t.owner,
-                By::Leader => t.leader,
-            },
+            t.rank,
+            who,
+            t.on_time_rate,
             t.open,
             t.overdue,
             t.done,
-            t.overdue_share,
+            t.late,
+            t.red,
+            t.yellow,
+            t.feedback_missed,
             t.postponed,
             t.indicators_behind,
         ]
@@ -165,28 +179,66 @@ pub fn owners(view: View, by: By, rows: &[OwnerRow]) -> String {
         rows: rows
             .iter()
             .map(|r| {
-                let late = if r.overdue > 0 {
-                    Tone::Alert
-                } else {
-                    Tone::Plain
-                };
                 vec![
+                    GridCell::num(r.rank.to_string()),
                     GridCell::text(r.who.name().unwrap_or(t.no_owner)),
+                    GridCell::num(rate(r)),
                     GridCell::num(r.open.to_string()),
-                    GridCell::num(r.overdue.to_string()).tone(late),
+                    GridCell::num(r.overdue.to_string()).tone(tone(r.overdue, Tone::Alert)),
                     GridCell::num(r.done.to_string()),
-                    GridCell::num(crate::number::percent(r.overdue_share)).tone(late),
+                    GridCell::num(r.late.to_string()),
+                    GridCell::num(r.red.to_string()).tone(tone(r.red, Tone::Alert)),
+                    GridCell::num(r.yellow.to_string()).tone(tone(r.yellow, Tone::Warn)),
+                    GridCell::num(r.feedback_missed.to_string())
+                        .tone(tone(r.feedback_missed, Tone::Warn)),
                     GridCell::num(r.delays.to_string()),
-                    GridCell::num(r.behind.to_string()).tone(if r.behind > 0 {
-                        Tone::Alert
-                    } else {
-                        Tone::Plain
-                    }),
+                    GridCell::num(r.behind.to_string()).tone(tone(r.behind, Tone::Alert)),
                 ]
             })
             .collect(),
     };
-    view.emit(&grid, rows)
+    if view.format != Format::Markdown {
+        return view.emit(&grid, rows);
+    }
+    let due: usize = rows.iter().map(|r| r.due_by_today).sum();
+    let on_time: usize = rows.iter().map(|r| r.on_time).sum();
+    #[allow(clippy::cast_precision_loss)]
+    let overall = (due > 0).then(|| crate::number::percent(on_time as f64 * 100.0 / due as f64));
+    let mut out = format!(
+        "# {}\n\n{}\n\n",
+        grid::md_text(&labels::sentences::scoreboard_title(view.lang, &ymd(today))),
+        grid::md_text(&labels::sentences::scoreboard_summary(
+            view.lang,
+            by == By::Leader,
+            rows.len(),
+            due,
+            on_time,
+            overall.as_deref(),
+        )),
+    );
+    out.push_str(&grid::markdown(&grid));
+    out.push_str(&format!("\n## {}\n\n", t.units_to_press));
+    let press: Vec<&OwnerRow> = rows
+        .iter()
+        .filter(|r| r.overdue + r.red + r.feedback_missed > 0)
+        .collect();
+    if press.is_empty() {
+        out.push_str(labels::sentences::none_to_press(view.lang));
+        out.push('\n');
+    }
+    for r in press {
+        out.push_str(&format!(
+            "- {}\n",
+            grid::md_text(&labels::sentences::press(
+                view.lang,
+                r.who.name().unwrap_or(t.no_owner),
+                r.overdue,
+                r.red,
+                r.feedback_missed,
+            ))
+        ));
+    }
+    out
 }
 
 /// `plan status`: a table per plan with a heading (one CSV for all plans, with a plan column).

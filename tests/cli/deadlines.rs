@@ -313,7 +313,7 @@ fn upcoming_lists_open_items_soonest_first_within_the_window() {
 }
 
 #[test]
-fn owners_rank_the_worst_overdue_share_first() {
+fn owners_rank_by_the_on_time_rate_then_fewest_overdue() {
     let r = example(&[
         "owners",
         "--today",
@@ -324,7 +324,7 @@ fn owners_rank_the_worst_overdue_share_first() {
         "json",
     ]);
     r.code(0);
-    let got: Vec<(String, u64, u64, u64, u64)> = r
+    let got: Vec<(String, u64, u64, u64, u64, u64, u64)> = r
         .json()
         .as_array()
         .unwrap()
@@ -332,29 +332,38 @@ fn owners_rank_the_worst_overdue_share_first() {
         .map(|o| {
             (
                 o["owner"].as_str().unwrap_or("-").to_string(),
+                o["rank"].as_u64().unwrap(),
                 o["open"].as_u64().unwrap(),
                 o["overdue"].as_u64().unwrap(),
                 o["done"].as_u64().unwrap(),
+                o["due_by_today"].as_u64().unwrap(),
                 o["behind"].as_u64().unwrap(),
             )
         })
         .collect();
-    // (owner, open, overdue, done, indicators behind): 100% late first (more overdue first,
-    // then by name), then 66.7%, then the two at 50% by name, then those with nothing late;
-    // the lead units of indicators have rows too (portal visits and online revenue are behind).
+    // (owner, rank, open, overdue, done, due by today, indicators behind): the web team
+    // finished one of its two due items on time (50 %); the units at 0 % follow, fewest overdue
+    // first, then by name (an overdue recurring duty without a fixed day counts once); units
+    // with nothing due yet come last,
+    // by name; the lead units of indicators have rows too.
     let want = [
-        ("Operations unit", 2, 2, 0, 0),
-        ("Procurement", 1, 1, 0, 0),
-        ("Security officer", 1, 1, 0, 0),
-        ("Communications", 3, 2, 0, 0),
-        ("Director", 2, 1, 0, 0),
-        ("Web team", 2, 1, 1, 0),
-        ("Data team", 1, 0, 0, 0),
-        ("Delivery unit", 1, 0, 0, 0),
-        ("Finance", 0, 0, 0, 1),
-        ("Performance office", 0, 0, 0, 1),
+        ("Web team", 1, 2, 1, 1, 2, 0),
+        ("Director", 2, 2, 1, 0, 1, 0),
+        ("Procurement", 3, 1, 1, 0, 1, 0),
+        ("Security officer", 4, 1, 1, 0, 1, 0),
+        ("Communications", 5, 3, 2, 0, 2, 0),
+        ("Operations unit", 6, 2, 2, 0, 2, 0),
+        ("Data team", 7, 1, 0, 0, 0, 0),
+        ("Delivery unit", 8, 1, 0, 0, 0, 0),
+        ("Finance", 9, 0, 0, 0, 0, 1),
+        ("Performance office", 10, 0, 0, 0, 0, 1),
     ];
-    assert_eq!(got, want.map(|(a, b, c, d, e)| (a.to_string(), b, c, d, e)));
+    assert_eq!(
+        got,
+        want.map(|(a, b, c, d, e, f, g)| (a.to_string(), b, c, d, e, f, g))
+    );
+    assert_eq!(r.json()[0]["on_time_rate"], 50.0);
+    assert_eq!(r.json()[9]["on_time_rate"], serde_json::Value::Null);
 }
 
 #[test]

@@ -165,6 +165,9 @@ pub struct Labels {
     pub rank: &'static str,
     pub latest_progress: &'static str,
     pub days_late_short: &'static str,
+    pub due_by_today: &'static str,
+    pub on_time: &'static str,
+    pub units_to_press: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -330,10 +333,13 @@ const ZH: Labels = Labels {
     verified: "销号",
     on_time_rate: "按期办结率",
     late: "逾期办结",
-    feedback_missed: "未按时报送",
+    feedback_missed: "未报进展",
     rank: "排名",
     latest_progress: "最新进展",
     days_late_short: "逾期天数",
+    due_by_today: "已到期",
+    on_time: "按期办结",
+    units_to_press: "需要督促的单位",
 };
 
 const EN: Labels = Labels {
@@ -497,12 +503,15 @@ const EN: Labels = Labels {
     never: "never",
     awaiting: "Awaiting verification",
     verified: "Verified",
-    on_time_rate: "On time",
+    on_time_rate: "On-time rate",
     late: "Done late",
-    feedback_missed: "Feedback missed",
+    feedback_missed: "Missed reports",
     rank: "Rank",
     latest_progress: "Latest progress",
     days_late_short: "Days late",
+    due_by_today: "Due",
+    on_time: "On time",
+    units_to_press: "Units to press",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

@@ -57,3 +57,77 @@ pub fn figure_due(lang: Lang, period: &str) -> String {
         Lang::En => format!("the {period} figure is due by now"),
     }
 }
+
+/// The title of the scoreboard (通报).
+pub fn scoreboard_title(lang: Lang, today: &str) -> String {
+    match lang {
+        Lang::Zh => format!("工作推进情况通报（截至 {today}）"),
+        Lang::En => format!("Progress by unit (as of {today})"),
+    }
+}
+
+/// The scoreboard's opening sentence: how many units (or leaders), items due and on time.
+pub fn scoreboard_summary(
+    lang: Lang,
+    leaders: bool,
+    units: usize,
+    due: usize,
+    on_time: usize,
+    rate: Option<&str>,
+) -> String {
+    let rate_zh = rate.map_or_else(String::new, |r| format!("，按期办结率 {r}"));
+    let rate_en = rate.map_or_else(String::new, |r| format!(", an on-time rate of {r}"));
+    match (lang, leaders) {
+        (Lang::Zh, false) => format!(
+            "本期共通报 {units} 个牵头单位。已到期（或已办结）事项 {due} 项，按期办结 {on_time} 项{rate_zh}。排名依次按按期办结率、逾期未办结事项数。"
+        ),
+        (Lang::Zh, true) => format!(
+            "本期共通报 {units} 位责任领导分管的事项。已到期（或已办结）事项 {due} 项，按期办结 {on_time} 项{rate_zh}。排名依次按按期办结率、逾期未办结事项数。"
+        ),
+        (Lang::En, false) => format!(
+            "{units} lead units. {due} items were due or are finished; {on_time} were finished on time{rate_en}. Ranked by on-time rate, then fewest overdue."
+        ),
+        (Lang::En, true) => format!(
+            "The items of {units} responsible leaders. {due} items were due or are finished; {on_time} were finished on time{rate_en}. Ranked by on-time rate, then fewest overdue."
+        ),
+    }
+}
+
+/// One unit to press: its overdue, red and missed-report counts (those above zero).
+pub fn press(lang: Lang, name: &str, overdue: usize, red: usize, missed: usize) -> String {
+    let mut parts = Vec::new();
+    match lang {
+        Lang::Zh => {
+            if overdue > 0 {
+                parts.push(format!("逾期未办结 {overdue} 项"));
+            }
+            if red > 0 {
+                parts.push(format!("红灯 {red} 项"));
+            }
+            if missed > 0 {
+                parts.push(format!("未按时报送进展 {missed} 项"));
+            }
+            format!("{name}：{}。", parts.join("，"))
+        }
+        Lang::En => {
+            if overdue > 0 {
+                parts.push(format!("{overdue} overdue"));
+            }
+            if red > 0 {
+                parts.push(format!("{red} red"));
+            }
+            if missed > 0 {
+                parts.push(format!("{missed} missed progress reports"));
+            }
+            format!("{name}: {}.", parts.join(", "))
+        }
+    }
+}
+
+/// When no unit needs pressing.
+pub fn none_to_press(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "各单位均无逾期未办结、红灯和未按时报送进展的事项。",
+        Lang::En => "No unit has overdue or red items or missed progress reports.",
+    }
+}
