@@ -76,6 +76,8 @@ pub enum Command {
     Verify(VerifyArgs),
     /// The report people read: Markdown for the public board, or a self-contained HTML page
     Report(ReportArgs),
+    /// A notice (督办通知单) to each lead unit with red or yellow items; --mail sends them
+    Notice(NoticeArgs),
     /// Every deadline as an iCalendar feed (all-day events) for calendar apps
     Calendar(CalendarArgs),
     /// What moved since a git revision (or a date): done, newly overdue, postponed, new figures
@@ -106,6 +108,30 @@ pub struct ReportArgs {
     /// Write the report to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NoticeArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// The day by which each unit must report back [default: today + 3 days]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub reply_by: Option<NaiveDate>,
+    /// Markdown, or one self-contained HTML page printable on A4
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write one file per unit into this directory (created if missing)
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Mail each unit its notice (its `email` in plan.toml) through sendmail
+    #[arg(long)]
+    pub mail: bool,
+    /// The sendmail to run [default: `sendmail` on PATH, else /usr/sbin/sendmail]
+    #[arg(long, value_name = "PATH", requires = "mail")]
+    pub sendmail: Option<PathBuf>,
+    /// The sender, `Name <address>` or an address [env: PLAN_MAIL_FROM]
+    #[arg(long, value_name = "ADDRESS", env = "PLAN_MAIL_FROM", hide_env = true)]
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

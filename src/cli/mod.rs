@@ -11,6 +11,7 @@ mod filters;
 mod history;
 mod indicators;
 mod listing;
+mod notice;
 mod setup;
 mod show;
 
@@ -170,6 +171,7 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         Command::Indicators(args) => indicators::run(config, loaded, args),
         Command::Calendar(args) => listing::calendar(config, loaded, args),
         Command::Report(args) => listing::report(config, loaded, args),
+        Command::Notice(args) => notice::run(config, loaded, args),
         Command::Diff(args) => history::diff(config, loaded, args),
         Command::Log(args) => history::log(config, loaded, args),
         Command::Show(show) => show::run(config, loaded, show),

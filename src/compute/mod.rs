@@ -14,6 +14,8 @@ pub mod filter;
 pub mod indicators;
 /// Lights (红黄绿灯) of open tasks and targets.
 pub mod light;
+/// Notices (督办通知单) to each lead unit with red or yellow items.
+pub mod notice;
 /// The listings' rows: overdue, upcoming, status, items, owners.
 pub mod report;
 /// Everything known about one item (`plan show`).

@@ -10,6 +10,7 @@ pub mod ical;
 pub mod indicators;
 pub mod labels;
 pub mod listing;
+pub mod notice;
 pub mod show;
 pub mod style;
 pub mod supervision;

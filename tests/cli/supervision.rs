@@ -376,3 +376,279 @@ fn closing_keys_and_addresses_are_checked() {
     );
     assert!(r.stderr.ends_with("4 errors, 1 warning\n"), "{}", r.stderr);
 }
+
+/// Two lead units with red or yellow items, one with an address; a third with nothing late.
+fn district() -> Fixture {
+    Fixture::new()
+        .file(
+            "p/plan.toml",
+            "[plan]\ntitle = \"区政府2016年重点工作\"\norg = \"区政府督查室\"\nyear = 2016\nlang = \"zh\"\n\n\
+             [owners.\"区财政局\"]\nemail = \"czj@example.org\"\n\n\
+             [owners.\"区教育局\"]\nemail = \"jyj@example.org\"\n",
+        )
+        .file(
+            "p/01-a.toml",
+            "[area]\nid = \"a\"\ntitle = \"甲\"\n\n\
+             [[task]]\nid = \"tax\"\ntitle = \"清理欠税\"\nowner = [\"区财政局\", \"区税务局\"]\ndue = 2016-03-31\n\
+             progress = [{ on = 2016-03-15, text = \"已清理五成\", percent = 50 }]\n\n\
+             [[task]]\nid = \"budget\"\ntitle = \"编制预算\"\nowner = \"区财政局\"\ndue = 2016-04-08\n\n\
+             [[task]]\nid = \"schools\"\ntitle = \"新建学校\"\nowner = \"区教育局\"\ndue = 2016-12-31\n",
+        )
+}
+
+#[test]
+fn notices_go_to_each_unit_with_red_or_yellow_items_and_keep_their_numbers() {
+    let f = district();
+    let args = ["--today", "2016-04-05", "notice"];
+    let first = f.run(&args);
+    first.code(0);
+    // 区财政局 first (it leads the first red item), then 区税务局; 区教育局 is green.
+    assert_eq!(
+        first.stdout,
+        "# 督办通知单\n\n编号：2016-001  \n单位：区财政局  \n日期：2016-04-05\n\n\
+         经督查，你单位牵头的以下 2 项工作亮红灯或黄灯。请抓紧推进，并于 2016-04-08 前书面报送进展情况。\n\n\
+         | 编号 | 事项 | 期限 | 灯 | 逾期天数 | 最新进展 |\n| --- | --- | ---: | --- | ---: | --- |\n\
+         | tax | 清理欠税 | 2016-03-31 | ● 红灯 | 5 | 2016-03-15：已清理五成 |\n\
+         | budget | 编制预算 | 2016-04-08 | ● 黄灯 |  | 无 |\n\n区政府督查室  \n2016-04-05\n\n---\n\n\
+         # 督办通知单\n\n编号：2016-002  \n单位：区税务局  \n日期：2016-04-05\n\n\
+         经督查，你单位牵头的以下 1 项工作亮红灯或黄灯。请抓紧推进，并于 2016-04-08 前书面报送进展情况。\n\n\
+         | 编号 | 事项 | 期限 | 灯 | 逾期天数 | 最新进展 |\n| --- | --- | ---: | --- | ---: | --- |\n\
+         | tax | 清理欠税 | 2016-03-31 | ● 红灯 | 5 | 2016-03-15：已清理五成 |\n\n区政府督查室  \n2016-04-05\n"
+    );
+    // The same day gives the same notices; one unit's notice keeps its number.
+    assert_eq!(f.run(&args).stdout, first.stdout);
+    let r = f.run(&[
+        "--today",
+        "2016-04-05",
+        "notice",
+        "--owner",
+        "区税务局",
+        "--reply-by",
+        "2016-04-10",
+    ]);
+    assert!(
+        r.stdout
+            .starts_with("# 督办通知单\n\n编号：2016-002  \n单位：区税务局"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("并于 2016-04-10 前"), "{}", r.stdout);
+    // One file per unit with -o, HTML printable on A4.
+    let r = f.run(&[
+        "--today",
+        "2016-04-05",
+        "notice",
+        "--format",
+        "html",
+        "-o",
+        "notices",
+    ]);
+    r.code(0);
+    let html = std::fs::read_to_string(f.dir().join("notices/2016-001-区财政局.html")).unwrap();
+    assert!(html.contains("@page { size: A4;"), "{html}");
+    assert!(html.contains("<td>清理欠税</td>"), "{html}");
+    assert!(f.dir().join("notices/2016-002-区税务局.html").exists());
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    // Nothing red or yellow: a sentence, exit 0.
+    let r = f.run(&["--today", "2016-01-05", "notice"]);
+    r.code(0);
+    assert_eq!(r.stdout, "没有亮红灯或黄灯的事项，无需发督办通知单。\n");
+}
+
+/// A fake sendmail in `dir/bin` that records each call's arguments and message in `dir/sent`.
+fn fake_sendmail(dir: &std::path::Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let sent = dir.join("sent");
+    let script = format!(
+        "#!/bin/sh\nmkdir -p '{0}'\nn=$(ls '{0}' | wc -l)\nprintf '%s\\n' \"$@\" > '{0}'/$n.args\ncat > '{0}'/$n.eml\n",
+        sent.display()
+    );
+    let path = bin.join("sendmail");
+    std::fs::write(&path, script).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    format!("{}:/usr/bin:/bin", bin.display())
+}
+
+#[test]
+fn notice_mail_sends_one_message_per_unit_with_an_address() {
+    let f = district();
+    let path = fake_sendmail(f.dir());
+    let r = f.run_env(
+        &[
+            "--today",
+            "2016-04-05",
+            "notice",
+            "--mail",
+            "--from",
+            "区政府督查室 <duban@example.org>",
+        ],
+        &[("PATH", &path)],
+    );
+    // 区税务局 has no address: named on stderr, exit 1; 区财政局's notice is sent.
+    r.code(1);
+    assert_eq!(r.stdout, "已发送 2016-001 区财政局 → czj@example.org\n");
+    assert_eq!(
+        r.stderr,
+        "警告：区税务局 没有邮件地址，通知单 2016-002 未发送（在 plan.toml 中加上 [owners.\"区税务局\"] email = \"…\"）\n"
+    );
+    let sent = f.dir().join("sent");
+    let mut names: Vec<String> = std::fs::read_dir(&sent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["0.args", "0.eml"]);
+    assert_eq!(
+        std::fs::read_to_string(sent.join("0.args")).unwrap(),
+        "-i\n-f\nduban@example.org\n--\nczj@example.org\n"
+    );
+    let raw = std::fs::read(sent.join("0.eml")).unwrap();
+    // RFC 5322: ASCII headers only (the Chinese is encoded), CRLF line ends.
+    let head_end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    assert!(raw[..head_end].is_ascii());
+    let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(message.subject(), Some("督办通知单（2016-001）：区财政局"));
+    let to = message.to().unwrap().first().unwrap();
+    assert_eq!(
+        (to.name(), to.address()),
+        (Some("区财政局"), Some("czj@example.org"))
+    );
+    let from = message.from().unwrap().first().unwrap();
+    assert_eq!(from.name(), Some("区政府督查室"));
+    let text = message.body_text(0).unwrap();
+    assert!(text.contains("单位：区财政局"), "{text}");
+    assert!(
+        text.contains("| tax | 清理欠税 | 2016-03-31 | ● 红灯 | 5 | 2016-03-15：已清理五成 |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| budget | 编制预算 | 2016-04-08 | ● 黄灯 |  | 无 |"),
+        "{text}"
+    );
+    let html = message.body_html(0).unwrap();
+    assert!(html.contains("<td>编制预算</td>"), "{html}");
+    // With every unit addressed, exit 0 and one message each.
+    let f = district();
+    let plan = f.read("p/plan.toml") + "\n[owners.\"区税务局\"]\nemail = \"swj@example.org\"\n";
+    std::fs::write(f.path("p/plan.toml"), plan).unwrap();
+    let path = fake_sendmail(f.dir());
+    let r = f.run_env(
+        &["--today", "2016-04-05", "notice", "--mail"],
+        &[("PATH", &path), ("PLAN_MAIL_FROM", "duban@example.org")],
+    );
+    r.code(0);
+    assert_eq!(std::fs::read_dir(f.dir().join("sent")).unwrap().count(), 4);
+}
+
+#[test]
+fn notice_mail_sends_nothing_without_sendmail_or_a_sender() {
+    let f = district();
+    // No sendmail anywhere: exit 2, nothing sent.
+    let r = f.run_env(
+        &[
+            "--today",
+            "2016-04-05",
+            "--lang",
+            "en",
+            "notice",
+            "--mail",
+            "--from",
+            "duban@example.org",
+            "--sendmail",
+            "/nonexistent/sendmail",
+        ],
+        &[("PATH", "/usr/bin:/bin")],
+    );
+    r.code(2);
+    r.err_line("error: no sendmail to run at /nonexistent/sendmail; nothing was sent");
+    // No sender, or one that does not parse.
+    let path = fake_sendmail(f.dir());
+    let r = f.run_env(
+        &["--today", "2016-04-05", "notice", "--mail"],
+        &[("PATH", &path)],
+    );
+    r.code(2);
+    r.err_line("错误：发送督办通知单需要发件人地址");
+    let r = f.run_env(
+        &[
+            "--today",
+            "2016-04-05",
+            "notice",
+            "--mail",
+            "--from",
+            "duban at example",
+        ],
+        &[("PATH", &path)],
+    );
+    r.code(2);
+    assert!(
+        r.stderr.contains("`duban at example` 不是有效的邮件地址"),
+        "{}",
+        r.stderr
+    );
+    assert!(!f.dir().join("sent").exists());
+}
+
+#[test]
+fn the_scoreboard_counts_on_time_late_and_overdue_items() {
+    // 区财政局: `ontime` done before its due, `late` done after, `overdue` open past its due,
+    // `future` not yet due: on time 1 of the 3 due by today = 33.3 %. 区税务局: its one item
+    // done on time (100 %), so it ranks first.
+    let f = plan(
+        "feedback = \"month\"\n",
+        "[[task]]\nid = \"ontime\"\ntitle = \"按期\"\ndue = 2016-03-31\nstatus = \"done\"\ndone = 2016-03-30\n\n\
+         [[task]]\nid = \"late\"\ntitle = \"逾期办结\"\ndue = 2016-03-31\nstatus = \"done\"\ndone = 2016-04-02\n\n\
+         [[task]]\nid = \"overdue\"\ntitle = \"逾期未办\"\ndue = 2016-03-31\nprogress = [{ on = 2016-03-20, text = \"x\" }]\n\n\
+         [[task]]\nid = \"future\"\ntitle = \"未到期\"\ndue = 2016-12-31\n\n\
+         [[task]]\nid = \"other\"\ntitle = \"他单位\"\nowner = \"区税务局\"\ndue = 2016-03-31\nstatus = \"done\"\ndone = 2016-03-01\n",
+    );
+    let r = f.run(&["--today", "2016-04-10", "owners", "--format", "json"]);
+    r.code(0);
+    let rows = r.json();
+    let pick = |r: &serde_json::Value| {
+        (
+            r["owner"].as_str().unwrap().to_string(),
+            r["rank"].as_u64().unwrap(),
+            r["on_time_rate"]
+                .as_f64()
+                .map(|x| (x * 10.0).round() / 10.0),
+            r["late"].as_u64().unwrap(),
+            r["overdue"].as_u64().unwrap(),
+            r["red"].as_u64().unwrap(),
+            r["yellow"].as_u64().unwrap(),
+            r["feedback_missed"].as_u64().unwrap(),
+        )
+    };
+    // 区财政局: red = `overdue`; `future` missed March's report (yellow); `overdue` reported
+    // on 20 March, so it misses none.
+    assert_eq!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(pick)
+            .collect::<Vec<_>>(),
+        [
+            ("区税务局".to_string(), 1, Some(100.0), 0, 0, 0, 0, 0),
+            ("区财政局".to_string(), 2, Some(33.3), 1, 1, 1, 1, 1),
+        ]
+    );
+    let r = f.run(&[
+        "--today",
+        "2016-04-10",
+        "--lang",
+        "zh",
+        "owners",
+        "--format",
+        "markdown",
+    ]);
+    assert!(r.stdout.starts_with("# 工作推进情况通报（截至 2016-04-10）\n\n本期共通报 2 个牵头单位。已到期（或已办结）事项 4 项，按期办结 2 项，按期办结率 50.0%。"), "{}", r.stdout);
+    assert!(
+        r.stdout.ends_with(
+            "## 需要督促的单位\n\n- 区财政局：逾期未办结 1 项，红灯 1 项，未按时报送进展 1 项。\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}

@@ -269,3 +269,91 @@ impl std::fmt::Display for DateArgError {
 }
 
 impl std::error::Error for DateArgError {}
+
+// ---- plan notice --------------------------------------------------------------------
+
+/// No unit has red or yellow items.
+pub fn no_notices(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "没有亮红灯或黄灯的事项，无需发督办通知单。",
+        Lang::En => "No item is red or yellow: no notice to send.",
+    }
+}
+
+/// `--mail` without a sender.
+pub fn no_sender(lang: Lang) -> Message {
+    match lang {
+        Lang::Zh => Message::new("发送督办通知单需要发件人地址")
+            .hint("加上 --from 督查室<duban@example.org>，或设置环境变量 PLAN_MAIL_FROM"),
+        Lang::En => Message::new("mailing notices needs a sender address")
+            .hint("add --from \"Office <duban@example.org>\", or set PLAN_MAIL_FROM"),
+    }
+}
+
+/// An address that does not parse (`--from`, or a unit's `email`).
+pub fn bad_address(lang: Lang, text: &str, error: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("`{text}` 不是有效的邮件地址：{error}"))
+            .hint("写成 name@example.org 或 名称 <name@example.org>"),
+        Lang::En => Message::new(format!("`{text}` is not a mail address: {error}"))
+            .hint("write it as name@example.org or Name <name@example.org>"),
+    }
+}
+
+/// No `sendmail` to hand the messages to.
+pub fn no_sendmail(lang: Lang, path: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("找不到可执行的 sendmail：{path}；未发送任何通知单"))
+            .hint("安装邮件传输代理（如 apt-get install msmtp-mta 或 postfix），或用 --sendmail 指定路径"),
+        Lang::En => Message::new(format!("no sendmail to run at {path}; nothing was sent"))
+            .hint("install a mail transfer agent (apt-get install msmtp-mta, or postfix), or give its path with --sendmail"),
+    }
+}
+
+/// A message that could not be built (nothing was sent).
+pub fn cannot_build_mail(lang: Lang, unit: &str, error: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!(
+            "无法生成发给 {unit} 的邮件：{error}；未发送任何通知单"
+        )),
+        Lang::En => Message::new(format!(
+            "cannot build the message to {unit}: {error}; nothing was sent"
+        )),
+    }
+}
+
+/// `sendmail` failed for one message.
+pub fn send_failed(lang: Lang, number: &str, unit: &str, error: &str) -> String {
+    match lang {
+        Lang::Zh => format!("错误：通知单 {number}（{unit}）发送失败：{error}"),
+        Lang::En => format!("error: notice {number} ({unit}) was not sent: {error}"),
+    }
+}
+
+/// One notice handed to sendmail.
+pub fn sent(lang: Lang, number: &str, unit: &str, to: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已发送 {number} {unit} → {to}"),
+        Lang::En => format!("sent {number} {unit} → {to}"),
+    }
+}
+
+/// A unit with a notice but no address.
+pub fn no_address(lang: Lang, number: &str, unit: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "警告：{unit} 没有邮件地址，通知单 {number} 未发送（在 plan.toml 中加上 [owners.\"{unit}\"] email = \"…\"）"
+        ),
+        Lang::En => format!(
+            "warning: {unit} has no address; notice {number} was not sent (add [owners.\"{unit}\"] email = \"…\" to plan.toml)"
+        ),
+    }
+}
+
+/// A notice written to a file.
+pub fn wrote(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已写入 {path}"),
+        Lang::En => format!("wrote {path}"),
+    }
+}

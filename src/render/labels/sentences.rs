@@ -131,3 +131,66 @@ pub fn none_to_press(lang: Lang) -> &'static str {
         Lang::En => "No unit has overdue or red items or missed progress reports.",
     }
 }
+
+/// The words of a notice (督办通知单).
+pub struct NoticeWords {
+    pub title: &'static str,
+    pub number: &'static str,
+    pub unit: &'static str,
+    pub date: &'static str,
+    pub item: &'static str,
+    pub none: &'static str,
+    pub subject_prefix: &'static str,
+}
+
+pub fn notice_words(lang: Lang) -> NoticeWords {
+    match lang {
+        Lang::Zh => NoticeWords {
+            title: "督办通知单",
+            number: "编号",
+            unit: "单位",
+            date: "日期",
+            item: "事项",
+            none: "无",
+            subject_prefix: "督办通知单",
+        },
+        Lang::En => NoticeWords {
+            title: "Supervision notice",
+            number: "No.",
+            unit: "To",
+            date: "Date",
+            item: "Item",
+            none: "none",
+            subject_prefix: "Supervision notice",
+        },
+    }
+}
+
+/// What a notice asks of its unit.
+pub fn notice_request(lang: Lang, count: usize, reply_by: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "经督查，你单位牵头的以下 {count} 项工作亮红灯或黄灯。请抓紧推进，并于 {reply_by} 前书面报送进展情况。"
+        ),
+        Lang::En => format!(
+            "The following {count} items your unit leads are red or yellow. Please press ahead, and report their progress in writing by {reply_by}."
+        ),
+    }
+}
+
+/// A notice's mail subject.
+pub fn notice_subject(lang: Lang, number: &str, unit: &str) -> String {
+    let w = notice_words(lang);
+    match lang {
+        Lang::Zh => format!("{}（{number}）：{unit}", w.subject_prefix),
+        Lang::En => format!("{} {number}: {unit}", w.subject_prefix),
+    }
+}
+
+/// A progress report in a notice: its day and text.
+pub fn dated_text(lang: Lang, on: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{on}：{text}"),
+        Lang::En => format!("{on}: {text}"),
+    }
+}
