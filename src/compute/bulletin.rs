@@ -8,6 +8,7 @@ use crate::compute::deadline::State;
 use crate::compute::deadline::{self, Clock};
 use crate::compute::filter::Filter;
 use crate::compute::indicators::{self, IndicatorRow, IndicatorStatus};
+use crate::compute::light::Light;
 use crate::compute::report::{self, AreaStatus, DatedRow, ItemRow, Listed};
 use crate::model::Workspace;
 
@@ -27,6 +28,23 @@ pub struct PlanBulletin<'a> {
     pub due_soon: Listed<DatedRow<'a>>,
     pub targets: Vec<ItemRow>,
     pub indicators: Vec<IndicatorRow>,
+    /// Open tasks and targets with a red or yellow light or a progress report: red first,
+    /// then yellow, then green, each in file order, with the latest report.
+    pub watched: Vec<Watched>,
+    /// The plan closes in two steps (`verify`).
+    pub verify: bool,
+    /// Done tasks and met targets awaiting verification (待销号).
+    pub awaiting: Vec<ItemRow>,
+    /// The scoreboard by lead unit (通报).
+    pub scoreboard: Vec<report::OwnerRow>,
+}
+
+/// An open item with its light and latest progress report.
+#[derive(Debug)]
+pub struct Watched {
+    pub row: ItemRow,
+    /// The day and text of its latest progress report on or before today.
+    pub latest: Option<(NaiveDate, String)>,
 }
 
 /// The whole report.
@@ -65,6 +83,31 @@ pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulleti
                         report::ItemState::Dated(State::Overdue | State::Exceeded)
                     ))
             });
+            let rows = report::items(ws, &one, clock);
+            let latest = |r: &ItemRow| {
+                let area = plan.areas.iter().find(|a| a.id.value == r.area)?;
+                let item = area.items().find(|i| i.common().id.value == r.id)?;
+                item.common()
+                    .progress
+                    .iter()
+                    .filter(|p| p.on.value.day() <= clock.today)
+                    .max_by_key(|p| p.on.value.day())
+                    .map(|p| (p.on.value.day(), p.text.clone()))
+            };
+            let mut watched: Vec<Watched> = rows
+                .iter()
+                .filter(|r| r.light.is_some() && r.sub_items.is_empty())
+                .map(|r| Watched {
+                    latest: latest(r),
+                    row: r.clone(),
+                })
+                .filter(|w| w.latest.is_some() || w.row.light != Some(Light::Green))
+                .collect();
+            watched.sort_by_key(|w| w.row.light.map(|l| l as u8));
+            let awaiting = rows
+                .into_iter()
+                .filter(|r| r.awaiting_verification)
+                .collect();
             let mut indicators = indicators::rows(ws, &one, clock.today);
             // Binding indicators that are behind come first. (Sub-indicators stay after their
             // parent only when neither moves.)
@@ -80,6 +123,10 @@ pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulleti
                 due_soon: report::upcoming(ws, &one, clock),
                 targets,
                 indicators,
+                watched,
+                verify: plan.verify,
+                awaiting,
+                scoreboard: report::owners(ws, &one, clock, report::By::Unit),
             }
         })
         .collect();

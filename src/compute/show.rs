@@ -25,6 +25,8 @@ pub struct Shown {
     pub note: Option<String>,
     /// What proves it done (tasks and targets).
     pub evidence_required: Option<String>,
+    /// The evidence given when it was verified: paths and links, as written.
+    pub evidence: Vec<String>,
     /// Progress reports, oldest first.
     pub progress: Vec<ProgressOut>,
     /// The fields of the item's kind.
@@ -301,6 +303,7 @@ pub fn show(ws: &Workspace, plan: &Plan, area: &Area, item: ItemRef<'_>, clock: 
         tags: c.tags.clone(),
         note: c.note.clone(),
         evidence_required: c.evidence_required.clone(),
+        evidence: c.evidence.iter().map(|e| e.value.clone()).collect(),
         progress: c
             .progress
             .iter()

@@ -7,6 +7,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use crate::compute::bulletin::{Bulletin, PlanBulletin};
 use crate::compute::deadline::State;
 use crate::compute::indicators::{IndicatorRow, IndicatorStatus};
+use crate::compute::light::Light;
 use crate::compute::report::{DatedRow, ItemState};
 use crate::date::ymd;
 use crate::model::Lang;
@@ -109,24 +110,34 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                     a.due_soon.to_string(),
                     count(a.targets_met, a.targets_total),
                     count(a.indicators_on_track, a.indicators_total),
+                    a.red.to_string(),
+                    a.yellow.to_string(),
                 ]
+                .into_iter()
+                .chain(p.verify.then(|| a.awaiting_verification.to_string()))
+                .collect()
             })
             .collect();
-        md_table(
-            &mut out,
-            &[
-                t.area,
-                t.key,
-                t.tasks_done,
-                t.bar,
-                t.overdue,
-                t.due_soon,
-                t.targets_met,
-                t.indicators_on_track,
-            ],
-            &[false, false, true, false, true, true, true, true],
-            &rows,
-        );
+        let mut headers = vec![
+            t.area,
+            t.key,
+            t.tasks_done,
+            t.bar,
+            t.overdue,
+            t.due_soon,
+            t.targets_met,
+            t.indicators_on_track,
+            t.red,
+            t.yellow,
+        ];
+        let mut right = vec![
+            false, false, true, false, true, true, true, true, true, true,
+        ];
+        if p.verify {
+            headers.push(t.awaiting);
+            right.push(true);
+        }
+        md_table(&mut out, &headers, &right, &rows);
         let (late, soon) = dated(p, lang);
         md_dated(&mut out, t.overdue_heading, t.days_late, t, &late);
         md_dated(
@@ -136,6 +147,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
             t,
             &soon,
         );
+        md_watched(&mut out, p, lang);
         if !p.targets.is_empty() {
             out.push_str(&format!("\n## {}\n\n", t.targets_heading));
             let rows: Vec<Vec<String>> = p
@@ -147,13 +159,14 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                         r.owners.join(t.list_sep),
                         text_bar(bar_progress(r).map(|x| x.min(100.0))),
                         item_words(lang, r).0,
+                        labels::light_words(t, r.light).0.to_string(),
                     ]
                 })
                 .collect();
             md_table(
                 &mut out,
-                &[t.title, t.owner, t.bar, t.state],
-                &[false, false, false, false],
+                &[t.title, t.owner, t.bar, t.state, t.light],
+                &[false, false, false, false, false],
                 &rows,
             );
         }
@@ -185,9 +198,127 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                 &rows,
             );
         }
+        md_closing(&mut out, p, lang);
         out.push('\n');
     }
     out
+}
+
+/// The cells of the items to watch: light, title, owners, deadline, latest progress.
+fn watched_cells(p: &PlanBulletin<'_>, lang: Lang) -> Vec<[String; 5]> {
+    let t = labels(lang);
+    p.watched
+        .iter()
+        .map(|w| {
+            [
+                labels::light_words(t, w.row.light).0.to_string(),
+                w.row.title.clone(),
+                w.row.owners.join(t.list_sep),
+                w.row.due.map(ymd).unwrap_or_default(),
+                w.latest.as_ref().map_or_else(
+                    || labels::sentences::notice_words(lang).none.to_string(),
+                    |(on, text)| labels::sentences::dated_text(lang, &ymd(*on), text),
+                ),
+            ]
+        })
+        .collect()
+}
+
+/// Items to watch: red and yellow, and any open item with a progress report.
+fn md_watched(out: &mut String, p: &PlanBulletin<'_>, lang: Lang) {
+    let t = labels(lang);
+    out.push_str(&format!("\n## {}\n\n", t.watched_heading));
+    let rows: Vec<Vec<String>> = watched_cells(p, lang).into_iter().map(Vec::from).collect();
+    if rows.is_empty() {
+        out.push_str(t.none);
+        out.push('\n');
+        return;
+    }
+    md_table(
+        out,
+        &[t.light, t.title, t.owner, t.due, t.latest_progress],
+        &[false, false, false, true, false],
+        &rows,
+    );
+}
+
+/// The cells of the items awaiting verification: title, owners, done date.
+fn awaiting_cells(p: &PlanBulletin<'_>, lang: Lang) -> Vec<[String; 3]> {
+    let t = labels(lang);
+    p.awaiting
+        .iter()
+        .map(|r| {
+            [
+                r.title.clone(),
+                r.owners.join(t.list_sep),
+                r.done_on.map(ymd).unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// The cells of the scoreboard: rank, unit, on-time rate, overdue, red, yellow, missed.
+fn scoreboard_cells(p: &PlanBulletin<'_>, lang: Lang) -> Vec<[String; 7]> {
+    let t = labels(lang);
+    p.scoreboard
+        .iter()
+        .map(|r| {
+            [
+                r.rank.to_string(),
+                r.who.name().unwrap_or(t.no_owner).to_string(),
+                r.on_time_rate.map_or_else(|| "-".to_string(), percent),
+                r.overdue.to_string(),
+                r.red.to_string(),
+                r.yellow.to_string(),
+                r.feedback_missed.to_string(),
+            ]
+        })
+        .collect()
+}
+
+fn scoreboard_headers(t: &labels::Labels) -> [&'static str; 7] {
+    [
+        t.rank,
+        t.owner,
+        t.on_time_rate,
+        t.overdue,
+        t.red,
+        t.yellow,
+        t.feedback_missed,
+    ]
+}
+
+/// Awaiting verification (with `verify`) and the scoreboard.
+fn md_closing(out: &mut String, p: &PlanBulletin<'_>, lang: Lang) {
+    let t = labels(lang);
+    if p.verify {
+        out.push_str(&format!("\n## {}\n\n", t.awaiting_heading));
+        let rows: Vec<Vec<String>> = awaiting_cells(p, lang).into_iter().map(Vec::from).collect();
+        if rows.is_empty() {
+            out.push_str(t.none);
+            out.push('\n');
+        } else {
+            md_table(
+                out,
+                &[t.title, t.owner, t.done],
+                &[false, false, true],
+                &rows,
+            );
+        }
+    }
+    if !p.scoreboard.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", t.scoreboard_heading));
+        let rows: Vec<Vec<String>> = scoreboard_cells(p, lang)
+            .into_iter()
+            .map(Vec::from)
+            .collect();
+        md_table(
+            out,
+            &scoreboard_headers(t),
+            &[true, false, true, true, true, true, true],
+            &rows,
+        );
+    }
 }
 
 /// A target's progress as a bar: for an at-most target (a ceiling) actual / target is not
@@ -200,16 +331,17 @@ fn bar_progress(r: &crate::compute::report::ItemRow) -> Option<f64> {
     }
 }
 
-/// The overdue and the due-soon lists as cells: days, due, area, title, owner.
-fn dated(p: &PlanBulletin<'_>, lang: Lang) -> (Vec<[String; 5]>, Vec<[String; 5]>) {
-    let sep = labels(lang).list_sep;
+/// The overdue and the due-soon lists as cells: days, due, area, title, owner, light.
+fn dated(p: &PlanBulletin<'_>, lang: Lang) -> (Vec<[String; 6]>, Vec<[String; 6]>) {
+    let t = labels(lang);
     let cells = |r: &DatedRow<'_>| {
         [
             r.days.count().to_string(),
             ymd(r.due),
             r.area_title.to_string(),
             r.title.to_string(),
-            r.owners.join(sep),
+            r.owners.join(t.list_sep),
+            labels::light_words(t, r.light).0.to_string(),
         ]
     };
     (
@@ -219,7 +351,7 @@ fn dated(p: &PlanBulletin<'_>, lang: Lang) -> (Vec<[String; 5]>, Vec<[String; 5]
 }
 
 /// A dated list as a Markdown section.
-fn md_dated(out: &mut String, heading: &str, days: &str, t: &labels::Labels, rows: &[[String; 5]]) {
+fn md_dated(out: &mut String, heading: &str, days: &str, t: &labels::Labels, rows: &[[String; 6]]) {
     out.push_str(&format!("\n## {heading}\n\n"));
     if rows.is_empty() {
         out.push_str(t.none);
@@ -228,8 +360,8 @@ fn md_dated(out: &mut String, heading: &str, days: &str, t: &labels::Labels, row
         let rows: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
         md_table(
             out,
-            &[days, t.due, t.area, t.title, t.owner],
-            &[true, true, false, false, false],
+            &[days, t.due, t.area, t.title, t.owner, t.light],
+            &[true, true, false, false, false, false],
             &rows,
         );
     }
@@ -240,16 +372,68 @@ fn html_dated(
     heading: &str,
     days: &str,
     t: &labels::Labels,
-    rows: &[[String; 5]],
+    rows: &[[String; 6]],
     late: bool,
 ) -> Markup {
     html! {
         h2 { (heading) }
         @if rows.is_empty() { p.none { (t.none) } } @else {
             div.scroll { table {
-                thead { tr { th.num { (days) } th.num { (t.due) } th { (t.area) } th { (t.title) } th { (t.owner) } } }
+                thead { tr { th.num { (days) } th.num { (t.due) } th { (t.area) } th { (t.title) } th { (t.owner) } th { (t.light) } } }
                 tbody { @for r in rows { tr {
                     td.num.late[late] { (r[0]) } td.num { (r[1]) } td { (r[2]) } td { (r[3]) } td { (r[4]) }
+                    td.light.late[r[5] == t.lights[0]].warn[r[5] == t.lights[1]] { (r[5]) }
+                } } }
+            } }
+        }
+    }
+}
+
+/// The items to watch as HTML: red and yellow, and open items with a progress report.
+fn html_watch_and_close(p: &PlanBulletin<'_>, lang: Lang) -> Markup {
+    let t = labels(lang);
+    let watched = watched_cells(p, lang);
+    let light_cell = |w: &str| {
+        html! {
+            td.light.late[w == t.lights[0]].warn[w == t.lights[1]].good[w == t.lights[2]] { (w) }
+        }
+    };
+    html! {
+        h2 { (t.watched_heading) }
+        @if watched.is_empty() { p.none { (t.none) } } @else {
+            div.scroll { table {
+                thead { tr { th { (t.light) } th { (t.title) } th { (t.owner) } th.num { (t.due) } th { (t.latest_progress) } } }
+                tbody { @for r in &watched { tr {
+                    (light_cell(&r[0])) td { (r[1]) } td { (r[2]) } td.num { (r[3]) } td { (r[4]) }
+                } } }
+            } }
+        }
+    }
+}
+
+/// Awaiting verification (with `verify`) and the scoreboard, as HTML.
+fn html_closing(p: &PlanBulletin<'_>, lang: Lang) -> Markup {
+    let t = labels(lang);
+    let awaiting = awaiting_cells(p, lang);
+    let board = scoreboard_cells(p, lang);
+    html! {
+        @if p.verify {
+            h2 { (t.awaiting_heading) }
+            @if awaiting.is_empty() { p.none { (t.none) } } @else {
+                div.scroll { table {
+                    thead { tr { th { (t.title) } th { (t.owner) } th.num { (t.done) } } }
+                    tbody { @for r in &awaiting { tr { td { (r[0]) } td { (r[1]) } td.num { (r[2]) } } } }
+                } }
+            }
+        }
+        @if !board.is_empty() {
+            h2 { (t.scoreboard_heading) }
+            div.scroll { table {
+                thead { tr { @for (i, h) in scoreboard_headers(t).iter().enumerate() { th.num[i != 1] { (h) } } } }
+                tbody { @for r in &board { tr {
+                    td.num { (r[0]) } td { (r[1]) } td.num { (r[2]) }
+                    td.num.late[r[3] != "0"] { (r[3]) } td.num.late[r[4] != "0"] { (r[4]) }
+                    td.num.warn[r[5] != "0"] { (r[5]) } td.num.warn[r[6] != "0"] { (r[6]) }
                 } } }
             } }
         }
@@ -295,6 +479,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .key { display: inline-block; padding: 0 6px; border-radius: 8px; background: #ddf4ff; color: #0969da; font-size: 0.85em; }
 .late { color: var(--bad); font-weight: 600; }
 .good { color: var(--good); }
+.warn { color: var(--warn); font-weight: 600; }
+.light { white-space: nowrap; }
 .bad { color: var(--bad); }
 .none { color: var(--muted); }
 svg { vertical-align: middle; }
@@ -359,6 +545,8 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                 thead { tr {
                     th { (t.area) } th { (t.tasks_done) } th { (t.bar) }
                     th.num { (t.overdue) } th.num { (t.due_soon) } th.num { (t.targets_met) } th.num { (t.indicators_on_track) }
+                    th.num { (t.red) } th.num { (t.yellow) }
+                    @if p.verify { th.num { (t.awaiting) } }
                 } }
                 tbody { @for a in &p.areas { tr {
                     td { (a.title) @if a.key { " " span.key { (t.key_mark) } } }
@@ -368,20 +556,25 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                     td.num { (a.due_soon) }
                     td.num { (count(a.targets_met, a.targets_total)) }
                     td.num { (count(a.indicators_on_track, a.indicators_total)) }
+                    td.num.late[a.red > 0] { (a.red) } td.num.warn[a.yellow > 0] { (a.yellow) }
+                    @if p.verify { td.num { (a.awaiting_verification) } }
                 } } }
             } }
             @let (late, soon) = dated(p, lang);
             (html_dated(t.overdue_heading, t.days_late, t, &late, true))
             (html_dated(&labels::sentences::due_within(lang, b.within), t.days_left, t, &soon, false))
+            (html_watch_and_close(p, lang))
             @if !p.targets.is_empty() {
                 h2 { (t.targets_heading) }
                 div.scroll { table {
-                    thead { tr { th { (t.title) } th { (t.owner) } th { (t.bar) } th { (t.state) } } }
+                    thead { tr { th { (t.title) } th { (t.owner) } th { (t.bar) } th { (t.state) } th { (t.light) } } }
                     tbody { @for r in &p.targets { tr {
                         td { (r.title) @if r.stretch { " " span.key { (t.stretch) } } }
                         td { (r.owners.join(t.list_sep)) }
                         td { @if bar_progress(r).is_some() { (bar(bar_progress(r), None, r.state == ItemState::Dated(State::Met))) } }
                         td.late[matches!(r.state, ItemState::Dated(State::Overdue | State::Exceeded))] { (item_words(lang, r).0) }
+                        @let light = labels::light_words(t, r.light).0;
+                        td.light.late[r.light == Some(Light::Red)].warn[r.light == Some(Light::Yellow)].good[r.light == Some(Light::Green)] { (light) }
                     } } }
                 } }
             }
@@ -404,6 +597,7 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                     } }
                 } }
             }
+            (html_closing(p, lang))
         }
     }
 }

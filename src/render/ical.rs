@@ -16,6 +16,7 @@ pub struct Words<'a> {
     pub area: &'a str,
     pub owner: &'a str,
     pub state: &'a str,
+    pub light: &'a str,
     /// Between co-lead units.
     pub list_sep: &'a str,
 }
@@ -26,6 +27,8 @@ pub struct Event<'a> {
     pub area_title: &'a str,
     /// The state in words (`overdue 3 days`, `done on 2016-03-04`, ...).
     pub state: String,
+    /// The light in words (`● 红灯`), for open tasks and targets.
+    pub light: &'a str,
 }
 
 /// Escape a TEXT value: backslash, semicolon, comma and line breaks.
@@ -87,6 +90,9 @@ pub fn feed(events: &[Event<'_>], words: &Words<'_>, today: NaiveDate) -> String
             "{}{c}{}\n{}{c}{}",
             words.area, e.area_title, words.state, e.state
         );
+        if !e.light.is_empty() {
+            let _ = write!(description, "\n{}{c}{}", words.light, e.light);
+        }
         if !e.row.owners.is_empty() {
             let owners = e.row.owners.join(words.list_sep);
             let _ = write!(description, "\n{}{c}{owners}", words.owner);

@@ -503,6 +503,7 @@ pub fn calendar<'a>(
             row: r,
             area_title: area_title(r),
             state: item_words(lang, r).0,
+            light: labels::light_words(t, r.light).0,
         })
         .collect();
     let words = crate::render::ical::Words {
@@ -511,6 +512,7 @@ pub fn calendar<'a>(
         area: t.area,
         owner: t.owner,
         state: t.state,
+        light: t.light,
         list_sep: t.list_sep,
     };
     crate::render::ical::feed(&events, &words, today)

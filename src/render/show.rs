@@ -68,6 +68,11 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
             s.evidence_required.clone().unwrap_or_default(),
         ),
         (
+            t.verified.into(),
+            s.row.verified.map(crate::date::ymd).unwrap_or_default(),
+        ),
+        (t.evidence_given.into(), s.evidence.join(", ")),
+        (
             t.parent_item.into(),
             s.row.parent.clone().unwrap_or_default(),
         ),

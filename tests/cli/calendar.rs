@@ -83,7 +83,7 @@ fn the_shipped_plan_has_one_event_per_dated_item() {
     let (_, _, description) = &got["qingyuan-hitech-2016/xiongxing-survey@plan"];
     assert_eq!(
         description,
-        "工作方面：抓好实施雄兴工业园区规范化管理工作\n状态：逾期 27 天"
+        "工作方面：抓好实施雄兴工业园区规范化管理工作\n状态：逾期 27 天\n灯：● 红灯"
     );
 }
 
@@ -139,6 +139,6 @@ fn commas_semicolons_and_backslashes_survive_the_round_trip() {
     assert_eq!(summary, "Sign, seal; deliver \\ done");
     assert_eq!(
         description,
-        "Area: Area A\nState: due in 30 days\nOwner: Team, A"
+        "Area: Area A\nState: due in 30 days\nLight: ● green\nOwner: Team, A"
     );
 }

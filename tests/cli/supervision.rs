@@ -652,3 +652,35 @@ fn the_scoreboard_counts_on_time_late_and_overdue_items() {
         r.stdout
     );
 }
+
+#[test]
+fn the_report_shows_lights_latest_progress_awaiting_verification_and_the_ranking() {
+    let f = plan(
+        "verify = true\nlang = \"zh\"\n",
+        "[[task]]\nid = \"land\"\ntitle = \"收回闲置土地\"\ndue = \"2016-03\"\nstatus = \"done\"\ndone = 2016-03-20\n\n\
+         [[task]]\nid = \"survey\"\ntitle = \"摸查统计\"\ndue = 2016-04-08\nprogress = [{ on = 2016-03-15, text = \"已完成摸查90%\", percent = 90 }]\n\n\
+         [[task]]\nid = \"quiet\"\ntitle = \"无进展\"\ndue = 2016-12-31\n",
+    );
+    let r = f.run(&["--today", "2016-04-05", "report"]);
+    r.code(0);
+    let md = &r.stdout;
+    // The areas table counts the lights and the items awaiting verification.
+    assert!(md.contains("| 工作方面 | 重点 | 任务完成 | 进度 | 逾期 | 即将到期 | 目标达成 | 指标正常 | 红灯 | 黄灯 | 待销号 |"), "{md}");
+    assert!(
+        md.contains("| 甲 |  | 1/3 | ███░░░░░░░ 33.3% | 0 | 1 | - | - | 0 | 1 | 1 |"),
+        "{md}"
+    );
+    // `survey` is due in 3 days (yellow; at 90 % it trails the 96.9 % of its time elapsed by
+    // under 10 points), shown with its latest report; a green item without reports is left out.
+    assert!(md.contains("## 红黄灯事项与最新进展\n\n| 灯 | 名称 | 牵头单位 | 期限 | 最新进展 |\n| --- | --- | --- | ---: | --- |\n| ● 黄灯 | 摸查统计 | 区财政局 | 2016-04-08 | 2016-03-15：已完成摸查90% |\n\n"), "{md}");
+    assert!(md.contains("## 待销号事项\n\n| 名称 | 牵头单位 | 已完成 |\n| --- | --- | ---: |\n| 收回闲置土地 | 区财政局 | 2016-03-20 |\n"), "{md}");
+    assert!(md.contains("## 各单位排名\n\n| 排名 | 牵头单位 | 按期办结率 | 逾期 | 红灯 | 黄灯 | 未报进展 |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: |\n| 1 | 区财政局 | 100.0% | 0 | 0 | 1 | 0 |\n"), "{md}");
+    let html = f
+        .run(&["--today", "2016-04-05", "report", "--format", "html"])
+        .stdout;
+    assert!(
+        html.contains("<td class=\"light warn\">● 黄灯</td>"),
+        "{html}"
+    );
+    assert!(html.contains("<h2>待销号事项</h2>"), "{html}");
+}

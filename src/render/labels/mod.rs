@@ -168,6 +168,10 @@ pub struct Labels {
     pub due_by_today: &'static str,
     pub on_time: &'static str,
     pub units_to_press: &'static str,
+    pub watched_heading: &'static str,
+    pub awaiting_heading: &'static str,
+    pub scoreboard_heading: &'static str,
+    pub evidence_given: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -340,6 +344,10 @@ const ZH: Labels = Labels {
     due_by_today: "已到期",
     on_time: "按期办结",
     units_to_press: "需要督促的单位",
+    watched_heading: "红黄灯事项与最新进展",
+    awaiting_heading: "待销号事项",
+    scoreboard_heading: "各单位排名",
+    evidence_given: "证明材料",
 };
 
 const EN: Labels = Labels {
@@ -512,6 +520,10 @@ const EN: Labels = Labels {
     due_by_today: "Due",
     on_time: "On time",
     units_to_press: "Units to press",
+    watched_heading: "Lights and latest progress",
+    awaiting_heading: "Awaiting verification",
+    scoreboard_heading: "Units ranked",
+    evidence_given: "Evidence",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
