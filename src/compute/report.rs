@@ -826,10 +826,12 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<Owne
             }
             _ => false,
         };
-        // Projects count through the batch targets that list them; dropped tasks not at all.
+        // Projects count through the batch targets that list them; dropped tasks not at all;
+        // ongoing work (长期坚持) only in the reports it owes.
+        let ongoing = matches!(item, ItemRef::Task(t) if t.ongoing);
         let counted = match item {
             _ if is_group(item) => false,
-            ItemRef::Task(t) if t.ongoing => false,
+            ItemRef::Task(_) if ongoing => true,
             ItemRef::Task(_) | ItemRef::Target(_) => state != Some(State::Dropped),
             ItemRef::Indicator(_) => true,
             ItemRef::Project(_) => false,
@@ -882,6 +884,10 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<Owne
                 }
             };
             let row = &mut rows[at];
+            row.feedback_missed += usize::from(missed);
+            if ongoing {
+                continue;
+            }
             if let Some(state) = state {
                 row.open += usize::from(state.is_open());
                 row.overdue += usize::from(state == State::Overdue);
@@ -898,7 +904,6 @@ pub fn owners(ws: &Workspace, filter: &Filter, clock: Clock, by: By) -> Vec<Owne
             row.late += outcome.late;
             row.red += usize::from(light == Some(Light::Red));
             row.yellow += usize::from(light == Some(Light::Yellow));
-            row.feedback_missed += usize::from(missed);
         }
     }
     for r in &mut rows {

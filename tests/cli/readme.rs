@@ -59,6 +59,24 @@ const BLOCKS: &[(&str, &[&str], Root)] = &[
         &["owners", "--by", "leader", "--today", "2023-07-10"],
         Root::District,
     ),
+    (
+        "(`plan --plans examples/district/plans chase --plan lishan-2023 --area economy --today 2023-07-10`):",
+        &[
+            "chase",
+            "--plan",
+            "lishan-2023",
+            "--area",
+            "economy",
+            "--today",
+            "2023-07-10",
+        ],
+        Root::District,
+    ),
+    (
+        "(`plan --plans examples/district/plans notice --owner 区财政局 --today 2023-07-10`):",
+        &["notice", "--owner", "区财政局", "--today", "2023-07-10"],
+        Root::District,
+    ),
 ];
 
 /// `plan` on the made-up district plans of `examples/district/plans`.
