@@ -448,7 +448,7 @@ pub const KEYS: &[Key] = &[
         Type::Boolean,
         "长期坚持、持续推进、常态化的工作：永不逾期，不计入完成数",
         "Work that never finishes (长期坚持, 常态化): never overdue, not counted as done or open",
-        "长期坚持 / 常态化: never overdue, left out of done/total and of `plan owners`",
+        "长期坚持 / 常态化: never overdue, left out of done/total and of `plan owners` but for missed progress reports",
     ),
     key(
         "day",
