@@ -101,7 +101,7 @@ fn notice_html(n: &Notice<'_>, lang: Lang) -> Markup {
                 tbody { @for r in &n.items {
                     @let c = cells(lang, r);
                     tr {
-                        td { (c[0]) } td { (c[1]) } td.num { (c[2]) }
+                        td.id { (c[0]) } td { (c[1]) } td.num { (c[2]) }
                         td.red[r.light == crate::compute::light::Light::Red]
                           .yellow[r.light == crate::compute::light::Light::Yellow] { (c[3]) }
                         td.num { (c[4]) } td { (c[5]) }
@@ -167,6 +167,7 @@ table { width: 100%; border-collapse: collapse; margin: 1em 0; }
 th, td { border: 1px solid #8c959f; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f0f2f4; }
 .num { text-align: right; white-space: nowrap; }
+.id { white-space: nowrap; font-size: 0.9em; }
 .red { color: #cf222e; font-weight: 600; white-space: nowrap; }
 .yellow { color: #9a6700; font-weight: 600; white-space: nowrap; }
 .sign { text-align: right; margin-top: 2em; }

@@ -60,6 +60,10 @@ fn fields(lang: Lang, s: &Shown) -> Grid<'_> {
         ),
         (t.state.into(), item_words(lang, &s.row).0),
         (
+            t.light.into(),
+            crate::render::labels::light_words(t, s.row.light).0.into(),
+        ),
+        (
             t.binding.into(),
             if s.row.binding { t.yes } else { "" }.into(),
         ),
