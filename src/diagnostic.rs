@@ -180,6 +180,9 @@ pub enum Problem {
         key: String,
         text: String,
         reason: DateError,
+        /// What the deadline phrase reader makes of the text for the plan's year: the keys
+        /// to write instead (`"2016-03"`, `every = "month", day = 28`).
+        reads_as: Option<Box<str>>,
     },
     BadValue {
         key: String,
@@ -570,7 +573,9 @@ impl Problem {
                 format!("`{key}` 应为{}，实际是 {found}", expected.words(lang)),
                 format!("`{key}` must be {}, found {found}", expected.words(lang)),
             ),
-            Problem::BadDate { key, text, reason } => match reason {
+            Problem::BadDate {
+                key, text, reason, ..
+            } => match reason {
                 DateError::Form => pick(
                     format!("`{key}` 的日期 `{text}` 格式无法识别"),
                     format!("`{key}`: `{text}` is not a date form `plan` knows"),
@@ -929,6 +934,20 @@ impl Problem {
                 format!("{context} 可用的键见 docs/format.md"),
                 format!("the keys of {context} are listed in docs/format.md"),
             ),
+            Problem::BadDate {
+                key,
+                reads_as: Some(keys),
+                ..
+            } => match keys.as_ref().strip_prefix("due = ") {
+                Some(value) if key == "due" => pick(
+                    format!("写成 {value}"),
+                    format!("write {value}"),
+                ),
+                _ => pick(
+                    format!("不写 `{key}`，改写 {keys}"),
+                    format!("in place of `{key}`, write {keys}"),
+                ),
+            },
             Problem::BadDate { text, .. }
                 if crate::date::Period::parse(&text.trim().to_uppercase()).is_ok() =>
             {

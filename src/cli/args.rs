@@ -86,6 +86,10 @@ pub enum Command {
     Log(LogArgs),
     /// Create a new plan (plan.toml and a commented example area) that passes `plan check`
     Init(InitArgs),
+    /// Read an office's ledger (台账: .xlsx, .xls, .ods or .csv) into a new plan
+    Import(ImportArgs),
+    /// Write the plans as a ledger (台账): an .xlsx workbook of items, indicators and lead units
+    Export(ExportArgs),
     /// Print the JSON Schema of plan files, for editors (see docs/editing.md)
     Schema,
     /// Print shell completions
@@ -175,6 +179,45 @@ pub struct CalendarArgs {
     /// Write the feed to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The ledger: .xlsx, .xlsm, .xls, .ods or .csv
+    pub file: PathBuf,
+    /// The sheet to read [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The new plan's id (its directory's name)
+    #[arg(long = "plan", value_name = "ID")]
+    pub id: String,
+    /// The plan year: deadlines in words ("3月底前") fall in it
+    #[arg(long)]
+    pub year: i32,
+    /// The first day of a plan year that is not the calendar year (a fiscal year)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
+    /// A TOML file of other header names: "具体内容" = "title"
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// The plans directory to write the plan into [default: --plans, else plans]
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Print the files instead of writing them
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace a plan of the same id
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// The workbook to write (.xlsx)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,6 +10,7 @@ mod error;
 mod filters;
 mod history;
 mod indicators;
+mod ledger;
 mod listing;
 mod notice;
 mod setup;
@@ -136,6 +137,10 @@ fn execute(args: &Args) -> Output {
             let today = args.today.unwrap_or_else(clock::local_today);
             Some(setup::init(init, today, lang))
         }
+        Command::Import(import) => {
+            let today = args.today.unwrap_or_else(clock::local_today);
+            Some(ledger::import(import, args.plans.as_deref(), today, lang))
+        }
         Command::Schema => Some(Ok(setup::schema())),
         Command::Completions { shell } => Some(Ok(setup::completions(*shell))),
         Command::Man => Some(setup::man()),
@@ -172,6 +177,7 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         Command::Calendar(args) => listing::calendar(config, loaded, args),
         Command::Report(args) => listing::report(config, loaded, args),
         Command::Notice(args) => notice::run(config, loaded, args),
+        Command::Export(args) => ledger::export(config, loaded, args),
         Command::Diff(args) => history::diff(config, loaded, args),
         Command::Log(args) => history::log(config, loaded, args),
         Command::Show(show) => show::run(config, loaded, show),
@@ -185,6 +191,7 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         | Command::Verify(_) => edit::run(config, loaded, &args.command),
         Command::Check(_)
         | Command::Init(_)
+        | Command::Import(_)
         | Command::Schema
         | Command::Completions { .. }
         | Command::Man => Ok(Output::default()),

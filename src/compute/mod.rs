@@ -12,6 +12,8 @@ pub mod feedback;
 pub mod filter;
 /// Indicator figures: prior, growth, gap, status, pace, staleness.
 pub mod indicators;
+/// The rows of an exported ledger (台账).
+pub mod ledger;
 /// Lights (红黄绿灯) of open tasks and targets.
 pub mod light;
 /// Notices (督办通知单) to each lead unit with red or yellow items.

@@ -966,6 +966,7 @@ impl<'d> Lower<'d> {
                             key: key.to_string(),
                             text: dt.to_string(),
                             reason: DateError::OutOfRange,
+                            reads_as: None,
                         },
                         v.span(),
                     );
@@ -985,6 +986,7 @@ impl<'d> Lower<'d> {
                             key: key.to_string(),
                             text: s.to_string(),
                             reason,
+                            reads_as: None,
                         },
                         v.span(),
                     );
@@ -1023,6 +1025,7 @@ impl<'d> Lower<'d> {
                 key: key.to_string(),
                 text: s.to_string(),
                 reason,
+                reads_as: None,
             },
             v.span(),
         );

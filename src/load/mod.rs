@@ -244,13 +244,14 @@ fn finish(
         let mut head = None;
         let mut areas = Vec::new();
         let mut complete = true;
+        let mut found = Vec::new();
         for (job, result) in jobs[next..next + files]
             .iter()
             .zip(&mut results[next..next + files])
         {
             let result = std::mem::replace(result, empty_result());
             sources.set_text(job.0, result.text);
-            diags.extend(result.diags);
+            found.extend(result.diags);
             complete &= result.parsed;
             match result.lowered {
                 Lowered::Plan(h) => head = Some(h),
@@ -259,6 +260,27 @@ fn finish(
             }
         }
         next += files;
+        // A deadline in words (`due = "3月底前"`): the hint says what to write for this plan.
+        if let Some(head) = &head {
+            let span = head.start.as_ref().map_or_else(
+                || crate::model::PlanYear::calendar(head.year),
+                |s| crate::model::PlanYear::from(s.value.day()),
+            );
+            for d in &mut found {
+                if let Problem::BadDate {
+                    key,
+                    text,
+                    reads_as,
+                    ..
+                } = &mut d.problem
+                    && key == "due"
+                {
+                    *reads_as =
+                        crate::phrase::read(text, span).map(|d| crate::phrase::as_keys(d).into());
+                }
+            }
+        }
+        diags.extend(found);
         if let Some(head) = head {
             if !complete {
                 incomplete.push(plans.len());

@@ -9,11 +9,13 @@ pub mod history;
 pub mod ical;
 pub mod indicators;
 pub mod labels;
+pub mod ledger;
 pub mod listing;
 pub mod notice;
 pub mod show;
 pub mod style;
 pub mod supervision;
+pub mod xlsx;
 
 use serde::Serialize;
 

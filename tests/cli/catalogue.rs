@@ -8,7 +8,15 @@ use std::path::{Path, PathBuf};
 
 use crate::repo;
 
-const CATALOGUES: [&str; 3] = ["src/render/labels/", "src/diagnostic.rs", "src/keys.rs"];
+/// Where Chinese may be written: the catalogues of words printed, and the vocabularies read from
+/// ledgers (deadline phrases, header names and status words), which are input, not output.
+const CATALOGUES: [&str; 5] = [
+    "src/render/labels/",
+    "src/diagnostic.rs",
+    "src/keys.rs",
+    "src/phrase.rs",
+    "src/ledger/words.rs",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

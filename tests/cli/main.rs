@@ -20,6 +20,7 @@ mod history;
 mod hostile;
 mod indicators;
 mod layers;
+mod ledger;
 mod progress;
 mod readme;
 mod report;

@@ -357,3 +357,179 @@ pub fn wrote(lang: Lang, path: &str) -> String {
         Lang::En => format!("wrote {path}"),
     }
 }
+
+// ---- plan import and plan export ----------------------------------------------------
+
+/// A file `plan import` cannot read as a spreadsheet.
+pub fn not_spreadsheet(lang: Lang, file: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("{file} 不是可以读取的电子表格"))
+            .hint("plan import 读取 .xlsx、.xlsm、.xls、.ods 和 .csv 文件"),
+        Lang::En => Message::new(format!("{file} is not a spreadsheet plan import can read"))
+            .hint("plan import reads .xlsx, .xlsm, .xls, .ods and .csv files"),
+    }
+}
+
+pub fn password_protected(lang: Lang, file: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("{file} 设有打开密码，无法读取"))
+            .hint("在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存一份再导入"),
+        Lang::En => Message::new(format!("{file} is protected by a password"))
+            .hint("remove the password in Excel (File → Info → Protect Workbook), save a copy and import that"),
+    }
+}
+
+pub fn corrupt_spreadsheet(lang: Lang, file: &str, error: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("{file} 已损坏或不是有效的电子表格：{error}"))
+            .hint("用 Excel 或 WPS 打开并另存为 .xlsx 后再导入"),
+        Lang::En => Message::new(format!(
+            "{file} is damaged or not a valid spreadsheet: {error}"
+        ))
+        .hint("open it in Excel or WPS, save it again as .xlsx, and import that"),
+    }
+}
+
+pub fn no_such_sheet(lang: Lang, name: &str, sheets: &[String]) -> Message {
+    let list = sheets.join(", ");
+    match lang {
+        Lang::Zh => {
+            Message::new(format!("没有名为 `{name}` 的工作表")).hint(format!("工作表有：{list}"))
+        }
+        Lang::En => Message::new(format!("no sheet is named `{name}`"))
+            .hint(format!("the sheets are: {list}")),
+    }
+}
+
+pub fn no_sheets(lang: Lang, file: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("{file} 中没有工作表")),
+        Lang::En => Message::new(format!("{file} has no sheet")),
+    }
+}
+
+pub fn no_header(lang: Lang, sheet: &str, looked_for: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!(
+            "工作表 `{sheet}` 的前 30 行中找不到表头（至少要有任务名称列和另一列）"
+        ))
+        .hint(format!("找的列名有：{looked_for}；其他列名可用 --map 对应")),
+        Lang::En => Message::new(format!(
+            "no header row in the first 30 rows of sheet `{sheet}` (a task column and one other)"
+        ))
+        .hint(format!(
+            "the names looked for are: {looked_for}; map others with --map"
+        )),
+    }
+}
+
+/// A deadline cell the phrase reader cannot read.
+pub fn bad_deadline(lang: Lang, text: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("无法识别完成时限 `{text}`"))
+            .hint("写成日期（2016-03-31），或 3月底前、一季度、上半年、年底前、每月28日前、每季度最后一个月的30日前、长期坚持 这样的说法；一格只写一个时限"),
+        Lang::En => Message::new(format!("cannot read the deadline `{text}`"))
+            .hint("write a date (2016-03-31) or a phrase such as 3月底前, 一季度, 上半年, 年底前, 每月28日前, 每季度最后一个月的30日前, 长期坚持; one deadline per cell"),
+    }
+}
+
+pub fn bad_status(lang: Lang, text: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("无法识别状态 `{text}`"))
+            .hint("可写：未开始、进行中、受阻、已完成、已取消"),
+        Lang::En => Message::new(format!("cannot read the status `{text}`"))
+            .hint("write one of: 未开始, 进行中, 受阻, 已完成, 已取消 (or todo, doing, blocked, done, dropped)"),
+    }
+}
+
+/// A row kept without a deadline.
+pub fn no_deadline(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有完成时限：`{title}` 已导入，但不写 due"),
+        Lang::En => format!("no deadline: `{title}` is imported without `due`"),
+    }
+}
+
+pub fn plan_exists(lang: Lang, dir: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("{dir} 中已有计划文件，未作改动"))
+            .hint("换一个 --plan 编号，或加上 --force 用导入结果替换它"),
+        Lang::En => Message::new(format!(
+            "{dir} already holds plan files; nothing was written"
+        ))
+        .hint("choose another --plan id, or add --force to replace it with the import"),
+    }
+}
+
+pub fn bad_map(lang: Lang, file: &str, error: &str) -> Message {
+    let fields = crate::ledger::words::Field::NAMES
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Zh => Message::new(format!("无法读取列名对应表 {file}：{error}"))
+            .hint(format!("每行写 \"表头文字\" = \"字段\"，字段为：{fields}")),
+        Lang::En => Message::new(format!("cannot read the column map {file}: {error}")).hint(
+            format!("write one \"header text\" = \"field\" per line; the fields are: {fields}"),
+        ),
+    }
+}
+
+pub fn bad_plan_id(lang: Lang, id: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("计划编号 `{id}` 不能用作目录名"))
+            .hint("用英文字母、数字和连字符，例如 lishan-2023"),
+        Lang::En => Message::new(format!("the plan id `{id}` cannot name a directory"))
+            .hint("use letters, digits and hyphens, like lishan-2023"),
+    }
+}
+
+/// The import's summary: where the plan went and what it holds.
+pub fn imported(lang: Lang, dir: &str, areas: usize, items: usize, undated: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "已导入到 {dir}：{areas} 个工作方面，{items} 项任务（{undated} 项没有完成时限）；plan check 通过"
+        ),
+        Lang::En => format!(
+            "imported into {dir}: {areas} areas, {items} tasks ({undated} without a deadline); plan check passes"
+        ),
+    }
+}
+
+/// The import would not load: a bug, reported as such.
+pub fn import_invalid(lang: Lang) -> Message {
+    match lang {
+        Lang::Zh => {
+            Message::new("导入结果未通过 plan check，未写入任何文件（这是 plan 的缺陷，请报告）")
+        }
+        Lang::En => Message::new(
+            "the imported plan does not pass plan check; nothing was written (a bug in plan: please report it)",
+        ),
+    }
+}
+
+pub fn exported(lang: Lang, file: &str, items: usize, indicators: usize, units: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("已写入 {file}：{items} 项任务和目标、{indicators} 个指标、{units} 个牵头单位")
+        }
+        Lang::En => format!(
+            "wrote {file}: {items} tasks and targets, {indicators} indicators, {units} lead units"
+        ),
+    }
+}
+
+pub fn export_needs_xlsx(lang: Lang) -> Message {
+    match lang {
+        Lang::Zh => Message::new("导出文件名应以 .xlsx 结尾").hint("例如 -o 台账.xlsx"),
+        Lang::En => Message::new("the export is an .xlsx file").hint("for instance -o ledger.xlsx"),
+    }
+}
+
+pub fn cannot_read_file(lang: Lang, file: &str, error: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("无法读取 {file}：{error}")),
+        Lang::En => Message::new(format!("cannot read {file}: {error}")),
+    }
+}
