@@ -76,6 +76,17 @@ pub fn percent(x: f64) -> String {
     format!("{x:.1}%")
 }
 
+/// A figure for CSV: the shortest decimal that reads back as it (figures as written), a
+/// computed one rounded to six decimals; no thousands separators, no `%`.
+pub fn plain(x: f64) -> String {
+    let r = round6(x);
+    if r == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{r}")
+    }
+}
+
 /// Round to six decimals, so that floating-point residue never flips a comparison.
 pub fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6

@@ -28,6 +28,10 @@ pub struct Args {
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
+    /// Start CSV output with a UTF-8 byte-order mark, so that Excel reads its Chinese
+    #[arg(long, global = true)]
+    pub bom: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

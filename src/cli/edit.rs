@@ -297,6 +297,7 @@ mod tests {
             stdout_style: crate::render::style::Style::default(),
             stderr_style: crate::render::style::Style::default(),
             stdout_tty: false,
+            bom: false,
         };
         let good = "[area]\nid = \"a\"\ntitle = \"A\"\n[[task]]\nid = \"t\"\ntitle = \"T\"\n";
         assert_eq!(validate(dir.path(), &area, good, Lang::En, &config), Ok(()));

@@ -55,6 +55,8 @@ pub struct Config {
     pub stderr_style: Style,
     /// Whether stdout is a terminal (tables then wrap to its width).
     pub stdout_tty: bool,
+    /// `--bom`: CSV output starts with a UTF-8 byte-order mark (for Excel).
+    pub bom: bool,
 }
 
 impl Config {
@@ -72,6 +74,7 @@ impl Config {
             lang,
             format,
             table: self.table_options(),
+            bom: self.bom,
         }
     }
 
@@ -278,6 +281,7 @@ fn configure(args: &Args) -> Result<Config, CommandError> {
             color: color_wanted(std::io::stderr().is_terminal()),
         },
         stdout_tty: std::io::stdout().is_terminal(),
+        bom: args.bom,
     })
 }
 

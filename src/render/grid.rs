@@ -31,6 +31,9 @@ pub struct GridCell<'a> {
     pub text: Cow<'a, str>,
     pub numeric: bool,
     pub tone: Tone,
+    /// What CSV writes instead of `text`: a plain number (no thousands separators, no `%`,
+    /// no sign for a positive figure, no words around it), or empty when there is none.
+    pub csv: Option<String>,
 }
 
 impl<'a> GridCell<'a> {
@@ -39,6 +42,7 @@ impl<'a> GridCell<'a> {
             text: s.into(),
             numeric: false,
             tone: Tone::Plain,
+            csv: None,
         }
     }
 
@@ -47,12 +51,20 @@ impl<'a> GridCell<'a> {
             text: s.into(),
             numeric: true,
             tone: Tone::Plain,
+            csv: None,
         }
     }
 
     #[must_use]
     pub fn tone(mut self, tone: Tone) -> Self {
         self.tone = tone;
+        self
+    }
+
+    /// In CSV, the plain number `x` (empty for none) instead of the text shown in tables.
+    #[must_use]
+    pub fn plain(mut self, x: Option<f64>) -> Self {
+        self.csv = Some(x.map(crate::number::plain).unwrap_or_default());
         self
     }
 }
@@ -461,6 +473,9 @@ pub fn csv(grid: &Grid) -> String {
     let _ = w.write_record(&grid.headers);
     for row in &grid.rows {
         let _ = w.write_record(row.iter().map(|c| {
+            if let Some(plain) = &c.csv {
+                return plain.clone();
+            }
             let text = escape(&c.text);
             if !c.numeric && c.text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
                 format!("'{text}")

@@ -81,9 +81,10 @@ pub fn table(view: View, rows: &[IndicatorRow], many: bool) -> String {
         .map(str::to_string),
     );
     // CSV names the parent in a column; the table and Markdown indent sub-indicators.
+    // CSV also gives the flags that tables write beside a figure, each in a column.
     let csv = view.format == Format::Csv;
     if csv {
-        headers.push(t.parent.to_string());
+        headers.extend([t.parent, t.implied, t.provisional, t.stale].map(str::to_string));
     }
     let grid = Grid {
         headers,
@@ -117,19 +118,32 @@ pub fn table(view: View, rows: &[IndicatorRow], many: bool) -> String {
                     )),
                     GridCell::text(r.owners.join(t.list_sep)),
                     GridCell::text(r.unit.clone().unwrap_or_default()),
-                    GridCell::num(prior_text(view.lang, t, r)),
-                    GridCell::num(num(r.target)),
-                    GridCell::num(signed_pct(r.target_growth)),
+                    GridCell::num(prior_text(view.lang, t, r)).plain(r.prior),
+                    GridCell::num(num(r.target)).plain(r.target),
+                    GridCell::num(signed_pct(r.target_growth)).plain(r.target_growth),
                     GridCell::num(r.period.clone().unwrap_or_default()),
-                    GridCell::num(value_text(t, view.lang, r.value, r.provisional)),
-                    GridCell::num(signed_pct(r.growth)),
-                    GridCell::num(r.gap_pp.map(|g| format!("{g:+.1}")).unwrap_or_default()),
-                    GridCell::num(pct(r.completion)).tone(behind_pace),
-                    GridCell::num(pct(r.year_elapsed)),
-                    GridCell::text(status).tone(tone),
+                    GridCell::num(value_text(t, view.lang, r.value, r.provisional)).plain(r.value),
+                    GridCell::num(signed_pct(r.growth)).plain(r.growth),
+                    GridCell::num(r.gap_pp.map(|g| format!("{g:+.1}")).unwrap_or_default())
+                        .plain(r.gap_pp),
+                    GridCell::num(pct(r.completion))
+                        .tone(behind_pace)
+                        .plain(r.completion),
+                    GridCell::num(pct(r.year_elapsed)).plain(r.year_elapsed),
+                    GridCell::text(if csv {
+                        indicator_words(view.lang, r.status).to_string()
+                    } else {
+                        status
+                    })
+                    .tone(tone),
                 ]);
                 if csv {
-                    cells.push(GridCell::text(r.parent.clone().unwrap_or_default()));
+                    cells.extend([
+                        GridCell::text(r.parent.clone().unwrap_or_default()),
+                        GridCell::text(r.prior_implied.to_string()),
+                        GridCell::text(r.provisional.to_string()),
+                        GridCell::text(r.stale.to_string()),
+                    ]);
                 }
                 cells
             })
@@ -168,25 +182,33 @@ pub fn history(view: View, data: &History) -> String {
             t.year_elapsed,
         ]
         .map(str::to_string)
-        .to_vec(),
+        .into_iter()
+        .chain((view.format == Format::Csv).then(|| t.provisional.to_string()))
+        .collect(),
         rows: data
             .history
             .iter()
             .map(|p| {
-                vec![
+                let mut cells = vec![
                     GridCell::num(p.period.to_string()),
-                    GridCell::num(value_text(t, view.lang, p.value, p.provisional)),
-                    GridCell::num(num(p.period_prior)),
-                    GridCell::num(signed_pct(p.growth)),
-                    GridCell::num(p.gap_pp.map(|g| format!("{g:+.1}")).unwrap_or_default()),
-                    GridCell::num(pct(p.completion)),
-                    GridCell::num(crate::number::percent(p.year_elapsed)),
-                ]
+                    GridCell::num(value_text(t, view.lang, p.value, p.provisional)).plain(p.value),
+                    GridCell::num(num(p.period_prior)).plain(p.period_prior),
+                    GridCell::num(signed_pct(p.growth)).plain(p.growth),
+                    GridCell::num(p.gap_pp.map(|g| format!("{g:+.1}")).unwrap_or_default())
+                        .plain(p.gap_pp),
+                    GridCell::num(pct(p.completion)).plain(p.completion),
+                    GridCell::num(crate::number::percent(p.year_elapsed))
+                        .plain(Some(p.year_elapsed)),
+                ];
+                if view.format == Format::Csv {
+                    cells.push(GridCell::text(p.provisional.to_string()));
+                }
+                cells
             })
             .collect(),
     };
     if view.format == Format::Csv {
-        return grid::csv(&grid);
+        return view.csv(&grid);
     }
     let heading = bracket(lang, &r.title, &r.id);
     let or_dash = |present: bool, text: String| if present { text } else { "-".into() };

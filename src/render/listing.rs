@@ -182,7 +182,7 @@ pub fn owners(view: View, by: By, rows: &[OwnerRow], today: chrono::NaiveDate) -
                 vec![
                     GridCell::num(r.rank.to_string()),
                     GridCell::text(r.who.name().unwrap_or(t.no_owner)),
-                    GridCell::num(rate(r)),
+                    GridCell::num(rate(r)).plain(r.on_time_rate),
                     GridCell::num(r.open.to_string()),
                     GridCell::num(r.overdue.to_string()).tone(tone(r.overdue, Tone::Alert)),
                     GridCell::num(r.done.to_string()),
@@ -264,7 +264,7 @@ pub fn status(view: View, report: &StatusReport) -> String {
             for plan in &report.plans {
                 all.rows.extend(status_grid(t, plan, true, verify).rows);
             }
-            grid::csv(&all)
+            view.csv(&all)
         }
         Format::Table | Format::Markdown => {
             let mut out = String::new();
@@ -300,21 +300,30 @@ fn status_headers(t: &Labels, with_plan: bool, verify: bool) -> Vec<String> {
     if with_plan {
         headers.push(t.plan.to_string());
     }
-    headers.extend(
-        [
-            t.id,
-            t.area,
-            t.key,
+    // CSV (with a plan column) gives each count and its total in columns of their own.
+    let counts: &[&str] = if with_plan {
+        &[
+            t.tasks_done,
+            t.tasks_total,
+            t.overdue,
+            t.due_soon,
+            t.targets_met,
+            t.targets_total,
+            t.indicators_on_track,
+            t.indicators_total,
+        ]
+    } else {
+        &[
             t.tasks_done,
             t.overdue,
             t.due_soon,
             t.targets_met,
             t.indicators_on_track,
-            t.red,
-            t.yellow,
         ]
-        .map(str::to_string),
-    );
+    };
+    headers.extend([t.id, t.area, t.key].map(str::to_string));
+    headers.extend(counts.iter().map(|s| s.to_string()));
+    headers.extend([t.red, t.yellow].map(str::to_string));
     if verify {
         headers.push(t.awaiting.to_string());
     }
@@ -358,11 +367,31 @@ fn status_grid<'r>(
                 GridCell::text(&a.id),
                 GridCell::text(&a.title),
                 GridCell::text(if a.key { t.key_mark } else { "" }),
-                GridCell::num(count(a.tasks_done, a.tasks_total)),
-                GridCell::num(a.overdue.to_string()).tone(late),
-                GridCell::num(a.due_soon.to_string()).tone(soon),
-                GridCell::num(count(a.targets_met, a.targets_total)),
-                GridCell::num(count(a.indicators_on_track, a.indicators_total)),
+            ]);
+            if with_plan {
+                cells.extend(
+                    [
+                        a.tasks_done,
+                        a.tasks_total,
+                        a.overdue,
+                        a.due_soon,
+                        a.targets_met,
+                        a.targets_total,
+                        a.indicators_on_track,
+                        a.indicators_total,
+                    ]
+                    .map(|n| GridCell::num(n.to_string())),
+                );
+            } else {
+                cells.extend([
+                    GridCell::num(count(a.tasks_done, a.tasks_total)),
+                    GridCell::num(a.overdue.to_string()).tone(late),
+                    GridCell::num(a.due_soon.to_string()).tone(soon),
+                    GridCell::num(count(a.targets_met, a.targets_total)),
+                    GridCell::num(count(a.indicators_on_track, a.indicators_total)),
+                ]);
+            }
+            cells.extend([
                 GridCell::num(a.red.to_string()).tone(if a.red > 0 {
                     Tone::Alert
                 } else {
@@ -455,7 +484,7 @@ pub fn area(view: View, sections: &[AreaSection<'_>]) -> String {
     };
     if view.format == Format::Csv {
         let rows: Vec<&ItemRow> = sections.iter().flat_map(|s| &s.rows).collect();
-        return grid::csv(&grid(&rows, many));
+        return view.csv(&grid(&rows, many));
     }
     let mut out = String::new();
     for (i, section) in sections.iter().enumerate() {

@@ -38,6 +38,8 @@ pub struct View {
     pub lang: Lang,
     pub format: Format,
     pub table: TableOptions,
+    /// CSV starts with a UTF-8 byte-order mark (`--bom`).
+    pub bom: bool,
 }
 
 impl View {
@@ -51,8 +53,18 @@ impl View {
         match self.format {
             Format::Table => grid::table(grid, self.table),
             Format::Markdown => grid::markdown(grid),
-            Format::Csv => grid::csv(grid),
+            Format::Csv => self.csv(grid),
             Format::Json => json(rows),
+        }
+    }
+
+    /// `grid` as CSV, after a byte-order mark with `--bom`.
+    pub fn csv(&self, grid: &Grid<'_>) -> String {
+        let text = grid::csv(grid);
+        if self.bom {
+            format!("\u{feff}{text}")
+        } else {
+            text
         }
     }
 }

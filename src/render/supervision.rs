@@ -37,7 +37,7 @@ pub fn chase(view: View, rows: &[ChaseRow<'_>], many: bool) -> String {
                     })
                     .collect(),
             };
-            return grid::csv(&grid);
+            return view.csv(&grid);
         }
         Format::Table | Format::Markdown => {}
     }

@@ -691,3 +691,103 @@ fn check_suggests_the_form_a_deadline_phrase_stands_for() {
     // A phrase the reader does not know gets the general hint.
     r.err_line("    = help: write a day 2016-03-31, or a period \"2016-03\" (its last day), \"2016-Q1\", \"2016-H1\", \"2016\"");
 }
+
+#[test]
+fn csv_for_excel_starts_with_a_byte_order_mark_and_holds_plain_numbers() {
+    let root = crate::repo();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan"))
+        .current_dir(&root)
+        .args([
+            "--today",
+            "2016-04-01",
+            "overdue",
+            "--format",
+            "csv",
+            "--bom",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stdout.starts_with(b"\xEF\xBB\xBF"),
+        "{:?}",
+        &out.stdout[..8]
+    );
+    let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    for record in reader.records() {
+        let record = record.unwrap();
+        record[0].parse::<i64>().unwrap();
+    }
+    // Without --bom, no mark.
+    let r = run_in(
+        &root,
+        &["--today", "2016-04-01", "overdue", "--format", "csv"],
+    );
+    assert!(!r.stdout.starts_with('\u{feff}'));
+    // Indicators: every figure column parses as a number (or is empty); the flags have columns.
+    let r = run_in(
+        &crate::repo(),
+        &[
+            "--plans",
+            "examples/plans",
+            "--today",
+            "2016-07-25",
+            "indicators",
+            "--format",
+            "csv",
+        ],
+    );
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "Plan",
+            "ID",
+            "Indicator",
+            "Owner",
+            "Unit",
+            "Prior",
+            "Target",
+            "Target growth",
+            "Period",
+            "Value",
+            "Growth",
+            "Gap (pp)",
+            "Completion",
+            "Year elapsed",
+            "State",
+            "Parent",
+            "implied",
+            "provisional",
+            "stale"
+        ]
+    );
+    let mut figures = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        for c in [5, 6, 7, 9, 10, 11, 12, 13] {
+            if !record[c].is_empty() {
+                record[c]
+                    .parse::<f64>()
+                    .unwrap_or_else(|_| panic!("{:?}", &record[c]));
+                figures += 1;
+            }
+        }
+        for c in [16, 17, 18] {
+            assert!(["true", "false"].contains(&&record[c]), "{record:?}");
+        }
+    }
+    assert!(figures > 20, "{figures}");
+    // `plan status` in CSV: each count and its total in a column.
+    let r = run_in(
+        &root,
+        &["--today", "2016-06-30", "status", "--format", "csv"],
+    );
+    assert!(
+        r.stdout.starts_with("计划,编号,工作方面,重点,任务完成,任务总数,逾期,即将到期,目标达成,目标总数,指标正常,指标总数,红灯,黄灯\nqingyuan-hitech-2016,investment,抓好招商引资，招大引强取得新突破,重点,0,12,"),
+        "{}",
+        r.stdout
+    );
+}

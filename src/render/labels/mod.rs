@@ -172,6 +172,9 @@ pub struct Labels {
     pub awaiting_heading: &'static str,
     pub scoreboard_heading: &'static str,
     pub evidence_given: &'static str,
+    pub tasks_total: &'static str,
+    pub targets_total: &'static str,
+    pub indicators_total: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -348,6 +351,9 @@ const ZH: Labels = Labels {
     awaiting_heading: "待销号事项",
     scoreboard_heading: "各单位排名",
     evidence_given: "证明材料",
+    tasks_total: "任务总数",
+    targets_total: "目标总数",
+    indicators_total: "指标总数",
 };
 
 const EN: Labels = Labels {
@@ -524,6 +530,9 @@ const EN: Labels = Labels {
     awaiting_heading: "Awaiting verification",
     scoreboard_heading: "Units ranked",
     evidence_given: "Evidence",
+    tasks_total: "Tasks total",
+    targets_total: "Targets total",
+    indicators_total: "Indicators total",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
