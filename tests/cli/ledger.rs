@@ -791,3 +791,91 @@ fn csv_for_excel_starts_with_a_byte_order_mark_and_holds_plain_numbers() {
         r.stdout
     );
 }
+
+/// The example ledger of `examples/ledger/` (an illustration: every name and date is made up),
+/// built here so that the file's origin is this code. `PLAN_UPDATE_EXAMPLES=1` rewrites it.
+fn example_ledger() -> Vec<u8> {
+    let mut book = Workbook::new();
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 1, 5).unwrap();
+    book.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_title("丽山区2023年重点工作任务台账（示例）")
+            .set_creation_datetime(&created),
+    );
+    let sheet = book.add_worksheet();
+    sheet.set_name("台账").unwrap();
+    let title = Format::new().set_bold().set_font_size(16).set_align(rust_xlsxwriter::FormatAlign::Center);
+    let head = Format::new().set_bold().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let category = Format::new().set_bold();
+    let date = Format::new().set_num_format("yyyy年m月d日");
+    sheet
+        .merge_range(0, 0, 0, 6, "丽山区2023年重点工作任务台账（示例）", &title)
+        .unwrap();
+    for (c, h) in ["序号", "工作任务", "牵头单位", "责任领导", "完成时限", "进展情况", "备注"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string_with_format(1, c as u16, *h, &head).unwrap();
+    }
+    let rows: &[&[&str]] = &[
+        &["一、稳住经济大盘"],
+        &["1", "加强税收征管，确保应收尽收", "区财政局牵头，区税务局、各街道配合", "分管副区长", "6月底前", "已清缴欠税1200万元", ""],
+        &["2", "推进重点项目建设", "区发改局", "常务副区长", "年底前", "", ""],
+        &["（1）", "完成10个项目签约", "区投资促进局", "", "上半年", "", ""],
+        &["（2）", "完成5个项目开工", "区住建局", "", "三季度", "", ""],
+        &["3", "报送重点工作进展", "区发改局", "常务副区长", "每季度最后一个月的30日前", "", "报区政府督查室"],
+        &["二、基层治理"],
+        &["1", "推进网格化管理全覆盖", "各街道", "分管副区长", "", "", ""],
+        &["2", "常态化开展安全巡查", "区应急局", "分管副区长", "长期坚持", "", ""],
+    ];
+    let mut r = 2u32;
+    for cells in rows {
+        if cells.len() == 1 {
+            sheet.merge_range(r, 0, r, 6, cells[0], &category).unwrap();
+        } else {
+            for (c, text) in cells.iter().enumerate() {
+                if !text.is_empty() {
+                    sheet.write_string(r, c as u16, *text).unwrap();
+                }
+            }
+        }
+        r += 1;
+    }
+    // The grid task's deadline is a date cell, as clerks often type it.
+    sheet
+        .write_date_with_format(9, 4, chrono::NaiveDate::from_ymd_opt(2023, 9, 30).unwrap(), &date)
+        .unwrap();
+    for (c, w) in [6.0, 30.0, 30.0, 12.0, 26.0, 22.0, 16.0].iter().enumerate() {
+        sheet.set_column_width(c as u16, *w).unwrap();
+    }
+    sheet.set_freeze_panes(2, 0).unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn the_example_ledger_is_the_one_this_test_builds() {
+    let path = crate::repo().join("examples/ledger/台账.xlsx");
+    let built = example_ledger();
+    // The same bytes twice: the file is reproducible.
+    assert_eq!(built, example_ledger());
+    if std::env::var_os("PLAN_UPDATE_EXAMPLES").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &built).unwrap();
+    }
+    let committed = std::fs::read(&path).unwrap();
+    assert!(
+        committed == built,
+        "examples/ledger/台账.xlsx is not what this test builds; rerun with PLAN_UPDATE_EXAMPLES=1"
+    );
+    // It imports into a plan that passes `plan check`.
+    let dir = tempfile::tempdir().unwrap();
+    let r = run_in(
+        dir.path(),
+        &["import", path.to_str().unwrap(), "--plan", "lishan-2023", "--year", "2023", "-o", "plans"],
+    );
+    r.code(0);
+    assert_eq!(
+        r.stdout,
+        "imported into plans/lishan-2023: 2 areas, 7 tasks (0 without a deadline); plan check passes\n"
+    );
+}

@@ -73,6 +73,21 @@ const BLOCKS: &[(&str, &[&str], Root)] = &[
         Root::District,
     ),
     (
+        "(`plan import examples/ledger/台账.xlsx --plan lishan-2023 --year 2023 --dry-run --today 2023-01-10`):",
+        &[
+            "import",
+            "examples/ledger/台账.xlsx",
+            "--plan",
+            "lishan-2023",
+            "--year",
+            "2023",
+            "--dry-run",
+            "--today",
+            "2023-01-10",
+        ],
+        Root::Shipped,
+    ),
+    (
         "(`plan --plans examples/district/plans notice --owner 区财政局 --today 2023-07-10`):",
         &["notice", "--owner", "区财政局", "--today", "2023-07-10"],
         Root::District,
