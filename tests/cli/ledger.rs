@@ -437,6 +437,11 @@ fn files_that_are_not_ledgers_are_refused_with_a_reason() {
     r.code(2);
     assert!(r.stderr.contains("broken.xlsx"), "{}", r.stderr);
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    // A workbook protected by a password (tests/fixtures/README.md says how it was made).
+    let protected = crate::repo().join("tests/fixtures/password.xlsx");
+    let r = run(&["import", protected.to_str().unwrap(), "--plan", "p", "--year", "2023"]);
+    r.code(2);
+    assert!(r.stderr.contains("password.xlsx is protected by a password"), "{}", r.stderr);
     // A sheet that does not exist: the sheets are listed.
     district_ledger(&f.dir().join("台账.xlsx"), None);
     let r = run(&[
