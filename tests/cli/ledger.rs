@@ -439,9 +439,21 @@ fn files_that_are_not_ledgers_are_refused_with_a_reason() {
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     // A workbook protected by a password (tests/fixtures/README.md says how it was made).
     let protected = crate::repo().join("tests/fixtures/password.xlsx");
-    let r = run(&["import", protected.to_str().unwrap(), "--plan", "p", "--year", "2023"]);
+    let r = run(&[
+        "import",
+        protected.to_str().unwrap(),
+        "--plan",
+        "p",
+        "--year",
+        "2023",
+    ]);
     r.code(2);
-    assert!(r.stderr.contains("password.xlsx is protected by a password"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("password.xlsx is protected by a password"),
+        "{}",
+        r.stderr
+    );
     // A sheet that does not exist: the sheets are listed.
     district_ledger(&f.dir().join("台账.xlsx"), None);
     let r = run(&[
@@ -809,29 +821,92 @@ fn example_ledger() -> Vec<u8> {
     );
     let sheet = book.add_worksheet();
     sheet.set_name("台账").unwrap();
-    let title = Format::new().set_bold().set_font_size(16).set_align(rust_xlsxwriter::FormatAlign::Center);
-    let head = Format::new().set_bold().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let title = Format::new()
+        .set_bold()
+        .set_font_size(16)
+        .set_align(rust_xlsxwriter::FormatAlign::Center);
+    let head = Format::new()
+        .set_bold()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
     let category = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy年m月d日");
     sheet
         .merge_range(0, 0, 0, 6, "丽山区2023年重点工作任务台账（示例）", &title)
         .unwrap();
-    for (c, h) in ["序号", "工作任务", "牵头单位", "责任领导", "完成时限", "进展情况", "备注"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "序号",
+        "工作任务",
+        "牵头单位",
+        "责任领导",
+        "完成时限",
+        "进展情况",
+        "备注",
+    ]
+    .iter()
+    .enumerate()
     {
-        sheet.write_string_with_format(1, c as u16, *h, &head).unwrap();
+        sheet
+            .write_string_with_format(1, c as u16, *h, &head)
+            .unwrap();
     }
     let rows: &[&[&str]] = &[
         &["一、稳住经济大盘"],
-        &["1", "加强税收征管，确保应收尽收", "区财政局牵头，区税务局、各街道配合", "分管副区长", "6月底前", "已清缴欠税1200万元", ""],
-        &["2", "推进重点项目建设", "区发改局", "常务副区长", "年底前", "", ""],
-        &["（1）", "完成10个项目签约", "区投资促进局", "", "上半年", "", ""],
+        &[
+            "1",
+            "加强税收征管，确保应收尽收",
+            "区财政局牵头，区税务局、各街道配合",
+            "分管副区长",
+            "6月底前",
+            "已清缴欠税1200万元",
+            "",
+        ],
+        &[
+            "2",
+            "推进重点项目建设",
+            "区发改局",
+            "常务副区长",
+            "年底前",
+            "",
+            "",
+        ],
+        &[
+            "（1）",
+            "完成10个项目签约",
+            "区投资促进局",
+            "",
+            "上半年",
+            "",
+            "",
+        ],
         &["（2）", "完成5个项目开工", "区住建局", "", "三季度", "", ""],
-        &["3", "报送重点工作进展", "区发改局", "常务副区长", "每季度最后一个月的30日前", "", "报区政府督查室"],
+        &[
+            "3",
+            "报送重点工作进展",
+            "区发改局",
+            "常务副区长",
+            "每季度最后一个月的30日前",
+            "",
+            "报区政府督查室",
+        ],
         &["二、基层治理"],
-        &["1", "推进网格化管理全覆盖", "各街道", "分管副区长", "", "", ""],
-        &["2", "常态化开展安全巡查", "区应急局", "分管副区长", "长期坚持", "", ""],
+        &[
+            "1",
+            "推进网格化管理全覆盖",
+            "各街道",
+            "分管副区长",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "2",
+            "常态化开展安全巡查",
+            "区应急局",
+            "分管副区长",
+            "长期坚持",
+            "",
+            "",
+        ],
     ];
     let mut r = 2u32;
     for cells in rows {
@@ -848,7 +923,12 @@ fn example_ledger() -> Vec<u8> {
     }
     // The grid task's deadline is a date cell, as clerks often type it.
     sheet
-        .write_date_with_format(9, 4, chrono::NaiveDate::from_ymd_opt(2023, 9, 30).unwrap(), &date)
+        .write_date_with_format(
+            9,
+            4,
+            chrono::NaiveDate::from_ymd_opt(2023, 9, 30).unwrap(),
+            &date,
+        )
         .unwrap();
     for (c, w) in [6.0, 30.0, 30.0, 12.0, 26.0, 22.0, 16.0].iter().enumerate() {
         sheet.set_column_width(c as u16, *w).unwrap();
@@ -876,7 +956,16 @@ fn the_example_ledger_is_the_one_this_test_builds() {
     let dir = tempfile::tempdir().unwrap();
     let r = run_in(
         dir.path(),
-        &["import", path.to_str().unwrap(), "--plan", "lishan-2023", "--year", "2023", "-o", "plans"],
+        &[
+            "import",
+            path.to_str().unwrap(),
+            "--plan",
+            "lishan-2023",
+            "--year",
+            "2023",
+            "-o",
+            "plans",
+        ],
     );
     r.code(0);
     assert_eq!(

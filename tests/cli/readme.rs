@@ -13,6 +13,28 @@ enum Root {
 
 /// (text just before the block, command, plans it runs on)
 const BLOCKS: &[(&str, &[&str], Root)] = &[
+    // README.zh.md
+    (
+        "（`plan status --today 2016-06-30`）：",
+        &["status", "--today", "2016-06-30"],
+        Root::Shipped,
+    ),
+    (
+        "（`plan import examples/ledger/台账.xlsx --plan lishan-2023 --year 2023 --dry-run --today 2023-01-10`）：",
+        &[
+            "import",
+            "examples/ledger/台账.xlsx",
+            "--plan",
+            "lishan-2023",
+            "--year",
+            "2023",
+            "--dry-run",
+            "--today",
+            "2023-01-10",
+        ],
+        Root::Shipped,
+    ),
+    // README.md
     (
         "items (`plan status --today 2016-06-30`):",
         &["status", "--today", "2016-06-30"],
@@ -104,32 +126,39 @@ fn district(args: &[&str]) -> crate::Run {
 
 #[test]
 fn the_readme_shows_what_the_commands_print() {
-    let path = crate::repo().join("README.md");
-    let mut readme = std::fs::read_to_string(&path).unwrap();
     let update = std::env::var_os("PLAN_UPDATE_README").is_some();
-    for (marker, args, root) in BLOCKS {
-        let run = match root {
-            Root::Shipped => shipped(args),
-            Root::Example => example(args),
-            Root::District => district(args),
-        };
-        let output = run.stdout.trim_end();
-        let at = readme
-            .find(marker)
-            .unwrap_or_else(|| panic!("README lost the marker {marker}"));
-        let start = readme[at..].find("```text\n").unwrap() + at + "```text\n".len();
-        let end = readme[start..].find("\n```").unwrap() + start;
+    let mut seen = vec![false; BLOCKS.len()];
+    for name in ["README.md", "README.zh.md"] {
+        let path = crate::repo().join(name);
+        let mut readme = std::fs::read_to_string(&path).unwrap();
+        for (i, (marker, args, root)) in BLOCKS.iter().enumerate() {
+            let Some(at) = readme.find(marker) else {
+                continue;
+            };
+            seen[i] = true;
+            let run = match root {
+                Root::Shipped => shipped(args),
+                Root::Example => example(args),
+                Root::District => district(args),
+            };
+            let output = run.stdout.trim_end();
+            let start = readme[at..].find("```text\n").unwrap() + at + "```text\n".len();
+            let end = readme[start..].find("\n```").unwrap() + start;
+            if update {
+                readme.replace_range(start..end, output);
+            } else {
+                assert_eq!(
+                    &readme[start..end],
+                    output,
+                    "{name}: block after {marker} ({args:?})"
+                );
+            }
+        }
         if update {
-            readme.replace_range(start..end, output);
-        } else {
-            assert_eq!(
-                &readme[start..end],
-                output,
-                "README block after {marker} ({args:?})"
-            );
+            std::fs::write(&path, readme).unwrap();
         }
     }
-    if update {
-        std::fs::write(&path, readme).unwrap();
+    for (i, (marker, _, _)) in BLOCKS.iter().enumerate() {
+        assert!(seen[i], "no README has the marker {marker}");
     }
 }
