@@ -44,10 +44,23 @@ pub fn init(args: &InitArgs, today: NaiveDate, lang: Lang) -> Result<Output, Com
     if !(1900..=2999).contains(&year) {
         return Err(CommandError::usage(messages::year_out_of_range(lang, year)));
     }
-    let dir = args
-        .dir
-        .clone()
-        .unwrap_or_else(|| Path::new("plans").join(format!("plan-{year}")));
+    // DIR is the plan's directory when it sits in a `plans` directory; any other DIR is the
+    // office's repository, and the plan goes to DIR/plans/plan-YEAR.
+    let default = || Path::new("plans").join(format!("plan-{year}"));
+    let dir = match &args.dir {
+        None => default(),
+        Some(d)
+            if d.parent()
+                .and_then(Path::file_name)
+                .is_some_and(|n| n == "plans") =>
+        {
+            d.clone()
+        }
+        Some(d) => d.join(default()),
+    };
+    let root = dir
+        .parent()
+        .map_or_else(|| Path::new("plans").to_path_buf(), Path::to_path_buf);
     let title = args
         .title
         .clone()
@@ -91,9 +104,41 @@ pub fn init(args: &InitArgs, today: NaiveDate, lang: Lang) -> Result<Output, Com
             messages::cannot_create(lang, &dir.display().to_string(), &e.to_string()),
         ));
     }
-    let list: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+    let mut list: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+    // The schema the files name (`#:schema ../plan.schema.json`), beside the plans, so that an
+    // editor finds it without this repository; one already there is kept.
+    let schema = root.join("plan.schema.json");
+    if std::fs::symlink_metadata(&schema).is_err() {
+        std::fs::write(&schema, crate::schema::text_form()).map_err(|e| {
+            CommandError::new(
+                ErrorKind::Io,
+                messages::cannot_create(lang, &schema.display().to_string(), &e.to_string()),
+            )
+        })?;
+        list.push(schema.display().to_string());
+    }
+    // The next command, exactly: `plan check` finds `plans/` from here; elsewhere it needs
+    // `--plans`.
+    let found = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| crate::load::discover::find_root(None, &cwd).ok());
+    let here = std::fs::canonicalize(&root).ok();
+    let next = if found.is_some() && found.and_then(|f| std::fs::canonicalize(f).ok()) == here {
+        "plan check".to_string()
+    } else {
+        let shown = root.display().to_string();
+        let quoted = if shown
+            .chars()
+            .all(|c| c.is_alphanumeric() || "/._-".contains(c))
+        {
+            shown
+        } else {
+            format!("'{}'", shown.replace('\'', "'\\''"))
+        };
+        format!("plan --plans {quoted} check")
+    };
     Ok(Output {
-        stdout: messages::created(lang, &list).into(),
+        stdout: messages::created(lang, &list, &next).into(),
         ..Output::default()
     })
 }

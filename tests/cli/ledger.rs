@@ -908,8 +908,7 @@ fn example_ledger() -> Vec<u8> {
             "",
         ],
     ];
-    let mut r = 2u32;
-    for cells in rows {
+    for (r, cells) in (2u32..).zip(rows.iter()) {
         if cells.len() == 1 {
             sheet.merge_range(r, 0, r, 6, cells[0], &category).unwrap();
         } else {
@@ -919,7 +918,6 @@ fn example_ledger() -> Vec<u8> {
                 }
             }
         }
-        r += 1;
     }
     // The grid task's deadline is a date cell, as clerks often type it.
     sheet

@@ -130,7 +130,7 @@ fn init_scaffolds_a_plan_that_checks_and_never_overwrites() {
     r.code(0);
     assert_eq!(
         r.stdout,
-        "已创建 plans/plan-2027/plan.toml、plans/plan-2027/01-example.toml\n下一步：plan check\n"
+        "已创建 plans/plan-2027/plan.toml、plans/plan-2027/01-example.toml、plans/plan.schema.json\n下一步：plan check\n"
     );
     let r = init_in(dir.path(), &["check", "--strict"]);
     r.code(0);
@@ -180,6 +180,42 @@ fn init_scaffolds_a_plan_that_checks_and_never_overwrites() {
         ],
     );
     assert_eq!(r.json()["plans"][0]["title"], "Team \"A\" plan");
+}
+
+#[test]
+fn init_prints_the_next_command_and_it_passes() {
+    // An office's directory: the plan goes under DIR/plans/, beside its schema.
+    let dir = tempfile::tempdir().unwrap();
+    let r = init_in(dir.path(), &["init", "office", "--year", "2027"]);
+    r.code(0);
+    assert_eq!(
+        r.stdout,
+        "created office/plans/plan-2027/plan.toml, office/plans/plan-2027/01-example.toml, office/plans/plan.schema.json\nnext: plan --plans office/plans check\n"
+    );
+    // Run exactly what it printed.
+    let next = r
+        .stdout
+        .lines()
+        .last()
+        .unwrap()
+        .strip_prefix("next: plan ")
+        .unwrap();
+    let args: Vec<&str> = next.split(' ').collect();
+    let r = init_in(dir.path(), &args);
+    r.code(0);
+    assert_eq!(r.stdout, "ok: 1 plan, 1 area, 5 items\n");
+    // The files name the schema beside them, which an editor finds without this repository.
+    let plan =
+        std::fs::read_to_string(dir.path().join("office/plans/plan-2027/plan.toml")).unwrap();
+    assert!(plan.starts_with("#:schema ../plan.schema.json\n"), "{plan}");
+    let schema = std::fs::read_to_string(dir.path().join("office/plans/plan.schema.json")).unwrap();
+    assert_eq!(schema, shipped(&["schema"]).stdout);
+    // From inside the office's directory, the plain command works and is what it says.
+    let office = dir.path().join("office");
+    let r = init_in(&office, &["init", "plans/second", "--year", "2028"]);
+    r.code(0);
+    assert!(r.stdout.ends_with("\nnext: plan check\n"), "{}", r.stdout);
+    init_in(&office, &["check"]).code(0);
 }
 
 #[test]

@@ -209,10 +209,10 @@ pub fn cannot_create(lang: Lang, dir: &str, error: &str) -> Message {
 }
 
 /// What `plan init` wrote, and what to run next.
-pub fn created(lang: Lang, files: &[String]) -> String {
+pub fn created(lang: Lang, files: &[String], next: &str) -> String {
     match lang {
-        Lang::Zh => format!("已创建 {}\n下一步：plan check\n", files.join("、")),
-        Lang::En => format!("created {}\nnext: plan check\n", files.join(", ")),
+        Lang::Zh => format!("已创建 {}\n下一步：{next}\n", files.join("、")),
+        Lang::En => format!("created {}\nnext: {next}\n", files.join(", ")),
     }
 }
 

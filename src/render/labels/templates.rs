@@ -26,7 +26,7 @@ pub fn plan_toml(title: &str, year: i32, lang: Lang) -> String {
         }
     };
     format!(
-        "{intro}[plan]\ntitle = {}\nyear = {year}\nlang = \"{lang_code}\"\n",
+        "#:schema ../plan.schema.json\n{intro}[plan]\ntitle = {}\nyear = {year}\nlang = \"{lang_code}\"\n",
         quoted(title)
     )
 }
@@ -34,7 +34,8 @@ pub fn plan_toml(title: &str, year: i32, lang: Lang) -> String {
 pub fn example_area(year: i32, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
-            r#"# 一个工作方面：改写或删去下面的示例，再加上你的措施、目标、项目和指标。
+            r#"#:schema ../plan.schema.json
+# 一个工作方面：改写或删去下面的示例，再加上你的措施、目标、项目和指标。
 [area]
 id = "example"
 title = "示例工作方面"
@@ -80,7 +81,8 @@ growth = 13.0
 "#
         ),
         Lang::En => format!(
-            r#"# One area of the plan: rewrite or remove the examples below, then add your tasks,
+            r#"#:schema ../plan.schema.json
+# One area of the plan: rewrite or remove the examples below, then add your tasks,
 # targets, projects and indicators.
 [area]
 id = "example"
