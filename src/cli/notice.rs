@@ -24,6 +24,10 @@ pub fn run(config: &Config, loaded: &Loaded, args: &NoticeArgs) -> Result<Output
         .unwrap_or_else(|| crate::date::add_days(l.clock.today, 3));
     let notices = notice::notices(l.ws, &l.filter, l.clock, reply_by);
     let lang = l.lang;
+    // Nothing red or yellow: nothing to mail, and nothing to say to a cron job.
+    if args.mail && notices.is_empty() {
+        return Ok(Output::default());
+    }
     if args.mail {
         return mail(args, &notices, lang);
     }

@@ -10,6 +10,7 @@
 mod calendar;
 mod catalogue;
 mod check;
+mod cron;
 mod deadlines;
 mod docs;
 mod duties;
