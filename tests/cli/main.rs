@@ -10,6 +10,7 @@
 mod calendar;
 mod catalogue;
 mod check;
+mod ci;
 mod cron;
 mod deadlines;
 mod docs;
