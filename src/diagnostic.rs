@@ -546,7 +546,7 @@ impl Problem {
                 "no plans here (no directory holds a plan.toml)".into(),
             ),
             Problem::Syntax { message } => pick(
-                format!("TOML 语法错误：{message}"),
+                format!("TOML 语法错误：{}", toml_zh(message)),
                 format!("TOML syntax: {message}"),
             ),
             Problem::TooDeep => pick(
@@ -1140,6 +1140,50 @@ where
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// TOML syntax messages, English fragment by fragment into Chinese (longest first).
+const TOML_WORDS: &[(&str, &str)] = &[
+    ("invalid multi-line basic string", "多行基本字符串无效"),
+    ("invalid multi-line literal string", "多行字面字符串无效"),
+    ("string values must be quoted", "字符串值必须加引号"),
+    ("unquoted keys cannot be empty", "不加引号的键不能为空"),
+    ("unexpected leading zero", "数字不能以 0 开头"),
+    ("missing escaped value", "转义字符不完整"),
+    ("invalid basic string", "基本字符串无效"),
+    ("invalid literal string", "字面字符串无效"),
+    ("unclosed inline table", "内联表没有闭合"),
+    ("invalid inline table", "内联表无效"),
+    ("invalid table header", "表头无效"),
+    ("unclosed table", "表头没有闭合"),
+    ("unclosed array", "数组没有闭合"),
+    ("invalid array", "数组无效"),
+    ("duplicate key", "键重复"),
+    ("invalid boolean", "布尔值无效"),
+    ("invalid integer", "整数无效"),
+    ("invalid float", "浮点数无效"),
+    ("invalid number", "数字无效"),
+    ("invalid date", "日期无效"),
+    ("invalid time", "时间无效"),
+    ("invalid key", "键无效"),
+    ("unexpected content", "多余的内容"),
+    ("month between 01 and 12", "01 到 12 之间的月份"),
+    ("day between 01 and 31", "01 到 31 之间的日"),
+    ("letters, numbers", "字母、数字"),
+    ("literal string", "字面字符串"),
+    ("newline", "换行"),
+    (", expected nothing", "，此处不应有内容"),
+    (", expected ", "，应为 "),
+    (" or ", " 或 "),
+];
+
+/// A TOML parser's message in Chinese, fragment by fragment; what is not in the table stays.
+fn toml_zh(message: &str) -> String {
+    let mut out = message.to_string();
+    for (en, zh) in TOML_WORDS {
+        out = out.replace(en, zh);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -10,8 +10,25 @@ pub use crate::render::labels::messages::DateArgError;
 
 /// Run an annual work plan kept as TOML files in git.
 #[derive(Debug, Parser)]
-#[command(name = "plan", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "plan",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
 pub struct Args {
+    /// Print help
+    #[arg(short, long, global = true, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
+
+    /// Print version
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
+
     /// The plans directory [env: PLAN_DIR] [default: the nearest `plans/` found walking up]
     #[arg(long, global = true, value_name = "DIR")]
     pub plans: Option<PathBuf>,
@@ -104,6 +121,11 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+    /// Print help, or the help of a command
+    Help {
+        /// The command
+        command: Vec<String>,
+    },
 }
 
 #[derive(Debug, clap::Args)]

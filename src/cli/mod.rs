@@ -8,6 +8,7 @@ mod clock;
 mod edit;
 mod error;
 mod filters;
+mod help;
 mod history;
 mod indicators;
 mod ledger;
@@ -22,7 +23,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::Parser;
 
 use crate::load::discover::{self, RootError};
 use crate::load::{self, Loaded};
@@ -100,7 +100,12 @@ pub struct Output {
 
 /// Parse `argv`, run the command, print, and return the exit code.
 pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
-    let output = match Args::try_parse_from(argv) {
+    let argv: Vec<OsString> = argv.into_iter().collect();
+    let early = help::early_lang(&argv);
+    let parsed = help::command(early)
+        .try_get_matches_from(&argv)
+        .and_then(|m| <Args as clap::FromArgMatches>::from_arg_matches(&m));
+    let output = match parsed {
         Ok(mut args) => match from_env(&mut args) {
             Ok(()) => execute(&args),
             Err(e) => failure(args.lang.unwrap_or(Lang::En), &e),
@@ -111,7 +116,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(argv: I) -> ExitCode {
             } else {
                 exit::OK
             };
-            let text = e.render().to_string();
+            let text = help::error_text(&e, early);
             if e.use_stderr() {
                 Output {
                     stderr: text,
@@ -146,7 +151,17 @@ fn execute(args: &Args) -> Output {
         }
         Command::Schema => Some(Ok(setup::schema())),
         Command::Completions { shell } => Some(Ok(setup::completions(*shell))),
-        Command::Man => Some(setup::man()),
+        Command::Man => Some(setup::man(lang)),
+        Command::Help { command } => Some(match help::help_text(lang, command) {
+            Some(text) => Ok(Output {
+                stdout: text.into(),
+                ..Output::default()
+            }),
+            None => Err(CommandError::usage(messages::no_such_command(
+                lang,
+                &command.join(" "),
+            ))),
+        }),
         _ => None,
     };
     if let Some(result) = early {
@@ -197,7 +212,8 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         | Command::Import(_)
         | Command::Schema
         | Command::Completions { .. }
-        | Command::Man => Ok(Output::default()),
+        | Command::Man
+        | Command::Help { .. } => Ok(Output::default()),
     }
 }
 

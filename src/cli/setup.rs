@@ -28,13 +28,37 @@ pub fn completions(shell: clap_complete::Shell) -> Output {
     }
 }
 
-pub fn man() -> Result<Output, CommandError> {
+/// The man page in `lang`: clap's sections with their headings in that language, the
+/// commands listed without references to pages that do not exist, then ENVIRONMENT and EXIT
+/// STATUS.
+pub fn man(lang: Lang) -> Result<Output, CommandError> {
+    let cmd = crate::cli::help::command(lang);
+    let man = clap_mangen::Man::new(cmd.clone());
     let mut buf = Vec::new();
-    clap_mangen::Man::new(Args::command())
-        .render(&mut buf)
-        .map_err(|e| CommandError::new(ErrorKind::Io, Message::new(e.to_string())))?;
+    let io = |e: std::io::Error| CommandError::new(ErrorKind::Io, Message::new(e.to_string()));
+    man.render_title(&mut buf).map_err(io)?;
+    man.render_name_section(&mut buf).map_err(io)?;
+    man.render_synopsis_section(&mut buf).map_err(io)?;
+    man.render_description_section(&mut buf).map_err(io)?;
+    man.render_options_section(&mut buf).map_err(io)?;
+    let mut text = String::from_utf8_lossy(&buf).into_owned();
+    // The commands, each with what it does (no `plan-check(1)`: there are no such pages).
+    text.push_str(".SH SUBCOMMANDS\n");
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        text.push_str(&format!(
+            ".TP\n\\fBplan {}\\fR\n{}\n",
+            sub.get_name(),
+            sub.get_about().map(ToString::to_string).unwrap_or_default()
+        ));
+    }
+    text.push_str(crate::render::labels::help::man_tail(lang));
+    if lang == Lang::Zh {
+        for (en, zh) in crate::render::labels::help::MAN_SECTIONS {
+            text = text.replace(en, zh);
+        }
+    }
     Ok(Output {
-        stdout: String::from_utf8_lossy(&buf).into_owned().into(),
+        stdout: text.into(),
         ..Output::default()
     })
 }

@@ -507,6 +507,28 @@ fn lower_text(id: FileId, path: &Path, kind: Kind, text: String) -> FileResult {
             .diags
             .push(Diagnostic::new(problem, Span::new(id, span)));
     }
+    if !errors.is_empty() {
+        // Recover: what parsed is still checked, so a syntax error does not hide the file's
+        // other errors. Keys the parser dropped would read as missing: those are left out, and
+        // the file counts as not loaded.
+        let mut found = Vec::new();
+        let mut lower = Lower::new(id, &mut found);
+        match kind {
+            Kind::Plan => {
+                let dir = path.parent().unwrap_or(Path::new("."));
+                let _ = lower.plan_file(&doc, dir);
+            }
+            Kind::Area => {
+                let _ = lower.area_file(&doc);
+            }
+        }
+        result.diags.extend(found.into_iter().filter(|d| {
+            !matches!(
+                d.problem,
+                Problem::MissingKey { .. } | Problem::MissingTable { .. }
+            )
+        }));
+    }
     if errors.is_empty() {
         let mut lower = Lower::new(id, &mut result.diags);
         result.lowered = match kind {

@@ -18,6 +18,7 @@ mod duties;
 mod edits;
 mod fiscal;
 mod formats;
+mod help;
 mod history;
 mod hostile;
 mod indicators;

@@ -533,3 +533,11 @@ pub fn cannot_read_file(lang: Lang, file: &str, error: &str) -> Message {
         Lang::En => Message::new(format!("cannot read {file}: {error}")),
     }
 }
+
+/// `plan help NAME` for a command that does not exist.
+pub fn no_such_command(lang: Lang, name: &str) -> Message {
+    match lang {
+        Lang::Zh => Message::new(format!("没有 `{name}` 这个命令")).hint("plan help 列出所有命令"),
+        Lang::En => Message::new(format!("no command `{name}`")).hint("plan help lists them"),
+    }
+}

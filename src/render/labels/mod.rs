@@ -703,6 +703,7 @@ pub mod messages;
 
 /// Messages of the editing commands.
 pub mod edits;
+pub mod help;
 
 /// `text（note）` in Chinese, `text (note)` in English.
 pub fn bracket(lang: Lang, text: &str, note: &str) -> String {
