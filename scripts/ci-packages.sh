@@ -12,18 +12,22 @@ if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/
   missing="$missing chromium"
 fi
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing="$missing fonts-wqy-microhei"
+# As root, install directly; otherwise through sudo when it is there; otherwise say what to
+# install and stop.
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=""
+elif command -v sudo >/dev/null 2>&1; then
+  as_root="sudo"
+else
+  as_root="none"
+fi
+cannot() {
+  echo ".ci/run: missing:$1" >&2
+  echo ".ci/run: install them as root ($2), or install sudo, then rerun" >&2
+  exit 1
+}
 if [ -n "$missing" ]; then
-  # As root, apt-get directly; otherwise through sudo when it is there and needs no password
-  # prompt to fail on; otherwise say what to install and stop.
-  if [ "$(id -u)" -eq 0 ]; then
-    as_root=""
-  elif command -v sudo >/dev/null 2>&1; then
-    as_root="sudo"
-  else
-    echo ".ci/run: missing:$missing" >&2
-    echo ".ci/run: install them as root (apt-get install$missing), or install sudo, then rerun" >&2
-    exit 1
-  fi
+  [ "$as_root" = none ] && cannot "$missing" "apt-get install$missing"
   if ! command -v apt-get >/dev/null 2>&1; then
     echo ".ci/run: missing:$missing, and this is not a Debian or Ubuntu system (no apt-get)" >&2
     echo ".ci/run: install them with the system's package manager, then rerun" >&2
@@ -32,4 +36,13 @@ if [ -n "$missing" ]; then
   $as_root apt-get update -qq
   # On Ubuntu `chromium` is a snap wrapper; `chromium-browser` comes from the same package name.
   DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq $missing
+fi
+# taplo checks the schema as an editor does (tests/cli/schema.rs), from the npm registry.
+if ! command -v taplo >/dev/null 2>&1; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo ".ci/run: missing: taplo, and npm to install it (apt-get install npm, then npm install -g @taplo/cli)" >&2
+    exit 1
+  fi
+  [ "$as_root" = none ] && cannot " taplo" "npm install -g @taplo/cli"
+  $as_root npm install -g --silent @taplo/cli
 fi

@@ -820,6 +820,9 @@ pub const KEYS: &[Key] = &[
 ];
 
 /// What a plan file is, for the schema's hover text (Chinese, English).
+/// What the schema says of a key the format does not have: editors show it at the key's line.
+pub const SCHEMA_UNKNOWN_KEY: &str = "这个键不在格式中，请核对拼写（unknown key: check its spelling; docs/format.md lists the keys）";
+
 pub const SCHEMA_ABOUT: (&str, &str) = (
     "计划文件：plan.toml 或一个工作方面文件",
     "A plan file: plan.toml or an area file",

@@ -17,10 +17,33 @@ fn text(zh: &str, en: &str) -> Value {
     Value::String(format!("{zh}\n\n{en}"))
 }
 
+/// Keys whose numbers cannot be negative: counts, targets, figures, shares.
+const NOT_NEGATIVE: &[&str] = &[
+    "target",
+    "actual",
+    "tolerance",
+    "investment",
+    "prior",
+    "value",
+    "warn_days",
+    "yellow_pp",
+    "red_pp",
+    "tolerance_pp",
+];
+
 /// The schema of one key's value.
 fn value(key: &Key) -> Value {
     let about = text(key.zh, key.en);
     match key.ty {
+        Type::Text if key.name == "title" || key.name == "text" => {
+            json!({ "type": "string", "minLength": 1, "pattern": "\\S", "description": about })
+        }
+        Type::Number if key.name == "percent" => {
+            json!({ "type": "number", "minimum": 0, "maximum": 100, "description": about })
+        }
+        Type::Number if NOT_NEGATIVE.contains(&key.name) => {
+            json!({ "type": "number", "minimum": 0, "description": about })
+        }
         Type::Text | Type::Ref(_) => json!({ "type": "string", "description": about }),
         Type::Id => json!({ "type": "string", "pattern": "^\\S+$", "description": about }),
         Type::Dates => json!({
@@ -69,12 +92,24 @@ fn object(section: Section) -> Value {
         .filter(|k| k.required.contains(&section))
         .map(|k| k.name)
         .collect();
+    // An unknown key fails a schema of its own, so that validators put the error on its line
+    // (`additionalProperties: false` fails the whole table, reported at its first line).
     let mut o = json!({
         "type": "object",
         "required": required,
-        "additionalProperties": false,
+        "additionalProperties": { "enum": [keys::SCHEMA_UNKNOWN_KEY] },
         "properties": properties,
     });
+    // A numeric target needs `target`; a batch target (projects, stage) counts its projects.
+    if section == Section::Target
+        && let Some(map) = o.as_object_mut()
+    {
+        map.insert(
+            "if".into(),
+            json!({ "not": { "anyOf": [ { "required": ["projects"] }, { "required": ["stage"] } ] } }),
+        );
+        map.insert("then".into(), json!({ "required": ["target"] }));
+    }
     if let (Some((zh, en)), Some(map)) = (section.about(), o.as_object_mut()) {
         map.insert("description".into(), text(zh, en));
     }
@@ -87,7 +122,12 @@ pub fn schema() -> Value {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "plan",
         "description": text(keys::SCHEMA_ABOUT.0, keys::SCHEMA_ABOUT.1),
-        "oneOf": [ { "$ref": "#/definitions/plan_file" }, { "$ref": "#/definitions/area_file" } ],
+        // A discriminator validators follow: a file with `[plan]` is plan.toml, any other an
+        // area file. (With `oneOf`, a misspelt key failed both branches and was reported on
+        // line 1; with if/then/else the error lands on the key.)
+        "if": { "type": "object", "required": ["plan"] },
+        "then": { "$ref": "#/definitions/plan_file" },
+        "else": { "$ref": "#/definitions/area_file" },
         "definitions": {
             "date": { "type": "string", "pattern": DATE_PATTERN },
             "plan_file": object(Section::PlanFile),
@@ -98,7 +138,90 @@ pub fn schema() -> Value {
 
 /// The schema as written to `plan.schema.json`.
 pub fn text_form() -> String {
-    let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    text_of(&schema())
+}
+
+/// A schema as pretty JSON with a final newline.
+pub fn text_of(schema: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The schema for these plans (`plan schema --ids`): `projects`, each kind's `parent` and
+/// `previous` take the ids the plans have, so an editor completes them and flags others; `owner`
+/// and `leader` offer the names the plans use and still take new ones.
+pub fn with_ids(ws: &crate::model::Workspace) -> Value {
+    use std::collections::BTreeSet;
+    let mut schema = schema();
+    let (mut projects, mut tasks, mut targets, mut indicators) = (
+        BTreeSet::new(),
+        BTreeSet::new(),
+        BTreeSet::new(),
+        BTreeSet::new(),
+    );
+    let (mut owners, mut leaders) = (BTreeSet::new(), BTreeSet::new());
+    for plan in &ws.plans {
+        for area in &plan.areas {
+            owners.extend(area.owners.iter().cloned());
+            leaders.extend(area.leaders.iter().cloned());
+            for item in area.items() {
+                let c = item.common();
+                owners.extend(c.owners.iter().cloned());
+                leaders.extend(c.leaders.iter().cloned());
+                let set = match item {
+                    crate::model::ItemRef::Task(_) => &mut tasks,
+                    crate::model::ItemRef::Target(_) => &mut targets,
+                    crate::model::ItemRef::Project(_) => &mut projects,
+                    crate::model::ItemRef::Indicator(_) => &mut indicators,
+                };
+                set.insert(c.id.value.clone());
+            }
+        }
+    }
+    let plans: BTreeSet<String> = ws.plans.iter().map(|p| p.id.value.clone()).collect();
+    let ids = |set: &BTreeSet<String>| json!({ "type": "string", "enum": set.iter().collect::<Vec<_>>() });
+    let names = |set: &BTreeSet<String>| {
+        let one = json!({ "anyOf": [ { "enum": set.iter().collect::<Vec<_>>() }, { "type": "string" } ] });
+        json!({ "anyOf": [ one.clone(), { "type": "array", "items": one } ] })
+    };
+    let mut set = |pointer: &str, value: Value| {
+        if let Some(slot) = schema.pointer_mut(pointer) {
+            // Keep the hover text.
+            let about = slot.get("description").cloned();
+            *slot = value;
+            if let (Some(about), Some(map)) = (about, slot.as_object_mut()) {
+                map.insert("description".into(), about);
+            }
+        }
+    };
+    let area = "/definitions/area_file/properties";
+    set(
+        &format!("{area}/target/items/properties/projects/items"),
+        ids(&projects),
+    );
+    set(&format!("{area}/task/items/properties/parent"), ids(&tasks));
+    set(
+        &format!("{area}/target/items/properties/parent"),
+        ids(&targets),
+    );
+    set(
+        &format!("{area}/indicator/items/properties/parent"),
+        ids(&indicators),
+    );
+    set(
+        "/definitions/plan_file/properties/plan/properties/previous",
+        ids(&plans),
+    );
+    for key in ["owner", "leader"] {
+        let list = if key == "owner" { &owners } else { &leaders };
+        set(&format!("{area}/area/properties/{key}"), names(list));
+        for kind in ["task", "target", "project", "indicator"] {
+            set(
+                &format!("{area}/{kind}/items/properties/{key}"),
+                names(list),
+            );
+        }
+    }
+    schema
 }

@@ -112,7 +112,7 @@ pub enum Command {
     /// Write the plans as a ledger (台账): an .xlsx workbook of items, indicators and lead units
     Export(ExportArgs),
     /// Print the JSON Schema of plan files, for editors (see docs/editing.md)
-    Schema,
+    Schema(SchemaArgs),
     /// Print shell completions
     Completions {
         /// The shell
@@ -205,6 +205,14 @@ pub struct CalendarArgs {
     /// Write the feed to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// A schema for these plans: ids of projects, parents and plans, and the names of lead units
+    /// and leaders, for editors to complete
+    #[arg(long)]
+    pub ids: bool,
 }
 
 #[derive(Debug, clap::Args)]

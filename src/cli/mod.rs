@@ -149,7 +149,7 @@ fn execute(args: &Args) -> Output {
             let today = args.today.unwrap_or_else(clock::local_today);
             Some(ledger::import(import, args.plans.as_deref(), today, lang))
         }
-        Command::Schema => Some(Ok(setup::schema())),
+        Command::Schema(schema) if !schema.ids => Some(Ok(setup::schema())),
         Command::Completions { shell } => Some(Ok(setup::completions(*shell))),
         Command::Man => Some(setup::man(lang)),
         Command::Help { command } => Some(match help::help_text(lang, command) {
@@ -196,6 +196,10 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         Command::Report(args) => listing::report(config, loaded, args),
         Command::Notice(args) => notice::run(config, loaded, args),
         Command::Export(args) => ledger::export(config, loaded, args),
+        Command::Schema(_) => Ok(Output {
+            stdout: crate::schema::text_of(&crate::schema::with_ids(&loaded.workspace)).into(),
+            ..Output::default()
+        }),
         Command::Diff(args) => history::diff(config, loaded, args),
         Command::Log(args) => history::log(config, loaded, args),
         Command::Show(show) => show::run(config, loaded, show),
@@ -210,7 +214,6 @@ fn dispatch(args: &Args, config: &Config, loaded: &'static Loaded) -> Result<Out
         Command::Check(_)
         | Command::Init(_)
         | Command::Import(_)
-        | Command::Schema
         | Command::Completions { .. }
         | Command::Man
         | Command::Help { .. } => Ok(Output::default()),

@@ -38,6 +38,7 @@ fn the_ci_package_step_uses_sudo_or_says_what_is_missing() {
     stub(&bin, "id", "echo 1000");
     stub(&bin, "git", "exit 0");
     stub(&bin, "script", "exit 0");
+    stub(&bin, "taplo", "exit 0");
     stub(&bin, "dpkg", "exit 1");
     stub(&bin, "apt-get", &format!("echo \"apt-get $*\" >> {log}"));
     // Without sudo: a clear message, exit 1, nothing run.

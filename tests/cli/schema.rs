@@ -232,3 +232,98 @@ fn completions_and_a_man_page() {
     assert!(r.stdout.contains(".TH plan 1"), "{}", &r.stdout[..200]);
     assert!(r.stdout.contains("overdue"));
 }
+
+/// taplo, the engine of VS Code's "Even Better TOML", checks files against the schema as an
+/// editor does: a misspelt key is reported at its own line. Needs taplo (`npm install -g
+/// @taplo/cli`), so `cargo test` lists it as ignored and `.ci/run` installs taplo and runs it.
+#[test]
+#[ignore = "needs taplo: npm install -g @taplo/cli, then cargo test -- --ignored"]
+fn taplo_reports_a_misspelt_key_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.schema.json"),
+        shipped(&["schema"]).stdout,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(".taplo.toml"),
+        "[schema]\npath = \"./plan.schema.json\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("plans/p")).unwrap();
+    std::fs::write(
+        dir.path().join("plans/p/01-a.toml"),
+        "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"t\"\ntitle = \"T\"\nstauts = \"done\"\ndue = \"3月31日\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("plans/p/plan.toml"),
+        "[plan]\ntitle = \"T\"\nyear = 2016\ncolour = \"red\"\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new("taplo")
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-auto-config",
+            "--config",
+            ".taplo.toml",
+            "plans/p/01-a.toml",
+            "plans/p/plan.toml",
+        ])
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("taplo is not installed: npm install -g @taplo/cli");
+    assert!(!out.status.success());
+    let text =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    // The misspelt key at line 8, the bad date at line 9, the plan file's unknown key at line 4;
+    // never the old "not valid under any of the schemas" on line 1.
+    assert!(text.contains("01-a.toml:8:10"), "{text}");
+    assert!(text.contains("unknown key: check its spelling"), "{text}");
+    assert!(text.contains("01-a.toml:9:7"), "{text}");
+    assert!(text.contains("plan.toml:4:10"), "{text}");
+    assert!(!text.contains("oneOf"), "{text}");
+}
+
+#[test]
+fn schema_ids_offers_the_plans_own_ids_and_names() {
+    let r = shipped(&["schema", "--ids"]);
+    r.code(0);
+    let s: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let projects = &s["definitions"]["area_file"]["properties"]["target"]["items"]["properties"]["projects"]
+        ["items"]["enum"];
+    let projects: Vec<&str> = projects
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for id in ["prologis", "zixin-culture-park"] {
+        assert!(projects.contains(&id), "{projects:?}");
+    }
+    let previous =
+        &s["definitions"]["plan_file"]["properties"]["plan"]["properties"]["previous"]["enum"];
+    assert_eq!(previous, &serde_json::json!(["qingyuan-hitech-2016"]));
+    // With the district's plans, owners are offered and new names still allowed.
+    let root = crate::repo().join("examples/district/plans");
+    let r = shipped(&["--plans", root.to_str().unwrap(), "schema", "--ids"]);
+    let s: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let owner =
+        &s["definitions"]["area_file"]["properties"]["task"]["items"]["properties"]["owner"];
+    let text = owner.to_string();
+    assert!(
+        text.contains("区财政局") && text.contains("\"type\":\"string\""),
+        "{text}"
+    );
+    // A project id that is not in the plans fails the schema; one that is passes.
+    let target = |id: &str| {
+        let doc: toml::Table = format!("[area]\nid = \"a\"\ntitle = \"A\"\n[[target]]\nid = \"b\"\ntitle = \"B\"\nstage = \"signed\"\nprojects = [\"{id}\"]\n").parse().unwrap();
+        serde_json::to_value(doc).unwrap()
+    };
+    let r = shipped(&["schema", "--ids"]);
+    let s: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let v2 = jsonschema::validator_for(&s).unwrap();
+    assert!(v2.is_valid(&target("prologis")));
+    assert!(!v2.is_valid(&target("prologs")));
+}
