@@ -162,7 +162,11 @@ pub fn status(config: &Config, loaded: &Loaded, args: &ListArgs) -> Result<Outpu
         }
         render::area(l.view, &sections)
     } else {
-        render::status(l.view, &report::status(l.ws, &l.filter, l.clock))
+        render::status(
+            l.view,
+            &report::status(l.ws, &l.filter, l.clock),
+            &crate::source::display_path(&l.ws.root),
+        )
     };
     Ok(Output {
         stdout: stdout.into(),

@@ -241,8 +241,10 @@ pub fn owners(view: View, by: By, rows: &[OwnerRow], today: chrono::NaiveDate) -
     out
 }
 
-/// `plan status`: a table per plan with a heading (one CSV for all plans, with a plan column).
-pub fn status(view: View, report: &StatusReport) -> String {
+/// `plan status`: a table per plan with a heading (one CSV for all plans, with a plan column);
+/// a table names the plans directory it read first, so that a `plans/` found by walking up, or
+/// the one beside the current directory, is never a surprise.
+pub fn status(view: View, report: &StatusReport, root: &str) -> String {
     let t = view.labels();
     let header = |plan: &report::PlanStatus| {
         labels::as_of(
@@ -268,6 +270,10 @@ pub fn status(view: View, report: &StatusReport) -> String {
         }
         Format::Table | Format::Markdown => {
             let mut out = String::new();
+            if view.format == Format::Table {
+                out.push_str(&labels::plans_root(view.lang, &crate::source::escape(root)));
+                out.push('\n');
+            }
             for (i, plan) in report.plans.iter().enumerate() {
                 if i > 0 {
                     out.push('\n');

@@ -452,6 +452,41 @@ fn exact_tables_for_diff_and_log() {
             first, second
         )
     );
+    // The README shows these two tables, hashes included: it is kept to what this repository
+    // produces (`PLAN_UPDATE_README=1` rewrites it).
+    let diff = plan(
+        &docs,
+        &["--today", "2016-04-21", "diff", "--since", "2016-03-05"],
+    );
+    readme_session(&[
+        ("$ plan diff --since 2016-03-05", &diff.stdout),
+        ("$ plan log draft", &r.stdout),
+    ]);
+}
+
+/// The README's block of commands and their output: each `$ command` line followed by exactly
+/// what it printed, the blocks separated by blank lines.
+fn readme_session(commands: &[(&str, &str)]) {
+    let path = crate::repo().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let first = commands[0].0;
+    let start = readme
+        .find(&format!("```text\n{first}\n"))
+        .expect("the README's review session")
+        + "```text\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let want: String = commands
+        .iter()
+        .map(|(command, output)| format!("{command}\n{output}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if std::env::var_os("PLAN_UPDATE_README").is_some() {
+        let mut text = readme.clone();
+        text.replace_range(start..end, &want);
+        std::fs::write(&path, text).unwrap();
+    } else {
+        assert_eq!(&readme[start..end], want, "README's review session");
+    }
 }
 
 #[test]

@@ -67,7 +67,7 @@ const BLOCKS: &[(&str, &[&str], Root)] = &[
         Root::Example,
     ),
     (
-        "600 in the same months of 2015, +22.0 %:",
+        "same months of 2015, +22.0 %:",
         &["indicators", "portal-visits", "--today", "2016-07-25"],
         Root::Example,
     ),

@@ -126,7 +126,9 @@ pub fn arg(command: &str, id: &str) -> Option<&'static str> {
         "on" => "日期（默认今天）",
         "value" => "数值",
         "command" => "要看帮助的命令",
-        "ids" => "针对这些计划的 Schema：项目、上级事项和计划的编号，以及牵头单位和责任领导的名称，供编辑器补全",
+        "ids" => {
+            "针对这些计划的 Schema：项目、上级事项和计划的编号，以及牵头单位和责任领导的名称，供编辑器补全"
+        }
         _ => return None,
     })
 }

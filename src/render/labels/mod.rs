@@ -671,6 +671,14 @@ pub fn as_of(
     }
 }
 
+/// The plans directory a listing read.
+pub fn plans_root(lang: Lang, root: &str) -> String {
+    match lang {
+        Lang::Zh => format!("计划目录：{root}"),
+        Lang::En => format!("Plans: {root}"),
+    }
+}
+
 pub fn nothing_to_chase(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "没有需要催报的事项。",
