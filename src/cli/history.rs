@@ -57,22 +57,40 @@ pub fn log(config: &Config, loaded: &Loaded, args: &LogArgs) -> Result<Output, C
     let lang = config.lang_for(loaded);
     let ws = &loaded.workspace;
     let repo = Repo::open(&ws.root).map_err(git_error(lang))?;
-    let commits = repo.commits().map_err(git_error(lang))?;
-    let mut rows: Vec<LogRow> = Vec::new();
     let mut seen = history::find(ws, &args.id, args.plan.as_deref()).is_some();
-    let mut before: Option<Snapshot> = None;
-    for (i, commit) in commits.iter().enumerate() {
-        let at = repo.load_at(&commit.sha).map_err(git_error(lang))?;
-        let after = history::find(&at.workspace, &args.id, args.plan.as_deref())
-            .map(|(plan, item)| history::snapshot(plan, item));
-        seen |= after.is_some();
-        rows.extend(history::log_step(
-            commit,
-            before.as_deref(),
-            after.as_deref(),
-            repo.shallow && i == 0,
-        ));
-        before = after;
+    let mut rows: Vec<LogRow> = Vec::new();
+    // In proportion to what changed: the files each commit changed, each version read once.
+    // Plans holding symbolic links are read tree by tree, as they were at each commit.
+    if let Some(commits) = repo.deltas().map_err(git_error(lang))? {
+        let oids = history::replay::needed(&commits, repo.prefix());
+        let refs: Vec<&str> = oids.iter().map(String::as_str).collect();
+        let blobs = repo.read_blobs(&refs).map_err(git_error(lang))?;
+        let (found, any) = history::replay::log(
+            &commits,
+            &blobs,
+            repo.prefix(),
+            &args.id,
+            args.plan.as_deref(),
+            repo.shallow,
+        );
+        rows = found;
+        seen |= any;
+    } else {
+        let commits = repo.commits().map_err(git_error(lang))?;
+        let mut before: Option<Snapshot> = None;
+        for (i, commit) in commits.iter().enumerate() {
+            let at = repo.load_at(&commit.sha).map_err(git_error(lang))?;
+            let after = history::find(&at.workspace, &args.id, args.plan.as_deref())
+                .map(|(plan, item)| history::snapshot(plan, item));
+            seen |= after.is_some();
+            rows.extend(history::log_step(
+                commit,
+                before.as_deref(),
+                after.as_deref(),
+                repo.shallow && i == 0,
+            ));
+            before = after;
+        }
     }
     if !seen {
         let ids: Vec<&str> = ws

@@ -205,6 +205,93 @@ impl Repo {
             .collect())
     }
 
+    /// The path of the plans root from the repository's top (`docs/plans/`; empty at the top).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// Every commit that touched the plans along the first-parent line, oldest first, each
+    /// with the files it changed there (against its first parent): a new object id, or none
+    /// for a file removed. `None` when the plans hold a symbolic link at any of them: then the
+    /// history is read tree by tree instead.
+    pub fn deltas(&self) -> Result<Option<Vec<Changed>>, GitError> {
+        let spec = if self.prefix.is_empty() {
+            ".".to_string()
+        } else {
+            self.prefix.clone()
+        };
+        let out = run(
+            &self.top,
+            &[
+                "log",
+                "--reverse",
+                "--first-parent",
+                "--diff-merges=first-parent",
+                "--no-renames",
+                "--raw",
+                "--no-abbrev",
+                "-z",
+                "--format=%x1e%H%x1f%an%x1f%cs%x1f%s",
+                "--",
+                &spec,
+            ],
+            None,
+        )
+        .map_err(GitError::Failed)?;
+        let mut commits = Vec::new();
+        for chunk in out.split(|b| *b == 0x1e).filter(|c| !c.is_empty()) {
+            let mut parts = chunk.split(|b| *b == 0);
+            let header = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+            let mut f = header.split('\u{1f}');
+            let (Some(sha), Some(author), Some(date)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let Ok(date) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+                continue;
+            };
+            let commit = Commit {
+                sha: sha.to_string(),
+                author: author.to_string(),
+                date,
+                subject: f.next().unwrap_or("").to_string(),
+            };
+            // ":<old mode> <new mode> <old oid> <new oid> <status>" NUL "<path>" NUL, repeated.
+            let mut changes = Vec::new();
+            while let (Some(meta), Some(path)) = (parts.next(), parts.next()) {
+                let meta = String::from_utf8_lossy(meta);
+                let fields: Vec<&str> = meta.trim_start_matches(['\n', ':']).split(' ').collect();
+                let [_, mode, _, oid, status] = fields.as_slice() else {
+                    continue;
+                };
+                if *mode == "120000" || fields[0] == "120000" {
+                    return Ok(None);
+                }
+                let Ok(path) = std::str::from_utf8(path) else {
+                    continue;
+                };
+                changes.push(Delta {
+                    path: path.to_string(),
+                    oid: (!status.starts_with('D')).then(|| (*oid).to_string()),
+                });
+            }
+            commits.push((commit, changes));
+        }
+        Ok(Some(commits))
+    }
+
+    /// The contents of these objects, by object id (a missing one is left out).
+    pub fn read_blobs(
+        &self,
+        oids: &[&str],
+    ) -> Result<std::collections::HashMap<String, Vec<u8>>, GitError> {
+        let blobs = self.blobs(oids.iter().copied())?;
+        Ok(oids
+            .iter()
+            .zip(blobs)
+            .filter_map(|(oid, b)| Some(((*oid).to_string(), b?)))
+            .collect())
+    }
+
     /// The plans as they were at commit `sha`. Files are listed with their object ids and
     /// sizes (`ls-tree -z --long`, so no name can break the listing), read by object id
     /// (`cat-file --batch`, which never sees a name), held to the size limit of files on disk,
@@ -384,6 +471,17 @@ impl Repo {
         }
         Ok(blobs)
     }
+}
+
+/// A commit and the files it changed under the plans.
+pub type Changed = (Commit, Vec<Delta>);
+
+/// One file a commit changed under the plans: its path from the repository's top, and its
+/// new object id (`None`: removed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delta {
+    pub path: String,
+    pub oid: Option<String>,
 }
 
 /// One blob of a tree listing.

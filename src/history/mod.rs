@@ -3,6 +3,7 @@
 //! workspaces; reading git is in [`git`].
 
 pub mod git;
+pub mod replay;
 
 use std::collections::BTreeMap;
 
@@ -263,6 +264,11 @@ pub type Snapshot = Vec<(Field, Option<Shown>)>;
 
 /// The fields of an item that `plan log` follows.
 pub fn snapshot(plan: &Plan, item: ItemRef<'_>) -> Snapshot {
+    snapshot_in(plan.year, plan.start.as_ref().map(|s| s.value.day()), item)
+}
+
+/// The fields of an item of a plan of `year` (starting on `start`, a fiscal year).
+pub fn snapshot_in(year: i32, start: Option<NaiveDate>, item: ItemRef<'_>) -> Snapshot {
     let date = |d: &Option<crate::model::Located<crate::model::DateSpec>>| {
         d.as_ref().map(|d| Shown::Written(d.value.written))
     };
@@ -276,9 +282,9 @@ pub fn snapshot(plan: &Plan, item: ItemRef<'_>) -> Snapshot {
         ItemRef::Target(t) => vec![
             (
                 Field::Due,
-                date(&t.due).or(Some(match plan.start {
-                    Some(_) => Shown::Date(plan.span().last),
-                    None => Shown::Written(Period::Year { year: plan.year }),
+                date(&t.due).or(Some(match start {
+                    Some(first) => Shown::Date(crate::model::PlanYear::from(first).last),
+                    None => Shown::Written(Period::Year { year }),
                 })),
             ),
             (

@@ -2,7 +2,7 @@
 //! them in parallel, assemble the plans, then run every validation check.
 
 pub mod discover;
-pub(crate) mod lower;
+pub mod lower;
 #[cfg(test)]
 mod proptests;
 
@@ -430,6 +430,26 @@ fn structure(areas: &mut [Area]) {
                 c.with = with;
             }
         }
+    }
+}
+
+/// One `plan.toml` lowered alone, without its plan's other files (for history): `None` when
+/// it does not read as one.
+pub fn plan_head_alone(path: &Path, bytes: Vec<u8>) -> Option<lower::PlanHead> {
+    let text = decode(bytes).ok()?;
+    match lower_text(FileId(0), path, Kind::Plan, text).lowered {
+        Lowered::Plan(h) => Some(h),
+        Lowered::Area(_) | Lowered::Nothing => None,
+    }
+}
+
+/// One area file lowered alone (for history): its items as written, before the plan is
+/// assembled (sub-items have not taken their parents' keys); `None` when it does not read.
+pub fn area_alone(bytes: Vec<u8>) -> Option<Area> {
+    let text = decode(bytes).ok()?;
+    match lower_text(FileId(0), Path::new("area.toml"), Kind::Area, text).lowered {
+        Lowered::Area(a) => Some(a),
+        Lowered::Plan(_) | Lowered::Nothing => None,
     }
 }
 

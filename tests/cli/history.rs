@@ -815,3 +815,126 @@ fn a_change_to_a_linked_file_outside_the_plans_is_in_the_log() {
         .collect();
     assert_eq!(fields, ["added:null", "status:\"doing\""], "{}", r.stdout);
 }
+
+/// `plan log` the slow way, for comparison: every commit's whole tree loaded and checked.
+fn log_tree_by_tree(docs: &Path, id: &str) -> Vec<Value> {
+    use plan::history::{self, git::Repo};
+    let loaded = plan::load::load(&docs.join("plans"));
+    let repo = Repo::open(&loaded.workspace.root).unwrap();
+    let mut rows = Vec::new();
+    let mut before = None;
+    for (i, commit) in repo.commits().unwrap().iter().enumerate() {
+        let at = repo.load_at(&commit.sha).unwrap();
+        let after =
+            history::find(&at.workspace, id, None).map(|(p, item)| history::snapshot(p, item));
+        rows.extend(history::log_step(
+            commit,
+            before.as_deref(),
+            after.as_deref(),
+            repo.shallow && i == 0,
+        ));
+        before = after;
+    }
+    rows.iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect()
+}
+
+#[test]
+fn log_follows_an_item_that_moves_between_files_and_ignores_unrelated_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path().to_path_buf();
+    let docs = top.join("docs");
+    let p = docs.join("plans/p");
+    std::fs::create_dir_all(&p).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(p.join(name), text).unwrap();
+    write("plan.toml", "[plan]\ntitle = \"T\"\nyear = 2016\n");
+    write(
+        "01.toml",
+        "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"parent\"\ntitle = \"Parent\"\ndue = 2016-03-31\n\n[[task]]\nid = \"child\"\ntitle = \"Child\"\nparent = \"parent\"\n\n[[task]]\nid = \"mover\"\ntitle = \"Mover\"\ndue = 2016-05-31\n",
+    );
+    write(
+        "02.toml",
+        "[area]\nid = \"b\"\ntitle = \"B\"\n\n[[task]]\nid = \"other\"\ntitle = \"Other\"\n",
+    );
+    git(&top, "2016-03-01", &["init", "-q"]);
+    git(&top, "2016-03-01", &["add", "-A"]);
+    git(&top, "2016-03-01", &["commit", "-qm", "plan"]);
+    // An unrelated file changes: nothing for `mover` or `child`.
+    write(
+        "02.toml",
+        "[area]\nid = \"b\"\ntitle = \"B\"\n\n[[task]]\nid = \"other\"\ntitle = \"Other\"\nstatus = \"doing\"\n",
+    );
+    git(&top, "2016-03-05", &["commit", "-qam", "other"]);
+    // The parent's deadline moves: the child's (taken from it) moves too.
+    write(
+        "01.toml",
+        "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"parent\"\ntitle = \"Parent\"\ndue = 2016-04-30\n\n[[task]]\nid = \"child\"\ntitle = \"Child\"\nparent = \"parent\"\n\n[[task]]\nid = \"mover\"\ntitle = \"Mover\"\ndue = 2016-05-31\n",
+    );
+    git(&top, "2016-03-10", &["commit", "-qam", "parent later"]);
+    // `mover` moves to 02.toml with a new deadline, in one commit.
+    write(
+        "01.toml",
+        "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"parent\"\ntitle = \"Parent\"\ndue = 2016-04-30\n\n[[task]]\nid = \"child\"\ntitle = \"Child\"\nparent = \"parent\"\n",
+    );
+    write(
+        "02.toml",
+        "[area]\nid = \"b\"\ntitle = \"B\"\n\n[[task]]\nid = \"other\"\ntitle = \"Other\"\nstatus = \"doing\"\n\n[[task]]\nid = \"mover\"\ntitle = \"Mover\"\ndue = 2016-06-30\n",
+    );
+    git(&top, "2016-03-20", &["commit", "-qam", "move"]);
+    // A file added beside, then the mover done, then removed, then back.
+    write("03.toml", "[area]\nid = \"c\"\ntitle = \"C\"\n");
+    git(&top, "2016-03-25", &["add", "-A"]);
+    git(&top, "2016-03-25", &["commit", "-qm", "new area"]);
+    write(
+        "02.toml",
+        "[area]\nid = \"b\"\ntitle = \"B\"\n\n[[task]]\nid = \"other\"\ntitle = \"Other\"\nstatus = \"doing\"\n\n[[task]]\nid = \"mover\"\ntitle = \"Mover\"\ndue = 2016-06-30\nstatus = \"done\"\ndone = 2016-04-02\n",
+    );
+    git(&top, "2016-04-02", &["commit", "-qam", "done"]);
+    std::fs::remove_file(p.join("02.toml")).unwrap();
+    git(&top, "2016-04-05", &["commit", "-qam", "gone"]);
+    write(
+        "03.toml",
+        "[area]\nid = \"c\"\ntitle = \"C\"\n\n[[task]]\nid = \"mover\"\ntitle = \"Mover\"\ndue = 2016-06-30\n",
+    );
+    git(&top, "2016-04-06", &["commit", "-qam", "back"]);
+
+    let log = |id: &str| -> Vec<Value> {
+        let r = plan(&docs, &["log", id, "--format", "json"]);
+        r.code(0);
+        r.json().as_array().unwrap().clone()
+    };
+    let brief = |rows: &[Value]| -> Vec<(String, String, String, String)> {
+        rows.iter()
+            .map(|r| {
+                let s = |k: &str| r[k].as_str().unwrap_or("").to_string();
+                (s("date"), s("field"), s("from"), s("to"))
+            })
+            .collect()
+    };
+    let row = |a: &str, b: &str, c: &str, d: &str| {
+        (a.to_string(), b.to_string(), c.to_string(), d.to_string())
+    };
+    assert_eq!(
+        brief(&log("mover")),
+        [
+            row("2016-03-01", "added", "", ""),
+            row("2016-03-20", "due", "2016-05-31", "2016-06-30"),
+            row("2016-04-02", "status", "todo", "done"),
+            row("2016-04-02", "done", "", "2016-04-02"),
+            row("2016-04-05", "removed", "", ""),
+            row("2016-04-06", "added", "", ""),
+        ]
+    );
+    assert_eq!(
+        brief(&log("child")),
+        [
+            row("2016-03-01", "added", "", ""),
+            row("2016-03-10", "due", "2016-03-31", "2016-04-30"),
+        ]
+    );
+    // The same rows as loading and checking every commit's whole tree.
+    for id in ["mover", "child", "parent", "other"] {
+        assert_eq!(log(id), log_tree_by_tree(&docs, id), "{id}");
+    }
+}
