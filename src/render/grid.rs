@@ -472,7 +472,16 @@ pub fn csv(grid: &Grid) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(&grid.headers);
     for row in &grid.rows {
-        let _ = w.write_record(row.iter().map(|c| {
+        let _ = w.write_record(csv_record(row));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// One row's CSV fields: plain numbers where a cell has one; control characters escaped; a text
+/// that a spreadsheet would run as a formula after a `'`.
+pub fn csv_record(row: &[GridCell<'_>]) -> Vec<String> {
+    row.iter()
+        .map(|c| {
             if let Some(plain) = &c.csv {
                 return plain.clone();
             }
@@ -482,9 +491,41 @@ pub fn csv(grid: &Grid) -> String {
             } else {
                 text.into_owned()
             }
-        }));
+        })
+        .collect()
+}
+
+/// Rows as CSV written while they are made, in listed order, after a byte-order mark when
+/// `bom`: a long listing never holds its whole text.
+pub fn write_csv(
+    headers: &[String],
+    rows: &dyn Rows,
+    bom: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(headers)?;
+    let n = rows.count();
+    let order = rows.order();
+    let mut failed = None;
+    for i in 0..n {
+        let at = order.map_or(i, |o| o.get(i).copied().unwrap_or(i));
+        rows.cells(at, &mut |cells| {
+            if failed.is_none()
+                && let Err(e) = w.write_record(csv_record(cells))
+            {
+                failed = Some(e);
+            }
+        });
+        if let Some(e) = failed.take() {
+            return Err(e.into());
+        }
+    }
+    w.flush()
 }
 
 #[cfg(test)]

@@ -54,8 +54,32 @@ pub fn dated(
             )
         }));
     }
+    // JSON and CSV are written while they are made, like the table: a province's listing never
+    // holds all its text at once.
     if view.format == Format::Json {
-        return json(&rows).into();
+        return Text::Stream(Box::new(move |out| {
+            let mut w = std::io::BufWriter::new(out);
+            serde::Serialize::serialize(&rows, &mut serde_json::Serializer::pretty(&mut w))
+                .map_err(std::io::Error::other)?;
+            std::io::Write::write_all(&mut w, b"\n")?;
+            std::io::Write::flush(&mut w)
+        }));
+    }
+    if view.format == Format::Csv {
+        return Text::Stream(Box::new(move |out| {
+            let headers = dated_headers(t, days_header, many);
+            grid::write_csv(
+                &headers,
+                &DatedRows {
+                    t,
+                    many,
+                    tone,
+                    rows: &rows,
+                },
+                view.bom,
+                out,
+            )
+        }));
     }
     let grid = dated_grid(t, days_header, many, tone, &rows);
     view.emit(&grid, &rows).into()
