@@ -138,6 +138,9 @@ pub struct ReportArgs {
     /// Write the report to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Rows per list (overdue, due soon, targets, indicators, …); the rest are counted (0: all)
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub limit: usize,
 }
 
 #[derive(Debug, clap::Args)]

@@ -255,7 +255,7 @@ pub fn report(
     args: &crate::cli::args::ReportArgs,
 ) -> Result<Output, CommandError> {
     let l = Listing::filtered(config, loaded, &args.filter, Format::Table)?;
-    let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock);
+    let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock, args.limit);
     let text = match args.format {
         crate::cli::args::ReportFormat::Markdown => {
             crate::render::bulletin::markdown(&bulletin, l.lang)

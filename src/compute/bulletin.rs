@@ -47,17 +47,42 @@ pub struct Watched {
     pub latest: Option<(NaiveDate, String)>,
 }
 
+/// One plan's totals, for the overview of a report over several plans.
+#[derive(Debug, Clone, Default)]
+pub struct PlanTotals {
+    pub id: String,
+    pub title: String,
+    pub tasks_done: usize,
+    pub tasks_total: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub targets_met: usize,
+    pub targets_total: usize,
+    pub red: usize,
+    pub yellow: usize,
+}
+
 /// The whole report.
 #[derive(Debug)]
 pub struct Bulletin<'a> {
+    /// With more than one plan: each plan's totals and the lead units ranked over them all,
+    /// before the plans themselves.
+    pub overview: Option<(Vec<PlanTotals>, Vec<report::OwnerRow>)>,
     pub today: NaiveDate,
     pub within: i64,
+    /// Rows shown per list (0: every row); the rest are counted as "and N more".
+    pub limit: usize,
     pub plans: Vec<PlanBulletin<'a>>,
 }
 
 /// The report (`plan report`) of the plans that pass the filter, on the clock's day.
-pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulletin<'a> {
-    let plans = ws
+pub fn bulletin<'a>(
+    ws: &'a Workspace,
+    filter: &Filter,
+    clock: Clock,
+    limit: usize,
+) -> Bulletin<'a> {
+    let plans: Vec<PlanBulletin<'a>> = ws
         .plans
         .iter()
         .filter(|p| filter.plan(p))
@@ -130,9 +155,35 @@ pub fn bulletin<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Bulleti
             }
         })
         .collect();
+    let overview = (plans.len() > 1).then(|| {
+        let totals = plans
+            .iter()
+            .map(|p: &PlanBulletin<'_>| {
+                let mut t = PlanTotals {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    ..PlanTotals::default()
+                };
+                for a in &p.areas {
+                    t.tasks_done += a.tasks_done;
+                    t.tasks_total += a.tasks_total;
+                    t.overdue += a.overdue;
+                    t.due_soon += a.due_soon;
+                    t.targets_met += a.targets_met;
+                    t.targets_total += a.targets_total;
+                    t.red += a.red;
+                    t.yellow += a.yellow;
+                }
+                t
+            })
+            .collect();
+        (totals, report::owners(ws, filter, clock, report::By::Unit))
+    });
     Bulletin {
         today: clock.today,
         within: clock.within,
+        limit,
+        overview,
         plans,
     }
 }

@@ -55,7 +55,31 @@ fn cell(s: &str) -> String {
     crate::render::grid::md_text(s)
 }
 
-fn md_table(out: &mut String, headers: &[&str], right: &[bool], rows: &[Vec<String>]) {
+/// The words after a capped list: `……另有 12 项` / `… and 12 more`; `None` when nothing is left out.
+fn more(lang: Lang, total: usize, limit: usize) -> Option<String> {
+    (limit > 0 && total > limit).then(|| labels::sentences::and_more(lang, total - limit))
+}
+
+/// The first `limit` rows (all when `limit` is 0).
+fn cap<T>(rows: &[T], limit: usize) -> &[T] {
+    if limit > 0 && rows.len() > limit {
+        &rows[..limit]
+    } else {
+        rows
+    }
+}
+
+/// A Markdown table of the first `limit` rows (all when 0), then how many were left out.
+fn md_table(
+    out: &mut String,
+    headers: &[&str],
+    right: &[bool],
+    rows: &[Vec<String>],
+    limit: usize,
+    lang: Lang,
+) {
+    let total = rows.len();
+    let rows = cap(rows, limit);
     out.push_str(&format!(
         "| {} |\n",
         headers
@@ -75,11 +99,71 @@ fn md_table(out: &mut String, headers: &[&str], right: &[bool], rows: &[Vec<Stri
             row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
         ));
     }
+    if let Some(more) = more(lang, total, limit) {
+        out.push_str(&format!("\n{}\n", cell(&more)));
+    }
+}
+
+/// The overview's rows: each plan's totals.
+fn overview_cells(totals: &[crate::compute::bulletin::PlanTotals]) -> Vec<Vec<String>> {
+    totals
+        .iter()
+        .map(|p| {
+            vec![
+                p.title.clone(),
+                count(p.tasks_done, p.tasks_total),
+                p.overdue.to_string(),
+                p.due_soon.to_string(),
+                count(p.targets_met, p.targets_total),
+                p.red.to_string(),
+                p.yellow.to_string(),
+            ]
+        })
+        .collect()
+}
+
+fn overview_headers(t: &labels::Labels) -> [&'static str; 7] {
+    [
+        t.plan,
+        t.tasks_done,
+        t.overdue,
+        t.due_soon,
+        t.targets_met,
+        t.red,
+        t.yellow,
+    ]
 }
 
 pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
     let t = labels(lang);
     let mut out = String::new();
+    if let Some((totals, units)) = &b.overview {
+        out.push_str(&format!("# {}\n\n", t.overview_heading));
+        md_table(
+            &mut out,
+            &overview_headers(t),
+            &[false, true, true, true, true, true, true],
+            &overview_cells(totals),
+            b.limit,
+            lang,
+        );
+        if !units.is_empty() {
+            out.push_str(&format!("\n## {}\n\n", t.scoreboard_heading));
+            let rows: Vec<Vec<String>> = units_cells(units, lang)
+                .into_iter()
+                .map(Vec::from)
+                .collect();
+            md_table(
+                &mut out,
+                &scoreboard_headers(t),
+                &[true, false, true, true, true, true, true],
+                &rows,
+                b.limit,
+                lang,
+            );
+        }
+        out.push('\n');
+    }
     for p in &b.plans {
         out.push_str(&format!("# {}\n\n", cell(&p.title)));
         out.push_str(&format!(
@@ -137,17 +221,25 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
             headers.push(t.awaiting);
             right.push(true);
         }
-        md_table(&mut out, &headers, &right, &rows);
+        md_table(&mut out, &headers, &right, &rows, 0, lang);
         let (late, soon) = dated(p, lang);
-        md_dated(&mut out, t.overdue_heading, t.days_late, t, &late);
+        md_dated(
+            &mut out,
+            t.overdue_heading,
+            t.days_late,
+            lang,
+            &late,
+            b.limit,
+        );
         md_dated(
             &mut out,
             &labels::sentences::due_within(lang, b.within),
             t.days_left,
-            t,
+            lang,
             &soon,
+            b.limit,
         );
-        md_watched(&mut out, p, lang);
+        md_watched(&mut out, p, lang, b.limit);
         if !p.targets.is_empty() {
             out.push_str(&format!("\n## {}\n\n", t.targets_heading));
             let rows: Vec<Vec<String>> = p
@@ -168,6 +260,8 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                 &[t.title, t.owner, t.bar, t.state, t.light],
                 &[false, false, false, false, false],
                 &rows,
+                b.limit,
+                lang,
             );
         }
         if !p.indicators.is_empty() {
@@ -196,9 +290,11 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
                     false, false, false, true, true, true, true, true, true, true, false,
                 ],
                 &rows,
+                b.limit,
+                lang,
             );
         }
-        md_closing(&mut out, p, lang);
+        md_closing(&mut out, p, lang, b.limit);
         out.push('\n');
     }
     out
@@ -225,7 +321,7 @@ fn watched_cells(p: &PlanBulletin<'_>, lang: Lang) -> Vec<[String; 5]> {
 }
 
 /// Items to watch: red and yellow, and any open item with a progress report.
-fn md_watched(out: &mut String, p: &PlanBulletin<'_>, lang: Lang) {
+fn md_watched(out: &mut String, p: &PlanBulletin<'_>, lang: Lang, limit: usize) {
     let t = labels(lang);
     out.push_str(&format!("\n## {}\n\n", t.watched_heading));
     let rows: Vec<Vec<String>> = watched_cells(p, lang).into_iter().map(Vec::from).collect();
@@ -239,6 +335,8 @@ fn md_watched(out: &mut String, p: &PlanBulletin<'_>, lang: Lang) {
         &[t.light, t.title, t.owner, t.due, t.latest_progress],
         &[false, false, false, true, false],
         &rows,
+        limit,
+        lang,
     );
 }
 
@@ -259,8 +357,13 @@ fn awaiting_cells(p: &PlanBulletin<'_>, lang: Lang) -> Vec<[String; 3]> {
 
 /// The cells of the scoreboard: rank, unit, on-time rate, overdue, red, yellow, missed.
 fn scoreboard_cells(p: &PlanBulletin<'_>, lang: Lang) -> Vec<[String; 7]> {
+    units_cells(&p.scoreboard, lang)
+}
+
+/// The cells of lead units ranked: rank, unit, on-time rate, overdue, red, yellow, missed.
+fn units_cells(units: &[crate::compute::report::OwnerRow], lang: Lang) -> Vec<[String; 7]> {
     let t = labels(lang);
-    p.scoreboard
+    units
         .iter()
         .map(|r| {
             [
@@ -289,7 +392,7 @@ fn scoreboard_headers(t: &labels::Labels) -> [&'static str; 7] {
 }
 
 /// Awaiting verification (with `verify`) and the scoreboard.
-fn md_closing(out: &mut String, p: &PlanBulletin<'_>, lang: Lang) {
+fn md_closing(out: &mut String, p: &PlanBulletin<'_>, lang: Lang, limit: usize) {
     let t = labels(lang);
     if p.verify {
         out.push_str(&format!("\n## {}\n\n", t.awaiting_heading));
@@ -303,6 +406,8 @@ fn md_closing(out: &mut String, p: &PlanBulletin<'_>, lang: Lang) {
                 &[t.title, t.owner, t.done],
                 &[false, false, true],
                 &rows,
+                limit,
+                lang,
             );
         }
     }
@@ -317,6 +422,8 @@ fn md_closing(out: &mut String, p: &PlanBulletin<'_>, lang: Lang) {
             &scoreboard_headers(t),
             &[true, false, true, true, true, true, true],
             &rows,
+            limit,
+            lang,
         );
     }
 }
@@ -351,7 +458,15 @@ fn dated(p: &PlanBulletin<'_>, lang: Lang) -> (Vec<[String; 6]>, Vec<[String; 6]
 }
 
 /// A dated list as a Markdown section.
-fn md_dated(out: &mut String, heading: &str, days: &str, t: &labels::Labels, rows: &[[String; 6]]) {
+fn md_dated(
+    out: &mut String,
+    heading: &str,
+    days: &str,
+    lang: Lang,
+    rows: &[[String; 6]],
+    limit: usize,
+) {
+    let t = labels(lang);
     out.push_str(&format!("\n## {heading}\n\n"));
     if rows.is_empty() {
         out.push_str(t.none);
@@ -363,11 +478,18 @@ fn md_dated(out: &mut String, heading: &str, days: &str, t: &labels::Labels, row
             &[days, t.due, t.area, t.title, t.owner, t.light],
             &[true, true, false, false, false, false],
             &rows,
+            limit,
+            lang,
         );
     }
 }
 
 /// A dated list as an HTML section; `late` marks the days in red.
+/// The words after a capped list, as a paragraph (nothing when no row was left out).
+fn more_html(lang: Lang, total: usize, limit: usize) -> Markup {
+    html! { @if let Some(m) = more(lang, total, limit) { p.more { (m) } } }
+}
+
 fn html_dated(
     heading: &str,
     days: &str,
@@ -390,9 +512,10 @@ fn html_dated(
 }
 
 /// The items to watch as HTML: red and yellow, and open items with a progress report.
-fn html_watch_and_close(p: &PlanBulletin<'_>, lang: Lang) -> Markup {
+fn html_watch_and_close(p: &PlanBulletin<'_>, lang: Lang, limit: usize) -> Markup {
     let t = labels(lang);
-    let watched = watched_cells(p, lang);
+    let all = watched_cells(p, lang);
+    let watched = cap(&all, limit);
     let light_cell = |w: &str| {
         html! {
             td.light.late[w == t.lights[0]].warn[w == t.lights[1]].good[w == t.lights[2]] { (w) }
@@ -403,39 +526,44 @@ fn html_watch_and_close(p: &PlanBulletin<'_>, lang: Lang) -> Markup {
         @if watched.is_empty() { p.none { (t.none) } } @else {
             div.scroll { table {
                 thead { tr { th { (t.light) } th { (t.title) } th { (t.owner) } th.num { (t.due) } th { (t.latest_progress) } } }
-                tbody { @for r in &watched { tr {
+                tbody { @for r in watched { tr {
                     (light_cell(&r[0])) td { (r[1]) } td { (r[2]) } td.num { (r[3]) } td { (r[4]) }
                 } } }
             } }
+            (more_html(lang, all.len(), limit))
         }
     }
 }
 
 /// Awaiting verification (with `verify`) and the scoreboard, as HTML.
-fn html_closing(p: &PlanBulletin<'_>, lang: Lang) -> Markup {
+fn html_closing(p: &PlanBulletin<'_>, lang: Lang, limit: usize) -> Markup {
     let t = labels(lang);
-    let awaiting = awaiting_cells(p, lang);
-    let board = scoreboard_cells(p, lang);
+    let all_awaiting = awaiting_cells(p, lang);
+    let awaiting = cap(&all_awaiting, limit);
+    let all_board = scoreboard_cells(p, lang);
+    let board = cap(&all_board, limit);
     html! {
         @if p.verify {
             h2 { (t.awaiting_heading) }
             @if awaiting.is_empty() { p.none { (t.none) } } @else {
                 div.scroll { table {
                     thead { tr { th { (t.title) } th { (t.owner) } th.num { (t.done) } } }
-                    tbody { @for r in &awaiting { tr { td { (r[0]) } td { (r[1]) } td.num { (r[2]) } } } }
+                    tbody { @for r in awaiting { tr { td { (r[0]) } td { (r[1]) } td.num { (r[2]) } } } }
                 } }
+                (more_html(lang, all_awaiting.len(), limit))
             }
         }
         @if !board.is_empty() {
             h2 { (t.scoreboard_heading) }
             div.scroll { table {
                 thead { tr { @for (i, h) in scoreboard_headers(t).iter().enumerate() { th.num[i != 1] { (h) } } } }
-                tbody { @for r in &board { tr {
+                tbody { @for r in board { tr {
                     td.num { (r[0]) } td { (r[1]) } td.num { (r[2]) }
                     td.num.late[r[3] != "0"] { (r[3]) } td.num.late[r[4] != "0"] { (r[4]) }
                     td.num.warn[r[5] != "0"] { (r[5]) } td.num.warn[r[6] != "0"] { (r[6]) }
                 } } }
             } }
+            (more_html(lang, all_board.len(), limit))
         }
     }
 }
@@ -479,6 +607,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .key { display: inline-block; padding: 0 6px; border-radius: 8px; background: #ddf4ff; color: #0969da; font-size: 0.85em; }
 .late { color: var(--bad); font-weight: 600; }
 .good { color: var(--good); }
+.more { color: var(--muted); font-size: 0.9em; margin: 0.3em 0 0; }
 .warn { color: var(--warn); font-weight: 600; }
 .light { white-space: nowrap; }
 .bad { color: var(--bad); }
@@ -534,6 +663,40 @@ fn growth_chart(r: &IndicatorRow) -> Markup {
     }
 }
 
+/// The overview before the plans: each plan's totals, and the lead units ranked over all.
+fn overview_html(
+    b: &Bulletin<'_>,
+    totals: &[crate::compute::bulletin::PlanTotals],
+    units: &[crate::compute::report::OwnerRow],
+    lang: Lang,
+) -> Markup {
+    let t = labels(lang);
+    let rows = overview_cells(totals);
+    let board = units_cells(units, lang);
+    html! {
+        section.overview {
+            h1 { (t.overview_heading) }
+            div.scroll { table {
+                thead { tr { @for (i, h) in overview_headers(t).iter().enumerate() { th.num[i > 0] { (h) } } } }
+                tbody { @for r in cap(&rows, b.limit) { tr {
+                    td { (r[0]) } @for c in &r[1..] { td.num { (c) } }
+                } } }
+            } }
+            (more_html(lang, rows.len(), b.limit))
+            @if !board.is_empty() {
+                h2 { (t.scoreboard_heading) }
+                div.scroll { table {
+                    thead { tr { @for (i, h) in scoreboard_headers(t).iter().enumerate() { th.num[i != 1] { (h) } } } }
+                    tbody { @for r in cap(&board, b.limit) { tr {
+                        td.num { (r[0]) } td { (r[1]) } @for c in &r[2..] { td.num { (c) } }
+                    } } }
+                } }
+                (more_html(lang, board.len(), b.limit))
+            }
+        }
+    }
+}
+
 fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
     let t = labels(lang);
     html! {
@@ -561,14 +724,16 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                 } } }
             } }
             @let (late, soon) = dated(p, lang);
-            (html_dated(t.overdue_heading, t.days_late, t, &late, true))
-            (html_dated(&labels::sentences::due_within(lang, b.within), t.days_left, t, &soon, false))
-            (html_watch_and_close(p, lang))
+            (html_dated(t.overdue_heading, t.days_late, t, cap(&late, b.limit), true))
+            (more_html(lang, late.len(), b.limit))
+            (html_dated(&labels::sentences::due_within(lang, b.within), t.days_left, t, cap(&soon, b.limit), false))
+            (more_html(lang, soon.len(), b.limit))
+            (html_watch_and_close(p, lang, b.limit))
             @if !p.targets.is_empty() {
                 h2 { (t.targets_heading) }
                 div.scroll { table {
                     thead { tr { th { (t.title) } th { (t.owner) } th { (t.bar) } th { (t.state) } th { (t.light) } } }
-                    tbody { @for r in &p.targets { tr {
+                    tbody { @for r in cap(&p.targets, b.limit) { tr {
                         td { (r.title) @if r.stretch { " " span.key { (t.stretch) } } }
                         td { (r.owners.join(t.list_sep)) }
                         td { @if bar_progress(r).is_some() { (bar(bar_progress(r), None, r.state == ItemState::Dated(State::Met))) } }
@@ -577,6 +742,7 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                         td.light.late[r.light == Some(Light::Red)].warn[r.light == Some(Light::Yellow)].good[r.light == Some(Light::Green)] { (light) }
                     } } }
                 } }
+                (more_html(lang, p.targets.len(), b.limit))
             }
             @if !p.indicators.is_empty() {
                 h2 { (t.indicators_heading) }
@@ -586,7 +752,7 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                         th.num { (t.target_growth) } th.num { (t.period) } th.num { (t.growth) }
                         th { (t.growth_against_target) } th { (t.completion_against_year) } th { (t.state) }
                     } }
-                    tbody { @for r in &p.indicators {
+                    tbody { @for r in cap(&p.indicators, b.limit) {
                         @let cells = indicator_cells(lang, r);
                         tr {
                             td { (cells[0]) } td { (cells[1]) } td { (cells[2]) } td.num { (cells[3]) } td.num { (cells[4]) } td.num { (cells[5]) } td.num { (cells[6]) }
@@ -596,8 +762,9 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
                         }
                     } }
                 } }
+                (more_html(lang, p.indicators.len(), b.limit))
             }
-            (html_closing(p, lang))
+            (html_closing(p, lang, b.limit))
         }
     }
 }
@@ -619,6 +786,7 @@ pub fn html(b: &Bulletin<'_>, lang: Lang) -> String {
                 style { (PreEscaped(CSS)) }
             }
             body { main {
+                @if let Some((totals, units)) = &b.overview { (overview_html(b, totals, units, lang)) }
                 @for p in &b.plans { (plan_html(b, p, lang)) }
                 footer { (labels(lang).made_by) (ymd(b.today)) }
             } }

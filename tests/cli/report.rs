@@ -276,3 +276,93 @@ fn a_browser_renders_both_reports() {
         }
     }
 }
+
+#[test]
+fn long_lists_are_capped_with_how_many_more_and_several_plans_get_an_overview() {
+    // The shipped plan on 1 April: 17 overdue rows; with --limit 5 the report lists 5 and says 12 more.
+    let r = shipped(&[
+        "report",
+        "--today",
+        "2016-04-01",
+        "--limit",
+        "5",
+        "--lang",
+        "en",
+    ]);
+    r.code(0);
+    let overdue = r.stdout.split("## Overdue").nth(1).unwrap();
+    let section = overdue.split("\n## ").next().unwrap();
+    assert_eq!(
+        section
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Days") && !l.starts_with("| ---"))
+            .count(),
+        5
+    );
+    assert!(
+        section.contains("… and 12 more (plan report --limit 0 lists them all)"),
+        "{section}"
+    );
+    // --limit 0 lists every row; no "more".
+    let r = shipped(&[
+        "report",
+        "--today",
+        "2016-04-01",
+        "--limit",
+        "0",
+        "--lang",
+        "en",
+    ]);
+    let overdue = r.stdout.split("## Overdue").nth(1).unwrap();
+    let section = overdue.split("\n## ").next().unwrap();
+    assert_eq!(
+        section
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Days") && !l.starts_with("| ---"))
+            .count(),
+        17
+    );
+    assert!(!r.stdout.contains("more (plan report"), "{}", r.stdout);
+    // The HTML says it too.
+    let r = shipped(&[
+        "report",
+        "--today",
+        "2016-04-01",
+        "--limit",
+        "5",
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        r.stdout
+            .contains("<p class=\"more\">… and 12 more (plan report --limit 0 lists them all)</p>")
+    );
+    // Over several plans: an overview of the plans and the units ranked, before the plans.
+    let root = crate::repo().join("examples/district/plans");
+    let r = shipped(&[
+        "--plans",
+        root.to_str().unwrap(),
+        "report",
+        "--today",
+        "2023-07-10",
+        "--limit",
+        "3",
+    ]);
+    assert!(
+        r.stdout.starts_with(
+            "# 总览\n\n| 计划 | 任务完成 | 逾期 | 即将到期 | 目标达成 | 红灯 | 黄灯 |\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("| 丽山区2023年重点工作任务分解（示例） | 1/4 | 4 | 0 | 0/3 | 4 | 2 |\n"),
+        "{}",
+        r.stdout
+    );
+    let one = shipped(&["report", "--today", "2016-04-01"]);
+    assert!(!one.stdout.contains("# 总览"));
+}

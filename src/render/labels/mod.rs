@@ -175,6 +175,7 @@ pub struct Labels {
     pub tasks_total: &'static str,
     pub targets_total: &'static str,
     pub indicators_total: &'static str,
+    pub overview_heading: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -354,6 +355,7 @@ const ZH: Labels = Labels {
     tasks_total: "任务总数",
     targets_total: "目标总数",
     indicators_total: "指标总数",
+    overview_heading: "总览",
 };
 
 const EN: Labels = Labels {
@@ -533,6 +535,7 @@ const EN: Labels = Labels {
     tasks_total: "Tasks total",
     targets_total: "Targets total",
     indicators_total: "Indicators total",
+    overview_heading: "Overview",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

@@ -194,3 +194,11 @@ pub fn dated_text(lang: Lang, on: &str, text: &str) -> String {
         Lang::En => format!("{on}: {text}"),
     }
 }
+
+/// After a list cut to its first rows (`plan report --limit`).
+pub fn and_more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("……另有 {n} 项未列出（plan report --limit 0 列出全部）"),
+        Lang::En => format!("… and {n} more (plan report --limit 0 lists them all)"),
+    }
+}
