@@ -255,7 +255,16 @@ pub fn report(
     args: &crate::cli::args::ReportArgs,
 ) -> Result<Output, CommandError> {
     let l = Listing::filtered(config, loaded, &args.filter, Format::Table)?;
-    let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock, args.limit);
+    // `-o DIR/` (or an existing directory) with HTML: a small static site.
+    if let Some(dir) = args
+        .output
+        .as_deref()
+        .filter(|p| p.as_os_str().to_string_lossy().ends_with('/') || p.is_dir())
+        && args.format == crate::cli::args::ReportFormat::Html
+    {
+        return site(&l, args, dir);
+    }
+    let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock, args.limit, false);
     let text = match args.format {
         crate::cli::args::ReportFormat::Markdown => {
             crate::render::bulletin::markdown(&bulletin, l.lang)
@@ -263,4 +272,110 @@ pub fn report(
         crate::cli::args::ReportFormat::Html => crate::render::bulletin::html(&bulletin, l.lang),
     };
     to_output(&l, text, args.output.as_deref())
+}
+
+/// `plan report --format html -o DIR/`: the index, a page per plan, area and lead unit.
+fn site(
+    l: &Listing<'_>,
+    args: &crate::cli::args::ReportArgs,
+    dir: &std::path::Path,
+) -> Result<Output, CommandError> {
+    use crate::render::site::{AreaPage, UnitPage};
+    let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock, args.limit, true);
+    let rows = report::items(l.ws, &l.filter, l.clock);
+    // Each area's rows, in the bulletin's plan order and the files' area order.
+    let mut by_area: rustc_hash::FxHashMap<(&str, &str), Vec<ItemRow>> =
+        rustc_hash::FxHashMap::default();
+    let mut by_unit: rustc_hash::FxHashMap<String, Vec<ItemRow>> = rustc_hash::FxHashMap::default();
+    let plans: Vec<&crate::model::Plan> = l.ws.plans.iter().filter(|p| l.filter.plan(p)).collect();
+    for r in &rows {
+        if let Some(plan) = plans.iter().find(|p| p.id.value == r.plan)
+            && matches!(
+                r.kind,
+                crate::model::Kind::Task | crate::model::Kind::Target
+            )
+            && r.sub_items.is_empty()
+        {
+            let mut units: Vec<&str> = Vec::new();
+            for name in &r.owners {
+                for u in plan.units(name) {
+                    if !units.contains(&u) {
+                        units.push(u);
+                    }
+                }
+            }
+            for u in units {
+                by_unit.entry(u.to_string()).or_default().push(r.clone());
+            }
+        }
+    }
+    for r in rows {
+        let key = plans.iter().find(|p| p.id.value == r.plan).and_then(|p| {
+            p.areas
+                .iter()
+                .find(|a| a.id.value == r.area)
+                .map(|a| (p.id.value.as_str(), a.id.value.as_str()))
+        });
+        if let Some(key) = key {
+            by_area.entry(key).or_default().push(r);
+        }
+    }
+    let mut areas = Vec::new();
+    for (i, plan) in plans.iter().enumerate() {
+        for area in plan.areas.iter().filter(|a| l.filter.area(a)) {
+            areas.push(AreaPage {
+                plan: i,
+                title: &area.title,
+                rows: by_area
+                    .remove(&(plan.id.value.as_str(), area.id.value.as_str()))
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    let units: Vec<UnitPage> = bulletin
+        .overview
+        .as_ref()
+        .map(|(_, ranked)| {
+            ranked
+                .iter()
+                .filter_map(|r| r.who.name())
+                .map(|name| UnitPage {
+                    name: name.to_string(),
+                    rows: by_unit.remove(name).unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let pages = crate::render::site::site(&bulletin, &areas, &units, l.lang);
+    let shown = |p: &std::path::Path| crate::source::escape(&p.display().to_string()).into_owned();
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CommandError::new(
+            ErrorKind::Io,
+            messages::cannot_write_file(l.lang, &shown(dir), &e.to_string()),
+        )
+    })?;
+    for (name, html) in &pages {
+        let path = dir.join(name);
+        if let Some(source) = crate::cli::filters::source_file(l.ws, &path) {
+            return Err(CommandError::usage(messages::output_is_source(
+                l.lang,
+                &shown(&path),
+                &source,
+            )));
+        }
+        crate::edit::write::create(&path, html.as_bytes()).map_err(|e| {
+            CommandError::new(
+                ErrorKind::Io,
+                messages::cannot_write_file(l.lang, &shown(&path), &e.to_string()),
+            )
+        })?;
+    }
+    Ok(Output {
+        stdout: format!(
+            "{}\n",
+            messages::wrote_site(l.lang, &shown(dir), pages.len())
+        )
+        .into(),
+        ..Output::default()
+    })
 }

@@ -75,12 +75,14 @@ pub struct Bulletin<'a> {
     pub plans: Vec<PlanBulletin<'a>>,
 }
 
-/// The report (`plan report`) of the plans that pass the filter, on the clock's day.
+/// The report (`plan report`) of the plans that pass the filter, on the clock's day; the
+/// overview comes with several plans, or when `overview` asks for it (a site's index).
 pub fn bulletin<'a>(
     ws: &'a Workspace,
     filter: &Filter,
     clock: Clock,
     limit: usize,
+    overview: bool,
 ) -> Bulletin<'a> {
     let plans: Vec<PlanBulletin<'a>> = ws
         .plans
@@ -155,7 +157,7 @@ pub fn bulletin<'a>(
             }
         })
         .collect();
-    let overview = (plans.len() > 1).then(|| {
+    let overview = (overview || plans.len() > 1).then(|| {
         let totals = plans
             .iter()
             .map(|p: &PlanBulletin<'_>| {

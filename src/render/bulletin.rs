@@ -608,6 +608,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .late { color: var(--bad); font-weight: 600; }
 .good { color: var(--good); }
 .more { color: var(--muted); font-size: 0.9em; margin: 0.3em 0 0; }
+nav { margin: 0 0 1em; }
+ul.units { columns: 3 12em; }
 .warn { color: var(--warn); font-weight: 600; }
 .light { white-space: nowrap; }
 .bad { color: var(--bad); }
@@ -776,6 +778,15 @@ pub fn html(b: &Bulletin<'_>, lang: Lang) -> String {
         .map(|p| p.title.as_str())
         .collect::<Vec<_>>()
         .join(" / ");
+    let body = html! {
+        @if let Some((totals, units)) = &b.overview { (overview_html(b, totals, units, lang)) }
+        @for p in &b.plans { (plan_html(b, p, lang)) }
+    };
+    page(&title, body, lang, b.today)
+}
+
+/// One self-contained page: the report's styles inline, nothing fetched.
+pub fn page(title: &str, body: Markup, lang: Lang, today: chrono::NaiveDate) -> String {
     let page = html! {
         (DOCTYPE)
         html lang=(labels(lang).html_lang) {
@@ -786,13 +797,51 @@ pub fn html(b: &Bulletin<'_>, lang: Lang) -> String {
                 style { (PreEscaped(CSS)) }
             }
             body { main {
-                @if let Some((totals, units)) = &b.overview { (overview_html(b, totals, units, lang)) }
-                @for p in &b.plans { (plan_html(b, p, lang)) }
-                footer { (labels(lang).made_by) (ymd(b.today)) }
+                (body)
+                footer { (labels(lang).made_by) (ymd(today)) }
             } }
         }
     };
     let mut s = crate::source::neutralise_controls(&page.into_string()).into_owned();
     s.push('\n');
     s
+}
+
+/// One plan's section of the report, for a page of its own.
+pub fn plan_section(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
+    plan_html(b, p, lang)
+}
+
+/// The overview's tables, for the index page of a site.
+pub fn overview_section(b: &Bulletin<'_>, lang: Lang) -> Markup {
+    match &b.overview {
+        Some((totals, units)) => overview_html(b, totals, units, lang),
+        None => html! {},
+    }
+}
+
+/// Items with their deadline, state and light (an area's or a unit's page), first `limit`.
+pub fn items_table(rows: &[crate::compute::report::ItemRow], limit: usize, lang: Lang) -> Markup {
+    let t = labels(lang);
+    html! {
+        @if rows.is_empty() { p.none { (t.none) } } @else {
+            div.scroll { table {
+                thead { tr {
+                    th { (t.id) } th { (t.kind) } th { (t.title) } th { (t.owner) } th.num { (t.due) } th { (t.state) } th { (t.light) }
+                } }
+                tbody { @for r in cap(rows, limit) {
+                    @let (words, _) = item_words(lang, r);
+                    @let light = labels::light_words(t, r.light).0;
+                    tr {
+                        td { (r.id) } td { (t.kind_name(r.kind)) } td { (r.title) }
+                        td { (r.owners.join(t.list_sep)) }
+                        td.num { (r.due.map(ymd).unwrap_or_default()) }
+                        td.late[matches!(r.state, ItemState::Dated(State::Overdue | State::Exceeded))] { (words) }
+                        td.light.late[r.light == Some(Light::Red)].warn[r.light == Some(Light::Yellow)].good[r.light == Some(Light::Green)] { (light) }
+                    }
+                } }
+            } }
+            (more_html(lang, rows.len(), limit))
+        }
+    }
 }

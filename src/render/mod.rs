@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod listing;
 pub mod notice;
 pub mod show;
+pub mod site;
 pub mod style;
 pub mod supervision;
 pub mod xlsx;

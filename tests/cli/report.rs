@@ -232,6 +232,25 @@ fn a_browser_renders_both_reports() {
             ])
             .stdout,
         ),
+        // Every page of the report as a site.
+        ("site", {
+            let (dir, pages) = district_site();
+            let all: Vec<String> = pages
+                .iter()
+                .map(|p| std::fs::read_to_string(dir.path().join("site").join(p)).unwrap())
+                .collect();
+            // One page stands for the rest in the screenshot and the PDF below; each of the
+            // others is rendered here and must not be blank.
+            for (name, html) in pages.iter().zip(&all).filter(|(n, _)| *n != "index.html") {
+                let page = dir.path().join(format!("render-{name}"));
+                std::fs::write(&page, html).unwrap();
+                let png = dir.path().join(format!("render-{name}.png"));
+                let pdf = dir.path().join(format!("render-{name}.pdf"));
+                render(chromium, &page, &png, &pdf);
+                assert!(ink(&png) > 0.001, "{name} looks blank");
+            }
+            std::fs::read_to_string(dir.path().join("site/index.html")).unwrap()
+        }),
         // A notice (督办通知单) on A4.
         ("notice", {
             let root = crate::repo().join("examples/district/plans");
@@ -256,9 +275,11 @@ fn a_browser_renders_both_reports() {
         let pdf = dir.path().join(format!("report-{lang}.pdf"));
         render(chromium, &page, &png, &pdf);
         // Not blank, not broken: text and bars cover a real share of the page.
+        // (The site's index is mostly links and two tables: less ink than a report.)
         let share = ink(&png);
+        let least = if lang == "site" { 0.01 } else { 0.02 };
         assert!(
-            share > 0.02,
+            share > least,
             "{lang}: the page looks blank ({share:.4} of pixels inked)"
         );
         let pdf_bytes = std::fs::read(&pdf).unwrap();
@@ -267,7 +288,7 @@ fn a_browser_renders_both_reports() {
             pdf_bytes.len() > 10_000,
             "{lang}: the PDF is suspiciously small"
         );
-        if update && lang != "notice" {
+        if update && lang != "notice" && lang != "site" {
             std::fs::copy(
                 &png,
                 crate::repo().join(format!("docs/img/report-{lang}.png")),
@@ -365,4 +386,90 @@ fn long_lists_are_capped_with_how_many_more_and_several_plans_get_an_overview() 
     );
     let one = shipped(&["report", "--today", "2016-04-01"]);
     assert!(!one.stdout.contains("# 总览"));
+}
+
+/// Every `href="…"` of a page.
+fn links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The district's report as a site in a temporary directory: (its directory, the pages).
+fn district_site() -> (tempfile::TempDir, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = format!("{}/site/", dir.path().display());
+    let root = crate::repo().join("examples/district/plans");
+    let r = shipped(&[
+        "--plans",
+        root.to_str().unwrap(),
+        "report",
+        "--format",
+        "html",
+        "--today",
+        "2023-07-10",
+        "-o",
+        &out,
+    ]);
+    r.code(0);
+    let mut pages: Vec<String> = std::fs::read_dir(dir.path().join("site"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    pages.sort();
+    (dir, pages)
+}
+
+#[test]
+fn the_report_as_a_site_links_every_page_and_every_link_resolves() {
+    let (dir, pages) = district_site();
+    let site = dir.path().join("site");
+    // The index, 3 plans, 4 areas (2022: 1, 2023: 2, fiscal 2024: 1) and the named lead units.
+    assert!(pages.contains(&"index.html".to_string()));
+    assert_eq!(pages.iter().filter(|p| p.starts_with("plan-")).count(), 3);
+    assert_eq!(pages.iter().filter(|p| p.starts_with("area-")).count(), 4);
+    assert!(
+        pages.iter().filter(|p| p.starts_with("unit-")).count() >= 10,
+        "{pages:?}"
+    );
+    // Every link of every page names a page of the site; every page is reached from the index
+    // or a plan page; no page fetches anything or runs a script.
+    let mut reached = std::collections::BTreeSet::new();
+    for name in &pages {
+        let html = std::fs::read_to_string(site.join(name)).unwrap();
+        assert!(html.len() < 2_000_000, "{name}: {} bytes", html.len());
+        assert!(
+            !html.contains("<script") && !html.contains("src=\"http"),
+            "{name}"
+        );
+        for link in links(&html) {
+            assert!(
+                pages.contains(&link),
+                "{name} links to {link}, which is not there"
+            );
+            reached.insert(link);
+        }
+    }
+    for name in pages.iter().filter(|p| *p != "index.html") {
+        assert!(reached.contains(name), "nothing links to {name}");
+    }
+    // An area's page lists its items with their lights; a unit's page its own items.
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        index.contains("<a href=\"plan-2.html\">丽山区2023年重点工作任务分解（示例）</a>"),
+        "{index}"
+    );
+    let plan = std::fs::read_to_string(site.join("plan-2.html")).unwrap();
+    assert!(plan.contains("<a href=\"index.html\">← 总览</a>"), "{plan}");
+    // Areas are numbered across the plans: 2022 has one, so 2023's first is area-2.
+    let economy = std::fs::read_to_string(site.join("area-2.html")).unwrap();
+    assert!(
+        economy.contains("<a href=\"plan-2.html\">丽山区2023年重点工作任务分解（示例）</a>"),
+        "{economy}"
+    );
+    assert!(economy.contains("<h1>稳住经济大盘</h1>"), "{economy}");
+    assert!(economy.contains("<td>tax-collection</td>"), "{economy}");
+    assert!(economy.contains("● 红灯"), "{economy}");
 }

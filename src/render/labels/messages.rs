@@ -541,3 +541,11 @@ pub fn no_such_command(lang: Lang, name: &str) -> Message {
         Lang::En => Message::new(format!("no command `{name}`")).hint("plan help lists them"),
     }
 }
+
+/// A report written as a site.
+pub fn wrote_site(lang: Lang, dir: &str, pages: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已写入 {dir}：{pages} 个页面（从 index.html 打开）"),
+        Lang::En => format!("wrote {dir}: {pages} pages (open index.html)"),
+    }
+}

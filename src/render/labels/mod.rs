@@ -176,6 +176,8 @@ pub struct Labels {
     pub targets_total: &'static str,
     pub indicators_total: &'static str,
     pub overview_heading: &'static str,
+    pub plans_heading: &'static str,
+    pub units_heading: &'static str,
 }
 
 const ZH: Labels = Labels {
@@ -356,6 +358,8 @@ const ZH: Labels = Labels {
     targets_total: "目标总数",
     indicators_total: "指标总数",
     overview_heading: "总览",
+    plans_heading: "各计划",
+    units_heading: "各牵头单位",
 };
 
 const EN: Labels = Labels {
@@ -536,6 +540,8 @@ const EN: Labels = Labels {
     targets_total: "Targets total",
     indicators_total: "Indicators total",
     overview_heading: "Overview",
+    plans_heading: "Plans",
+    units_heading: "Lead units",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {
