@@ -164,7 +164,8 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
         }
         out.push('\n');
     }
-    for p in &b.plans {
+    // Plans too are a list: past `--limit` of them the overview stands for the rest.
+    for p in cap(&b.plans, b.limit) {
         out.push_str(&format!("# {}\n\n", cell(&p.title)));
         out.push_str(&format!(
             "{}\n\n",
@@ -296,6 +297,9 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
         }
         md_closing(&mut out, p, lang, b.limit);
         out.push('\n');
+    }
+    if let Some(m) = more(lang, b.plans.len(), b.limit) {
+        out.push_str(&format!("{}\n", cell(&m)));
     }
     out
 }
@@ -780,7 +784,8 @@ pub fn html(b: &Bulletin<'_>, lang: Lang) -> String {
         .join(" / ");
     let body = html! {
         @if let Some((totals, units)) = &b.overview { (overview_html(b, totals, units, lang)) }
-        @for p in &b.plans { (plan_html(b, p, lang)) }
+        @for p in cap(&b.plans, b.limit) { (plan_html(b, p, lang)) }
+        @if let Some(m) = more(lang, b.plans.len(), b.limit) { p.more { (m) } }
     };
     page(&title, body, lang, b.today)
 }
