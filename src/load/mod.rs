@@ -134,6 +134,10 @@ pub fn load_with(root: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
 /// as read from a git revision: the same discovery rules, decoding, lowering and validation as
 /// from disk.
 /// `too_large` are files over [`MAX_FILE_BYTES`] that were not read, with their sizes.
+///
+/// Files are lowered on all cores. **Decision:** a tree from history is not validated as a
+/// whole (duplicate ids, references, delay logs): what compares it with today reads its items
+/// as they are, and only errors that stop a file from loading are reported.
 pub fn load_files(
     root: &Path,
     files: Vec<(PathBuf, Vec<u8>)>,
@@ -159,16 +163,24 @@ pub fn load_files(
         ));
     }
     let jobs = register(&mut sources, &tree.plans);
-    let results = jobs
+    let work: Vec<(FileId, &Path, Kind, std::sync::Mutex<Vec<u8>>)> = jobs
         .iter()
-        .map(
-            |(id, path, kind)| match decode(bytes.remove(path).unwrap_or_default()) {
-                Ok(text) => lower_text(*id, path, *kind, text),
-                Err((problem, text, offset)) => failed(*id, problem, text, offset),
-            },
-        )
+        .map(|(id, path, kind)| {
+            let b = bytes.remove(path).unwrap_or_default();
+            (*id, path.as_path(), *kind, std::sync::Mutex::new(b))
+        })
         .collect();
-    finish(root, sources, diags, &tree.plans, &jobs, results)
+    let results = crate::par::map(&work, |(id, path, kind, b)| {
+        let b = b
+            .lock()
+            .map(|mut b| std::mem::take(&mut *b))
+            .unwrap_or_default();
+        match decode(b) {
+            Ok(text) => lower_text(*id, path, *kind, text),
+            Err((problem, text, offset)) => failed(*id, problem, text, offset),
+        }
+    });
+    finish_with(root, sources, diags, &tree.plans, &jobs, results, false)
 }
 
 /// Load one plan from bytes in memory (a `plan.toml` and area files): the same decoding,
@@ -230,11 +242,24 @@ fn register(sources: &mut Sources, plans: &[discover::PlanDir]) -> Vec<(FileId, 
 /// Attach every file's result to its plan, assemble the plans and run the checks.
 fn finish(
     root: &Path,
+    sources: Sources,
+    diags: Vec<Diagnostic>,
+    plan_dirs: &[discover::PlanDir],
+    jobs: &[(FileId, PathBuf, Kind)],
+    results: Vec<FileResult>,
+) -> Loaded {
+    finish_with(root, sources, diags, plan_dirs, jobs, results, true)
+}
+
+/// [`finish`], validating the whole plans only when `validate`.
+fn finish_with(
+    root: &Path,
     mut sources: Sources,
     mut diags: Vec<Diagnostic>,
     plan_dirs: &[discover::PlanDir],
     jobs: &[(FileId, PathBuf, Kind)],
     mut results: Vec<FileResult>,
+    validate: bool,
 ) -> Loaded {
     let mut plans = Vec::new();
     let mut incomplete = Vec::new();
@@ -290,7 +315,9 @@ fn finish(
     }
 
     let workspace = Workspace::new(root.to_path_buf(), sources, plans);
-    diags.extend(validate::run(&workspace, &incomplete));
+    if validate {
+        diags.extend(validate::run(&workspace, &incomplete));
+    }
     sort(&mut diags, &workspace.sources);
     Loaded {
         workspace,
