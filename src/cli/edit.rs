@@ -191,16 +191,25 @@ fn validate(
     lang: Lang,
     config: &Config,
 ) -> Result<(), String> {
-    let after = load::load_with(root, Some((path, edited)));
-    if !after.has_errors() {
-        return Ok(());
-    }
+    // Only the edited plan is read again, the edited file's text in place of the file: an
+    // edit changes items of one area file, and every check an item can fail is within its
+    // plan. (The other plans, already loaded, are neither re-read nor re-parsed.) The one
+    // check across plans, `previous` naming a plan, is about plan.toml, which no edit touches.
+    let plan_dir = path
+        .parent()
+        .filter(|d| d.join("plan.toml").is_file())
+        .unwrap_or(root);
+    let after = load::load_under(root, plan_dir, Some((path, edited)));
     let errors: Vec<_> = after
         .diagnostics
         .iter()
         .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
+        .filter(|d| !matches!(d.problem, crate::diagnostic::Problem::UnknownPlan { .. }))
         .cloned()
         .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
     Err(diagnostics::text(
         &errors,
         &after.workspace.sources,

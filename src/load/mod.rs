@@ -62,7 +62,13 @@ pub fn load(root: &Path) -> Loaded {
 /// Load every plan under `root`, reading `overlay.1` in place of the file at `overlay.0`: how
 /// an edit is validated with the whole plan before anything is written.
 pub fn load_with(root: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
-    let tree = discover::walk(root);
+    load_under(root, root, overlay)
+}
+
+/// Load the plans under `dir` only (one plan's directory, for an edit), in a workspace whose
+/// root is still `root` (so that paths such as evidence resolve as in the whole workspace).
+pub fn load_under(root: &Path, dir: &Path, overlay: Option<(&Path, &str)>) -> Loaded {
+    let tree = discover::walk(dir);
     let mut sources = Sources::default();
     let mut diags = Vec::new();
 
