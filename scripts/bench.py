@@ -9,7 +9,8 @@ docs/performance.md.
 For each size it writes a synthetic plans tree (cargo example `generate`) and the same tasks as a
 Taskwarrior database, then times, side by side in one hyperfine run per size: the parse floor on
 one and two threads (cargo example `parse_floor`), `plan check`, `status`, `overdue` and
-`indicators`, and `task overdue`. Peak memory is GNU time's maximum resident set size.
+`indicators`, one edit (`plan done --dry-run`, validated as a real edit), the HTML report, and
+`task overdue`. History (`plan log`, `plan diff`) is measured by scripts/bench_history.py. Peak memory is GNU time's maximum resident set size.
 `plan overdue --today 2017-01-01` makes every open item of the 2016 plans overdue, as every
 pending 2016 task is for Taskwarrior, which reads the real clock.
 """
@@ -49,6 +50,10 @@ def commands(n):
         ("plan status", f"{plan} status --today 2017-01-01"),
         ("plan overdue", f"{plan} overdue --today 2017-01-01"),
         ("plan indicators", f"{plan} indicators --today 2017-01-01"),
+        # One edit, validated as a real one is (--dry-run writes nothing, so every run is alike).
+        ("plan done (one edit)", f"{plan} --today 2016-03-01 done item-0 --dry-run"),
+        # The report a bureau head reads: every list cut to 30 rows.
+        ("plan report html", f"{plan} report --format html --today 2017-01-01 -o /dev/null"),
         ("task overdue", f"task rc:{rc} overdue"),
     ]
 
