@@ -69,22 +69,24 @@ pub fn overdue(
 ) -> Result<Output, CommandError> {
     let l = Listing::new(config, loaded, &args.list)?;
     let rows = report::overdue(l.ws, &l.filter, l.clock);
-    let code = if rows.is_empty() {
-        exit::OK
-    } else {
-        exit::FOUND
-    };
-    let stdout = if rows.is_empty() && args.quiet {
-        // --quiet: nothing at all when nothing is late, so that cron sends no mail.
-        Text::default()
-    } else {
-        render::dated(l.view, Dated::Overdue, rows, l.many_plans())
-    };
-    Ok(Output {
-        stdout,
-        code,
+    let many = l.many_plans();
+    Ok(found(rows.is_empty(), args.quiet, || {
+        render::dated(l.view, Dated::Overdue, rows, many)
+    }))
+}
+
+/// The output of a listing that looks for trouble (`overdue`, `chase`): exit 1 when it found
+/// any; with `--quiet`, nothing at all when it found none, so that cron sends no mail.
+fn found(empty: bool, quiet: bool, text: impl FnOnce() -> Text) -> Output {
+    Output {
+        stdout: if empty && quiet {
+            Text::default()
+        } else {
+            text()
+        },
+        code: if empty { exit::OK } else { exit::FOUND },
         ..Output::default()
-    })
+    }
 }
 
 /// `plan chase` (催报): items that missed their latest feedback window; exit 1 when any.
@@ -95,21 +97,9 @@ pub fn chase(
 ) -> Result<Output, CommandError> {
     let l = Listing::new(config, loaded, &args.list)?;
     let rows = crate::compute::chase::chase(l.ws, &l.filter, l.clock);
-    let code = if rows.is_empty() {
-        exit::OK
-    } else {
-        exit::FOUND
-    };
-    let stdout = if rows.is_empty() && args.quiet {
-        Text::default()
-    } else {
+    Ok(found(rows.is_empty(), args.quiet, || {
         crate::render::supervision::chase(l.view, &rows, l.many_plans()).into()
-    };
-    Ok(Output {
-        stdout,
-        code,
-        ..Output::default()
-    })
+    }))
 }
 
 pub fn upcoming(

@@ -11,6 +11,19 @@ enum Root {
     District,
 }
 
+/// The import of the example ledger, shown in both READMEs.
+const IMPORT_EXAMPLE: &[&str] = &[
+    "import",
+    "examples/ledger/台账.xlsx",
+    "--plan",
+    "lishan-2023",
+    "--year",
+    "2023",
+    "--dry-run",
+    "--today",
+    "2023-01-10",
+];
+
 /// (text just before the block, command, plans it runs on)
 const BLOCKS: &[(&str, &[&str], Root)] = &[
     // README.zh.md
@@ -21,17 +34,7 @@ const BLOCKS: &[(&str, &[&str], Root)] = &[
     ),
     (
         "（`plan import examples/ledger/台账.xlsx --plan lishan-2023 --year 2023 --dry-run --today 2023-01-10`）：",
-        &[
-            "import",
-            "examples/ledger/台账.xlsx",
-            "--plan",
-            "lishan-2023",
-            "--year",
-            "2023",
-            "--dry-run",
-            "--today",
-            "2023-01-10",
-        ],
+        IMPORT_EXAMPLE,
         Root::Shipped,
     ),
     // README.md
@@ -96,17 +99,7 @@ const BLOCKS: &[(&str, &[&str], Root)] = &[
     ),
     (
         "(`plan import examples/ledger/台账.xlsx --plan lishan-2023 --year 2023 --dry-run --today 2023-01-10`):",
-        &[
-            "import",
-            "examples/ledger/台账.xlsx",
-            "--plan",
-            "lishan-2023",
-            "--year",
-            "2023",
-            "--dry-run",
-            "--today",
-            "2023-01-10",
-        ],
+        IMPORT_EXAMPLE,
         Root::Shipped,
     ),
     (
