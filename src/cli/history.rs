@@ -28,8 +28,9 @@ pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Result<Output,
         (Some(rev), None) => repo.resolve(rev),
         (None, None) => repo.resolve("HEAD"),
     };
-    let (old, then) = sha
-        .and_then(|s| Ok((repo.load_at(&s)?, repo.date(&s)?)))
+    // Plans that did not change since are not read again: their items then were today's.
+    let ((old, same), then) = sha
+        .and_then(|s| Ok((repo.load_changed(&s, ws)?, repo.date(&s)?)))
         .map_err(git_error(lang))?;
     // Plans that did not load at that revision cannot be compared item by item: say so.
     let stderr = if old.has_errors() {
@@ -42,7 +43,7 @@ pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Result<Output,
     } else {
         String::new()
     };
-    let mut rows = history::diff(&old.workspace, then, ws, config.today);
+    let mut rows = history::diff_except(&old.workspace, &same, then, ws, config.today);
     if let Some(plan) = &args.plan {
         rows.retain(|r| r.plan == *plan);
     }

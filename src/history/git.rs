@@ -303,9 +303,85 @@ impl Repo {
             self.prefix.clone()
         };
         let listed = self.tree(sha, &[&spec])?;
+        self.load_listed(sha, &listed, |_| true)
+    }
+
+    /// The plans at commit `sha` that differ from `current` (the plans on disk, as loaded),
+    /// and the ids of the plans whose every file is byte for byte the same there: those are
+    /// not read again, since they are `current`'s. A tree holding symbolic links, or object
+    /// ids that are not SHA-1, is read whole.
+    pub fn load_changed(
+        &self,
+        sha: &str,
+        current: &crate::model::Workspace,
+    ) -> Result<(Loaded, std::collections::HashSet<String>), GitError> {
+        use std::collections::{BTreeMap, HashMap, HashSet};
+        let spec = if self.prefix.is_empty() {
+            ".".to_string()
+        } else {
+            self.prefix.clone()
+        };
+        let listed = self.tree(sha, &[&spec])?;
+        if listed.values().any(|e| e.link || e.oid.len() != 40) {
+            return Ok((self.load_listed(sha, &listed, |_| true)?, HashSet::new()));
+        }
+        // The old files of each directory: name → object id.
+        let mut old: HashMap<&str, BTreeMap<&str, &str>> = HashMap::new();
+        for (path, e) in &listed {
+            if let Some((dir, name)) = path.rsplit_once('/')
+                && name.ends_with(".toml")
+            {
+                old.entry(dir).or_default().insert(name, e.oid.as_str());
+            }
+        }
+        let mut same_dirs: HashSet<String> = HashSet::new();
+        let mut same_ids: HashSet<String> = HashSet::new();
+        for plan in &current.plans {
+            let Ok(rel) = plan.dir.strip_prefix(&self.root) else {
+                continue;
+            };
+            let dir = format!("{}{}", self.prefix, rel.to_string_lossy())
+                .trim_end_matches('/')
+                .to_string();
+            let now: BTreeMap<String, String> = current
+                .sources
+                .iter()
+                .filter(|f| f.path.parent() == Some(plan.dir.as_path()))
+                .filter_map(|f| {
+                    let name = f.path.file_name()?.to_str()?;
+                    name.ends_with(".toml")
+                        .then(|| (name.to_string(), blob_id(f.text.as_bytes())))
+                })
+                .collect();
+            let same = old.get(dir.as_str()).is_some_and(|files| {
+                files.len() == now.len()
+                    && files
+                        .iter()
+                        .all(|(n, oid)| now.get(*n).is_some_and(|o| o == oid))
+            });
+            if same {
+                same_ids.insert(plan.id.value.clone());
+                same_dirs.insert(dir);
+            }
+        }
+        let loaded = self.load_listed(sha, &listed, |path| {
+            !path
+                .rsplit_once('/')
+                .is_some_and(|(dir, _)| same_dirs.contains(dir))
+        })?;
+        Ok((loaded, same_ids))
+    }
+
+    /// The plans of a listed tree, the files `keep` accepts.
+    fn load_listed(
+        &self,
+        sha: &str,
+        listed: &std::collections::HashMap<String, Entry>,
+        keep: impl Fn(&str) -> bool,
+    ) -> Result<Loaded, GitError> {
         let mut wanted: Vec<(String, Entry)> = Vec::new();
         let mut links: Vec<(String, String)> = Vec::new();
-        for (path, entry) in &listed {
+        for (path, entry) in listed.iter().filter(|(p, _)| keep(p)) {
             if !path.ends_with(".toml")
                 || path
                     .trim_start_matches(&self.prefix)
@@ -491,6 +567,15 @@ struct Entry {
     size: u64,
     /// A symbolic link (mode 120000): the blob is the path it names.
     link: bool,
+}
+
+/// The object id git gives a file of these bytes (`git hash-object`): SHA-1 of a header and the
+/// bytes.
+fn blob_id(bytes: &[u8]) -> String {
+    let mut h = sha1_smol::Sha1::new();
+    h.update(format!("blob {}\0", bytes.len()).as_bytes());
+    h.update(bytes);
+    h.digest().to_string()
 }
 
 /// The repository path a link at `path` names, or `None` when it leaves the repository or

@@ -126,6 +126,18 @@ fn row(plan: &Plan, area: &Area, item: ItemRef<'_>, change: Change) -> ChangeRow
 
 /// What changed from `old` (judged on `then`) to `new` (judged on `now`).
 pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -> Vec<ChangeRow> {
+    diff_except(old, &std::collections::HashSet::new(), then, new, now)
+}
+
+/// [`diff`], where the plans named in `same` were byte for byte the same then and are not in
+/// `old`: their items then were `new`'s, judged on `then`.
+pub fn diff_except(
+    old: &Workspace,
+    same: &std::collections::HashSet<String>,
+    then: NaiveDate,
+    new: &Workspace,
+    now: NaiveDate,
+) -> Vec<ChangeRow> {
     let (before, after) = (keyed(old), keyed(new));
     let (c0, c1) = (
         Clock {
@@ -139,7 +151,12 @@ pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -
     );
     let mut out = Vec::new();
     for (key, &(plan, area, item)) in &after {
-        let Some(&(old_plan, _, old_item)) = before.get(key) else {
+        let then_pair = if same.contains(key.0) {
+            Some((plan, item))
+        } else {
+            before.get(key).map(|&(p, _, i)| (p, i))
+        };
+        let Some((old_plan, old_item)) = then_pair else {
             out.push(row(plan, area, item, Change::Added));
             continue;
         };

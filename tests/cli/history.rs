@@ -938,3 +938,77 @@ fn log_follows_an_item_that_moves_between_files_and_ignores_unrelated_changes() 
         assert_eq!(log(id), log_tree_by_tree(&docs, id), "{id}");
     }
 }
+
+#[test]
+fn diff_reads_again_only_the_plans_that_changed_and_agrees_with_reading_them_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path().to_path_buf();
+    let plans = top.join("plans");
+    for (p, due) in [("p", "2016-03-20"), ("q", "2016-05-31")] {
+        std::fs::create_dir_all(plans.join(p)).unwrap();
+        std::fs::write(
+            plans.join(p).join("plan.toml"),
+            format!("[plan]\nid = \"{p}\"\ntitle = \"{p}\"\nyear = 2016\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            plans.join(p).join("01.toml"),
+            format!("[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"{p}-task\"\ntitle = \"T\"\ndue = {due}\n"),
+        )
+        .unwrap();
+    }
+    // A file with a byte-order mark: the same on disk and in git, read back without it.
+    std::fs::write(
+        plans.join("q/02.toml"),
+        "\u{feff}[area]\nid = \"b\"\ntitle = \"B\"\n",
+    )
+    .unwrap();
+    git(&top, "2016-03-01", &["init", "-q"]);
+    git(&top, "2016-03-01", &["add", "-A"]);
+    git(&top, "2016-03-01", &["commit", "-qm", "plans"]);
+    // Only q changes: its task is postponed. p's task becomes overdue by the date alone.
+    std::fs::write(
+        plans.join("q/01.toml"),
+        "[area]\nid = \"a\"\ntitle = \"A\"\n\n[[task]]\nid = \"q-task\"\ntitle = \"T\"\ndue = 2016-06-30\n",
+    )
+    .unwrap();
+    let r = plan(&top, &["--today", "2016-04-01", "diff", "--format", "json"]);
+    r.code(0);
+    let got: Vec<(String, String)> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["change"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("q-task".to_string(), "postponed".to_string()),
+            ("p-task".to_string(), "overdue".to_string())
+        ]
+    );
+    // The same rows as loading the whole old tree.
+    let current = plan::load::load(&plans);
+    let repo = plan::history::git::Repo::open(&plans).unwrap();
+    let sha = repo.resolve("HEAD").unwrap();
+    let then = repo.date(&sha).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2016, 4, 1).unwrap();
+    let whole = plan::history::diff(
+        &repo.load_at(&sha).unwrap().workspace,
+        then,
+        &current.workspace,
+        today,
+    );
+    let (part, same) = repo.load_changed(&sha, &current.workspace).unwrap();
+    assert_eq!(same.into_iter().collect::<Vec<_>>(), ["p"]);
+    assert_eq!(part.workspace.plans.len(), 1);
+    let json = |rows: &[plan::history::ChangeRow]| serde_json::to_value(rows).unwrap();
+    assert_eq!(json(&whole), r.json());
+    assert_eq!(json(&whole).as_array().unwrap().len(), 2);
+}
