@@ -543,6 +543,43 @@ impl<'a> ItemRef<'a> {
             ItemRef::Indicator(_) => Kind::Indicator,
         }
     }
+
+    /// A task or target with sub-items: its sub-items are counted, not it.
+    pub fn is_group(self) -> bool {
+        match self {
+            ItemRef::Task(t) => t.is_group(),
+            ItemRef::Target(t) => t.is_group(),
+            ItemRef::Project(_) | ItemRef::Indicator(_) => false,
+        }
+    }
+
+    /// When a task's or target's time elapsed starts (`start`), if written.
+    pub fn start(self) -> Option<&'a Located<DateSpec>> {
+        match self {
+            ItemRef::Task(t) => t.start.as_ref(),
+            ItemRef::Target(t) => t.start.as_ref(),
+            ItemRef::Project(_) | ItemRef::Indicator(_) => None,
+        }
+    }
+
+    /// The task or target a sub-item belongs to (`parent` of tasks and targets).
+    pub fn parent(self) -> Option<&'a Located<String>> {
+        match self {
+            ItemRef::Task(t) => t.parent.as_ref(),
+            ItemRef::Target(t) => t.parent.as_ref(),
+            ItemRef::Project(_) | ItemRef::Indicator(_) => None,
+        }
+    }
+}
+
+impl Common {
+    /// The latest progress report dated on or before `today`.
+    pub fn latest_progress(&self, today: NaiveDate) -> Option<&Progress> {
+        self.progress
+            .iter()
+            .filter(|p| p.on.value.day() <= today)
+            .max_by_key(|p| p.on.value.day())
+    }
 }
 
 impl Cadence {

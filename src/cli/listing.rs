@@ -270,72 +270,12 @@ fn site(
     args: &crate::cli::args::ReportArgs,
     dir: &std::path::Path,
 ) -> Result<Output, CommandError> {
-    use crate::render::site::{AreaPage, UnitPage};
     let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock, args.limit, true);
-    let rows = report::items(l.ws, &l.filter, l.clock);
-    // Each area's rows, in the bulletin's plan order and the files' area order.
-    let mut by_area: rustc_hash::FxHashMap<(&str, &str), Vec<ItemRow>> =
-        rustc_hash::FxHashMap::default();
-    let mut by_unit: rustc_hash::FxHashMap<String, Vec<ItemRow>> = rustc_hash::FxHashMap::default();
-    let plans: Vec<&crate::model::Plan> = l.ws.plans.iter().filter(|p| l.filter.plan(p)).collect();
-    for r in &rows {
-        if let Some(plan) = plans.iter().find(|p| p.id.value == r.plan)
-            && matches!(
-                r.kind,
-                crate::model::Kind::Task | crate::model::Kind::Target
-            )
-            && r.sub_items.is_empty()
-        {
-            let mut units: Vec<&str> = Vec::new();
-            for name in &r.owners {
-                for u in plan.units(name) {
-                    if !units.contains(&u) {
-                        units.push(u);
-                    }
-                }
-            }
-            for u in units {
-                by_unit.entry(u.to_string()).or_default().push(r.clone());
-            }
-        }
-    }
-    for r in rows {
-        let key = plans.iter().find(|p| p.id.value == r.plan).and_then(|p| {
-            p.areas
-                .iter()
-                .find(|a| a.id.value == r.area)
-                .map(|a| (p.id.value.as_str(), a.id.value.as_str()))
-        });
-        if let Some(key) = key {
-            by_area.entry(key).or_default().push(r);
-        }
-    }
-    let mut areas = Vec::new();
-    for (i, plan) in plans.iter().enumerate() {
-        for area in plan.areas.iter().filter(|a| l.filter.area(a)) {
-            areas.push(AreaPage {
-                plan: i,
-                title: &area.title,
-                rows: by_area
-                    .remove(&(plan.id.value.as_str(), area.id.value.as_str()))
-                    .unwrap_or_default(),
-            });
-        }
-    }
-    let units: Vec<UnitPage> = bulletin
+    let ranked = bulletin
         .overview
         .as_ref()
-        .map(|(_, ranked)| {
-            ranked
-                .iter()
-                .filter_map(|r| r.who.name())
-                .map(|name| UnitPage {
-                    name: name.to_string(),
-                    rows: by_unit.remove(name).unwrap_or_default(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+        .map_or(&[][..], |(_, units)| units.as_slice());
+    let (areas, units) = crate::compute::bulletin::site_pages(l.ws, &l.filter, l.clock, ranked);
     let pages = crate::render::site::site(&bulletin, &areas, &units, l.lang);
     let shown = |p: &std::path::Path| crate::source::escape(&p.display().to_string()).into_owned();
     std::fs::create_dir_all(dir).map_err(|e| {

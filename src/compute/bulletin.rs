@@ -98,9 +98,21 @@ pub fn bulletin<'a>(
                 .collect::<Vec<_>>();
             // Key areas (重点) first; the sort is stable.
             areas.sort_by_key(|a| !a.key);
-            let mut targets: Vec<_> = report::items(ws, &one, clock)
-                .into_iter()
-                .filter(|r| r.kind == crate::model::Kind::Target)
+            // Every item's row once, beside the item it was made from.
+            let items: Vec<(ItemRow, Option<(NaiveDate, String)>)> = one
+                .items(ws)
+                .map(|(plan, area, item)| {
+                    let latest = item
+                        .common()
+                        .latest_progress(clock.today)
+                        .map(|p| (p.on.value.day(), p.text.clone()));
+                    (report::item_row(ws, plan, area, item, clock), latest)
+                })
+                .collect();
+            let mut targets: Vec<ItemRow> = items
+                .iter()
+                .filter(|(r, _)| r.kind == crate::model::Kind::Target)
+                .map(|(r, _)| r.clone())
                 .collect();
             // Binding (约束性) targets that are overdue or exceeded come first; stable.
             targets.sort_by_key(|r| {
@@ -110,31 +122,21 @@ pub fn bulletin<'a>(
                         report::ItemState::Dated(State::Overdue | State::Exceeded)
                     ))
             });
-            let rows = report::items(ws, &one, clock);
-            let latest = |r: &ItemRow| {
-                let area = plan.areas.iter().find(|a| a.id.value == r.area)?;
-                let item = area.items().find(|i| i.common().id.value == r.id)?;
-                item.common()
-                    .progress
-                    .iter()
-                    .filter(|p| p.on.value.day() <= clock.today)
-                    .max_by_key(|p| p.on.value.day())
-                    .map(|p| (p.on.value.day(), p.text.clone()))
-            };
-            let mut watched: Vec<Watched> = rows
+            let awaiting = items
                 .iter()
-                .filter(|r| r.light.is_some() && r.sub_items.is_empty())
-                .map(|r| Watched {
-                    latest: latest(r),
-                    row: r.clone(),
+                .filter(|(r, _)| r.awaiting_verification)
+                .map(|(r, _)| r.clone())
+                .collect();
+            let mut watched: Vec<Watched> = items
+                .into_iter()
+                .filter(|(r, latest)| {
+                    r.light.is_some()
+                        && r.sub_items.is_empty()
+                        && (latest.is_some() || r.light != Some(Light::Green))
                 })
-                .filter(|w| w.latest.is_some() || w.row.light != Some(Light::Green))
+                .map(|(row, latest)| Watched { row, latest })
                 .collect();
             watched.sort_by_key(|w| w.row.light.map(|l| l as u8));
-            let awaiting = rows
-                .into_iter()
-                .filter(|r| r.awaiting_verification)
-                .collect();
             let mut indicators = indicators::rows(ws, &one, clock.today);
             // Binding indicators that are behind come first. (Sub-indicators stay after their
             // parent only when neither moves.)
@@ -188,4 +190,63 @@ pub fn bulletin<'a>(
         overview,
         plans,
     }
+}
+
+/// One area's page of a report site: its plan (by position among the plans that pass the
+/// filter), its title and its items.
+pub struct AreaItems<'a> {
+    pub plan: usize,
+    pub title: &'a str,
+    pub rows: Vec<ItemRow>,
+}
+
+/// One lead unit's page of a report site: its tasks and targets (groups counted through their
+/// sub-items; a collective unit's items under each member).
+pub struct UnitItems {
+    pub name: String,
+    pub rows: Vec<ItemRow>,
+}
+
+/// The pages of a report site below the plans': every area's items, and the items of each of
+/// `units` (the lead units ranked, in that order). One pass over the items.
+pub fn site_pages<'a>(
+    ws: &'a Workspace,
+    filter: &Filter,
+    clock: Clock,
+    units: &[report::OwnerRow],
+) -> (Vec<AreaItems<'a>>, Vec<UnitItems>) {
+    let mut areas: Vec<AreaItems<'a>> = Vec::new();
+    let mut by_unit: rustc_hash::FxHashMap<&str, Vec<ItemRow>> = rustc_hash::FxHashMap::default();
+    for (p, plan) in ws.plans.iter().filter(|p| filter.plan(p)).enumerate() {
+        for area in plan.areas.iter().filter(|a| filter.area(a)) {
+            let mut rows = Vec::new();
+            for item in area.items().filter(|i| filter.item(plan, area, *i)) {
+                let row = report::item_row(ws, plan, area, item, clock);
+                if matches!(
+                    item,
+                    crate::model::ItemRef::Task(_) | crate::model::ItemRef::Target(_)
+                ) && !item.is_group()
+                {
+                    for unit in crate::compute::filter::units_of(plan, area, item) {
+                        by_unit.entry(unit).or_default().push(row.clone());
+                    }
+                }
+                rows.push(row);
+            }
+            areas.push(AreaItems {
+                plan: p,
+                title: &area.title,
+                rows,
+            });
+        }
+    }
+    let units = units
+        .iter()
+        .filter_map(|r| r.who.name())
+        .map(|name| UnitItems {
+            name: name.to_string(),
+            rows: by_unit.remove(name).unwrap_or_default(),
+        })
+        .collect();
+    (areas, units)
 }

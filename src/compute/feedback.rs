@@ -52,12 +52,7 @@ pub fn cadence(plan: &Plan, area: &Area, item: ItemRef<'_>) -> Option<Feedback> 
         ItemRef::Target(t) => &t.feedback,
         ItemRef::Task(_) | ItemRef::Project(_) | ItemRef::Indicator(_) => return None,
     };
-    let group = match item {
-        ItemRef::Task(t) => t.is_group(),
-        ItemRef::Target(t) => t.is_group(),
-        ItemRef::Project(_) | ItemRef::Indicator(_) => false,
-    };
-    if group || owners_of(area, item).is_empty() {
+    if item.is_group() || owners_of(area, item).is_empty() {
         return None;
     }
     Some(own.over(&plan.feedback))
@@ -68,11 +63,8 @@ pub fn cadence(plan: &Plan, area: &Area, item: ItemRef<'_>) -> Option<Feedback> 
 pub fn latest_report(item: ItemRef<'_>, today: NaiveDate) -> Option<NaiveDate> {
     let progress = item
         .common()
-        .progress
-        .iter()
-        .map(|p| p.on.value.day())
-        .filter(|d| *d <= today)
-        .max();
+        .latest_progress(today)
+        .map(|p| p.on.value.day());
     let figures = match item {
         ItemRef::Target(t) => t
             .actuals
@@ -100,12 +92,7 @@ pub fn missed(
     }
     let feedback = cadence(plan, area, item)?;
     let window = latest_window(&feedback, plan.span(), today)?;
-    let start = match item {
-        ItemRef::Task(t) => t.start.as_ref(),
-        ItemRef::Target(t) => t.start.as_ref(),
-        ItemRef::Project(_) | ItemRef::Indicator(_) => None,
-    };
-    if start.is_some_and(|s| s.value.day() > window.ends) {
+    if item.start().is_some_and(|s| s.value.day() > window.ends) {
         return None;
     }
     let inside = |d: NaiveDate| window.opens <= d && d <= window.ends;

@@ -93,13 +93,8 @@ pub fn rows<'a>(ws: &'a Workspace, filter: &Filter, clock: Clock) -> Vec<LedgerR
                 }))
                 .collect();
             items.sort_by_key(|(_, i)| i.common().span.start);
-            let is_sub = |i: ItemRef<'_>| match i {
-                ItemRef::Task(t) => t.parent.is_some(),
-                ItemRef::Target(t) => t.parent.is_some(),
-                ItemRef::Project(_) | ItemRef::Indicator(_) => false,
-            };
             let mut number = 0;
-            for (_, item) in items.iter().filter(|(_, i)| !is_sub(*i)) {
+            for (_, item) in items.iter().filter(|(_, i)| i.parent().is_none()) {
                 number += 1;
                 walk(plan, area, *item, 0, number, filter, clock, &mut out);
             }
@@ -188,10 +183,7 @@ fn row<'a>(
         status,
         light,
         latest: c
-            .progress
-            .iter()
-            .filter(|p| p.on.value.day() <= clock.today)
-            .max_by_key(|p| p.on.value.day())
+            .latest_progress(clock.today)
             .map(|p| (p.on.value.day(), p.text.as_str())),
     }
 }

@@ -45,11 +45,10 @@ pub fn light(
     due: Option<NaiveDate>,
     clock: Clock,
 ) -> Option<Light> {
-    let start = match item {
-        ItemRef::Task(t) => t.start.as_ref(),
-        ItemRef::Target(t) => t.start.as_ref(),
-        ItemRef::Project(_) | ItemRef::Indicator(_) => return None,
-    };
+    if matches!(item, ItemRef::Project(_) | ItemRef::Indicator(_)) {
+        return None;
+    }
+    let start = item.start();
     match state {
         State::Done | State::Met | State::Dropped => return None,
         State::Overdue | State::Exceeded => return Some(Light::Red),

@@ -72,11 +72,7 @@ pub fn notices<'a>(
                     continue;
                 };
                 let c = item.common();
-                let latest = c
-                    .progress
-                    .iter()
-                    .filter(|p| p.on.value.day() <= clock.today)
-                    .max_by_key(|p| p.on.value.day());
+                let latest = c.latest_progress(clock.today);
                 let row = NoticeItem {
                     plan: &plan.id.value,
                     plan_title: &plan.title,

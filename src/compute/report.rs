@@ -116,11 +116,7 @@ pub fn awaiting_verification(plan: &Plan, item: ItemRef<'_>, state: State) -> bo
 
 /// Whether an item is a group: its sub-items are counted, not it.
 pub fn is_group(item: ItemRef<'_>) -> bool {
-    match item {
-        ItemRef::Task(t) => t.is_group(),
-        ItemRef::Target(t) => t.is_group(),
-        ItemRef::Project(_) | ItemRef::Indicator(_) => false,
-    }
+    item.is_group()
 }
 
 /// One row of `plan overdue` or `plan upcoming`: a dated item, its deadline, and the days past
@@ -611,11 +607,7 @@ pub fn item_row(
         light: None,
         verified: c.verified.as_ref().map(|v| v.value.day()),
         awaiting_verification: false,
-        parent: match item {
-            ItemRef::Task(t) => t.parent.as_ref().map(|p| p.value.clone()),
-            ItemRef::Target(t) => t.parent.as_ref().map(|p| p.value.clone()),
-            ItemRef::Project(_) | ItemRef::Indicator(_) => None,
-        },
+        parent: item.parent().map(|p| p.value.clone()),
         sub_items: {
             let subs = match item {
                 ItemRef::Task(t) => t.sub_items.as_slice(),

@@ -6,24 +6,10 @@
 
 use maud::html;
 
-use crate::compute::bulletin::Bulletin;
-use crate::compute::report::ItemRow;
+use crate::compute::bulletin::{AreaItems, Bulletin, UnitItems};
 use crate::model::Lang;
 use crate::render::bulletin::{items_table, overview_section, page, plan_section};
 use crate::render::labels::labels;
-
-/// One area's page: its plan (by position in the bulletin), title and items.
-pub struct AreaPage<'a> {
-    pub plan: usize,
-    pub title: &'a str,
-    pub rows: Vec<ItemRow>,
-}
-
-/// One lead unit's page: its tasks and targets.
-pub struct UnitPage {
-    pub name: String,
-    pub rows: Vec<ItemRow>,
-}
 
 fn plan_file(i: usize) -> String {
     format!("plan-{}.html", i + 1)
@@ -40,8 +26,8 @@ fn unit_file(i: usize) -> String {
 /// Every page: (file name, HTML).
 pub fn site(
     b: &Bulletin<'_>,
-    areas: &[AreaPage<'_>],
-    units: &[UnitPage],
+    areas: &[AreaItems<'_>],
+    units: &[UnitItems],
     lang: Lang,
 ) -> Vec<(String, String)> {
     let t = labels(lang);

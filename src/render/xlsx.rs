@@ -224,10 +224,13 @@ pub fn workbook(
     for (i, r) in units.iter().enumerate() {
         let at = i + 1;
         #[allow(clippy::cast_precision_loss)]
+        let n = |x: usize| Some(x as f64);
+        number(sheet, at, 0, n(r.rank), &count)?;
+        let name = r.who.name().unwrap_or(t.no_owner);
+        widths.see(1, name);
+        sheet.write_string(row_index(at), 1, name)?;
+        number(sheet, at, 2, r.on_time_rate, &pct)?;
         let counts = [
-            r.rank,
-            0,
-            0,
             r.open,
             r.overdue,
             r.done,
@@ -235,15 +238,9 @@ pub fn workbook(
             r.red,
             r.yellow,
             r.feedback_missed,
-        ]
-        .map(|n| n as f64);
-        number(sheet, at, 0, Some(counts[0]), &count)?;
-        let name = r.who.name().unwrap_or(t.no_owner);
-        widths.see(1, name);
-        sheet.write_string(row_index(at), 1, name)?;
-        number(sheet, at, 2, r.on_time_rate, &pct)?;
-        for (c, n) in counts.iter().enumerate().skip(3) {
-            number(sheet, at, c, Some(*n), &count)?;
+        ];
+        for (c, x) in (3..).zip(counts) {
+            number(sheet, at, c, n(x), &count)?;
         }
     }
     header(sheet, 0, words::UNIT_COLUMNS, units.len())?;

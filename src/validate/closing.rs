@@ -68,7 +68,7 @@ pub fn check(plan: &Plan, repository: &Path) -> Vec<Diagnostic> {
 }
 
 /// A link (`https://…`, `file:…`) rather than a path: kept as written.
-pub fn is_link(text: &str) -> bool {
+fn is_link(text: &str) -> bool {
     text.split_once(':').is_some_and(|(scheme, rest)| {
         scheme.len() > 1
             && scheme

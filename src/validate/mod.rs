@@ -41,5 +41,3 @@ pub fn dated(ws: &Workspace, today: chrono::NaiveDate) -> Vec<Diagnostic> {
     out.extend(closing::future_progress(ws, today));
     out
 }
-
-pub use closing::is_link;
