@@ -13,7 +13,11 @@ fn git_error(lang: Lang) -> impl Fn(GitError) -> CommandError {
     move |e| CommandError::new(ErrorKind::Git, messages::git(lang, &e))
 }
 
-pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Result<Output, CommandError> {
+pub fn diff(
+    config: &Config,
+    loaded: &'static Loaded,
+    args: &DiffArgs,
+) -> Result<Output, CommandError> {
     let lang = config.lang_for(loaded);
     let ws = &loaded.workspace;
     if let Some(plan) = &args.plan
@@ -43,12 +47,15 @@ pub fn diff(config: &Config, loaded: &Loaded, args: &DiffArgs) -> Result<Output,
     } else {
         String::new()
     };
+    // Kept until the process exits, as today's plans are (`cli::execute`): the rows borrow
+    // their text from both while the output is written.
+    let old: &'static Loaded = Box::leak(Box::new(old));
     let mut rows = history::diff_except(&old.workspace, &same, then, ws, config.today);
     if let Some(plan) = &args.plan {
-        rows.retain(|r| r.plan == *plan);
+        rows.retain(|r| r.plan == plan.as_str());
     }
     Ok(Output {
-        stdout: crate::render::history::diff(config.view(lang, args.format), &rows).into(),
+        stdout: crate::render::history::diff(config.view(lang, args.format), rows),
         stderr,
         ..Output::default()
     })

@@ -334,34 +334,41 @@ impl Repo {
                 old.entry(dir).or_default().insert(name, e.oid.as_str());
             }
         }
+        // Today's files of each plan directory, hashed as git hashes them, on all cores.
+        let mut now: HashMap<&Path, Vec<(&str, &str)>> = HashMap::new();
+        for f in current.sources.iter() {
+            if let (Some(dir), Some(name)) =
+                (f.path.parent(), f.path.file_name().and_then(|n| n.to_str()))
+                && name.ends_with(".toml")
+            {
+                now.entry(dir).or_default().push((name, f.text.as_str()));
+            }
+        }
+        let same: Vec<bool> = crate::par::map(&current.plans, |plan| {
+            let Ok(rel) = plan.dir.strip_prefix(&self.root) else {
+                return false;
+            };
+            let dir = format!("{}{}", self.prefix, rel.to_string_lossy());
+            let (Some(files), Some(today)) = (
+                old.get(dir.trim_end_matches('/')),
+                now.get(plan.dir.as_path()),
+            ) else {
+                return false;
+            };
+            files.len() == today.len()
+                && today.iter().all(|(name, text)| {
+                    files
+                        .get(name)
+                        .is_some_and(|oid| *oid == blob_id(text.as_bytes()))
+                })
+        });
         let mut same_dirs: HashSet<String> = HashSet::new();
         let mut same_ids: HashSet<String> = HashSet::new();
-        for plan in &current.plans {
-            let Ok(rel) = plan.dir.strip_prefix(&self.root) else {
-                continue;
-            };
-            let dir = format!("{}{}", self.prefix, rel.to_string_lossy())
-                .trim_end_matches('/')
-                .to_string();
-            let now: BTreeMap<String, String> = current
-                .sources
-                .iter()
-                .filter(|f| f.path.parent() == Some(plan.dir.as_path()))
-                .filter_map(|f| {
-                    let name = f.path.file_name()?.to_str()?;
-                    name.ends_with(".toml")
-                        .then(|| (name.to_string(), blob_id(f.text.as_bytes())))
-                })
-                .collect();
-            let same = old.get(dir.as_str()).is_some_and(|files| {
-                files.len() == now.len()
-                    && files
-                        .iter()
-                        .all(|(n, oid)| now.get(*n).is_some_and(|o| o == oid))
-            });
-            if same {
+        for (plan, _) in current.plans.iter().zip(&same).filter(|(_, s)| **s) {
+            if let Ok(rel) = plan.dir.strip_prefix(&self.root) {
+                let dir = format!("{}{}", self.prefix, rel.to_string_lossy());
+                same_dirs.insert(dir.trim_end_matches('/').to_string());
                 same_ids.insert(plan.id.value.clone());
-                same_dirs.insert(dir);
             }
         }
         let loaded = self.load_listed(sha, &listed, |path| {
@@ -424,12 +431,14 @@ impl Repo {
             }
         }
         wanted.sort_by(|a, b| a.0.cmp(&b.0));
+        let sizes = self.sizes(wanted.iter().map(|(_, e)| e.oid.as_str()))?;
         let (small, large): (Vec<_>, Vec<_>) = wanted
             .into_iter()
-            .partition(|(_, e)| e.size <= load::MAX_FILE_BYTES);
-        let bytes = self.blobs(small.iter().map(|(_, e)| e.oid.as_str()))?;
+            .zip(sizes)
+            .partition(|(_, size)| *size <= load::MAX_FILE_BYTES);
+        let bytes = self.blobs(small.iter().map(|((_, e), _)| e.oid.as_str()))?;
         let mut files = Vec::new();
-        for ((path, _), bytes) in small.iter().zip(bytes) {
+        for (((path, _), _), bytes) in small.iter().zip(bytes) {
             if let Some(bytes) = bytes {
                 let relative = path.strip_prefix(&self.prefix).unwrap_or(path);
                 files.push((self.root.join(relative), bytes));
@@ -437,9 +446,9 @@ impl Repo {
         }
         let too_large: Vec<(PathBuf, u64)> = large
             .iter()
-            .map(|(path, e)| {
+            .map(|((path, _), size)| {
                 let relative = path.strip_prefix(&self.prefix).unwrap_or(path);
-                (self.root.join(relative), e.size)
+                (self.root.join(relative), *size)
             })
             .collect();
         Ok(load::load_files(&self.root, files, &too_large))
@@ -467,11 +476,13 @@ impl Repo {
         sha: &str,
         specs: &[&str],
     ) -> Result<std::collections::HashMap<String, Entry>, GitError> {
-        let mut args = vec!["ls-tree", "-r", "-z", "--long", "--full-tree", sha, "--"];
+        // Without `--long`: sizes make git open every object, and only the files read need one
+        // (`sizes`).
+        let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", sha, "--"];
         args.extend_from_slice(specs);
         let out = run(&self.top, &args, None).map_err(GitError::Failed)?;
         let mut entries = std::collections::HashMap::new();
-        // "<mode> SP <type> SP <oid> SP* <size> TAB <path> NUL"
+        // "<mode> SP <type> SP <oid> TAB <path> NUL"
         for record in out.split(|b| *b == 0).filter(|r| !r.is_empty()) {
             let Some(tab) = record.iter().position(|b| *b == b'\t') else {
                 continue;
@@ -483,7 +494,7 @@ impl Repo {
                 continue;
             };
             let fields: Vec<&str> = meta.split_whitespace().collect();
-            let [mode, kind, oid, size] = fields.as_slice() else {
+            let [mode, kind, oid] = fields.as_slice() else {
                 continue;
             };
             if *kind != "blob" {
@@ -493,12 +504,31 @@ impl Repo {
                 path.to_string(),
                 Entry {
                     oid: (*oid).to_string(),
-                    size: size.parse().unwrap_or(u64::MAX),
                     link: *mode == "120000",
                 },
             );
         }
         Ok(entries)
+    }
+
+    /// The sizes of these objects in bytes, in order, read without their contents
+    /// (0 for one that is missing, which `blobs` then skips).
+    fn sizes<'a>(&self, oids: impl Iterator<Item = &'a str>) -> Result<Vec<u64>, GitError> {
+        let request: String = oids.map(|o| format!("{o}\n")).collect();
+        if request.is_empty() {
+            return Ok(Vec::new());
+        }
+        let out = run(
+            &self.top,
+            &["cat-file", "--batch-check=%(objectsize)"],
+            Some(request.into_bytes()),
+        )
+        .map_err(GitError::Failed)?;
+        // One line per object: its size, or "<oid> missing".
+        Ok(String::from_utf8_lossy(&out)
+            .lines()
+            .map(|line| line.parse().unwrap_or(0))
+            .collect())
     }
 
     /// The contents of these objects, in order (`None` for one that is missing).
@@ -564,7 +594,6 @@ pub struct Delta {
 #[derive(Debug, Clone)]
 struct Entry {
     oid: String,
-    size: u64,
     /// A symbolic link (mode 120000): the blob is the path it names.
     link: bool,
 }
@@ -572,10 +601,11 @@ struct Entry {
 /// The object id git gives a file of these bytes (`git hash-object`): SHA-1 of a header and the
 /// bytes.
 fn blob_id(bytes: &[u8]) -> String {
-    let mut h = sha1_smol::Sha1::new();
+    use sha1::Digest;
+    let mut h = sha1::Sha1::new();
     h.update(format!("blob {}\0", bytes.len()).as_bytes());
     h.update(bytes);
-    h.digest().to_string()
+    format!("{:x}", h.finalize())
 }
 
 /// The repository path a link at `path` names, or `None` when it leaves the repository or

@@ -5,7 +5,7 @@
 pub mod git;
 pub mod replay;
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -17,14 +17,14 @@ use crate::date::{Period, ymd};
 use crate::model::{Area, ItemRef, Kind, Plan, Stage, TaskStatus, Workspace};
 use crate::number::grouped;
 
-/// One change between two states of the plans.
+/// One change between two states of the plans; its text borrows from the plans.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChangeRow {
-    pub plan: String,
-    pub area: String,
-    pub id: String,
+pub struct ChangeRow<'a> {
+    pub plan: &'a str,
+    pub area: &'a str,
+    pub id: &'a str,
     pub kind: Kind,
-    pub title: String,
+    pub title: &'a str,
     pub change: Change,
     pub from: Option<Shown>,
     pub to: Option<Shown>,
@@ -93,29 +93,13 @@ impl Serialize for Shown {
     }
 }
 
-type Keyed<'a> = BTreeMap<(&'a str, &'a str), (&'a Plan, &'a Area, ItemRef<'a>)>;
-
-fn keyed(ws: &Workspace) -> Keyed<'_> {
-    ws.plans
-        .iter()
-        .flat_map(|p| {
-            p.items().map(move |(a, i)| {
-                (
-                    (p.id.value.as_str(), i.common().id.value.as_str()),
-                    (p, a, i),
-                )
-            })
-        })
-        .collect()
-}
-
-fn row(plan: &Plan, area: &Area, item: ItemRef<'_>, change: Change) -> ChangeRow {
+fn row<'a>(plan: &'a Plan, area: &'a Area, item: ItemRef<'a>, change: Change) -> ChangeRow<'a> {
     ChangeRow {
-        plan: plan.id.value.clone(),
-        area: area.id.value.clone(),
-        id: item.common().id.value.clone(),
+        plan: &plan.id.value,
+        area: &area.id.value,
+        id: &item.common().id.value,
         kind: item.kind(),
-        title: item.common().title.clone(),
+        title: &item.common().title,
         change,
         from: None,
         to: None,
@@ -125,20 +109,41 @@ fn row(plan: &Plan, area: &Area, item: ItemRef<'_>, change: Change) -> ChangeRow
 }
 
 /// What changed from `old` (judged on `then`) to `new` (judged on `now`).
-pub fn diff(old: &Workspace, then: NaiveDate, new: &Workspace, now: NaiveDate) -> Vec<ChangeRow> {
+pub fn diff<'a>(
+    old: &'a Workspace,
+    then: NaiveDate,
+    new: &'a Workspace,
+    now: NaiveDate,
+) -> Vec<ChangeRow<'a>> {
     diff_except(old, &std::collections::HashSet::new(), then, new, now)
 }
 
+/// A plan's items ordered by id.
+fn by_id(plan: &Plan) -> Vec<(&Area, ItemRef<'_>)> {
+    let mut items: Vec<(&Area, ItemRef<'_>)> = plan.items().collect();
+    items.sort_by(|a, b| a.1.common().id.value.cmp(&b.1.common().id.value));
+    items
+}
+
 /// [`diff`], where the plans named in `same` were byte for byte the same then and are not in
-/// `old`: their items then were `new`'s, judged on `then`.
-pub fn diff_except(
-    old: &Workspace,
+/// `old`: their items then were `new`'s, judged on `then`. Rows are ordered by change, then by
+/// plan and item id; plans are compared on all cores.
+pub fn diff_except<'a>(
+    old: &'a Workspace,
     same: &std::collections::HashSet<String>,
     then: NaiveDate,
-    new: &Workspace,
+    new: &'a Workspace,
     now: NaiveDate,
-) -> Vec<ChangeRow> {
-    let (before, after) = (keyed(old), keyed(new));
+) -> Vec<ChangeRow<'a>> {
+    type Key<'k> = (&'k str, &'k str);
+    let before: FxHashMap<Key<'a>, (&'a Plan, ItemRef<'a>)> = old
+        .plans
+        .iter()
+        .flat_map(|p| {
+            p.items()
+                .map(move |(_, i)| ((p.id.value.as_str(), i.common().id.value.as_str()), (p, i)))
+        })
+        .collect();
     let (c0, c1) = (
         Clock {
             today: then,
@@ -149,101 +154,149 @@ pub fn diff_except(
             within: 0,
         },
     );
-    let mut out = Vec::new();
-    for (key, &(plan, area, item)) in &after {
-        let then_pair = if same.contains(key.0) {
-            Some((plan, item))
-        } else {
-            before.get(key).map(|&(p, _, i)| (p, i))
-        };
-        let Some((old_plan, old_item)) = then_pair else {
-            out.push(row(plan, area, item, Change::Added));
-            continue;
-        };
-        if let (Some((due0, s0)), Some((due1, s1))) = (
-            deadline_state(old_plan, old_item, c0),
-            deadline_state(plan, item, c1),
-        ) {
-            if let (Some(d0), Some(d1)) = (due0, due1)
-                && d0 != d1
-            {
-                let mut r = row(
-                    plan,
-                    area,
-                    item,
-                    if d1 > d0 {
-                        Change::Postponed
-                    } else {
-                        Change::BroughtForward
-                    },
-                );
-                r.from = Some(Shown::Date(d0));
-                r.to = Some(Shown::Date(d1));
-                r.days = Some((d1 - d0).num_days());
-                out.push(r);
-            }
-            let changed = |state: State| s1 == state && s0 != state;
-            for (state, change) in [
-                (State::Overdue, Change::Overdue),
-                (State::Done, Change::Done),
-                (State::Met, Change::Met),
-            ] {
-                if changed(state) {
-                    let mut r = row(plan, area, item, change);
-                    r.from = Some(Shown::State(s0));
-                    r.to = Some(Shown::State(s1));
-                    if state == State::Overdue {
-                        r.days = due1.map(|d| (now - d).num_days());
-                    }
-                    out.push(r);
-                }
+    let mut plans: Vec<&Plan> = new.plans.iter().collect();
+    plans.sort_by(|a, b| a.id.value.cmp(&b.id.value));
+    let found: Vec<Vec<ChangeRow<'a>>> = crate::par::map(&plans, |&plan| {
+        let unchanged = same.contains(&plan.id.value);
+        let mut out = Vec::new();
+        for (area, item) in by_id(plan) {
+            let then = if unchanged {
+                Some((plan, item))
+            } else {
+                before
+                    .get(&(plan.id.value.as_str(), item.common().id.value.as_str()))
+                    .copied()
+            };
+            let Some((old_plan, old_item)) = then else {
+                out.push(row(plan, area, item, Change::Added));
+                continue;
+            };
+            moved(&mut out, (old_plan, old_item, c0), (plan, area, item, c1));
+            // An unchanged plan's items are the same text: only the date can move them.
+            if !unchanged {
+                edited(&mut out, old_item, (plan, area, item), new, now);
             }
         }
-        match (old_item, item) {
-            (ItemRef::Project(p0), ItemRef::Project(p1)) if p0.stage.value != p1.stage.value => {
-                let mut r = row(plan, area, item, Change::Stage);
-                r.from = Some(Shown::Stage(p0.stage.value));
-                r.to = Some(Shown::Stage(p1.stage.value));
-                out.push(r);
+        out
+    });
+    let mut out: Vec<ChangeRow<'a>> = found.into_iter().flatten().collect();
+    // Removed: in an old plan, not in today's.
+    let after: FxHashMap<&str, &Plan> =
+        new.plans.iter().map(|p| (p.id.value.as_str(), p)).collect();
+    let mut old_plans: Vec<&Plan> = old.plans.iter().collect();
+    old_plans.sort_by(|a, b| a.id.value.cmp(&b.id.value));
+    for plan in old_plans {
+        let today: rustc_hash::FxHashSet<&str> = after
+            .get(plan.id.value.as_str())
+            .map(|p| {
+                p.items()
+                    .map(|(_, i)| i.common().id.value.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (area, item) in by_id(plan) {
+            if !today.contains(item.common().id.value.as_str()) {
+                out.push(row(plan, area, item, Change::Removed));
             }
-            (ItemRef::Target(t0), ItemRef::Target(t1)) if !t1.is_batch() => {
-                let (a0, a1) = (
-                    t0.actual.as_ref().map(|a| a.value),
-                    t1.actual.as_ref().map(|a| a.value),
-                );
-                if a0 != a1 {
-                    let mut r = row(plan, area, item, Change::Actual);
-                    r.from = a0.map(Shown::Number);
-                    r.to = a1.map(Shown::Number);
-                    out.push(r);
-                }
-            }
-            (ItemRef::Indicator(i0), ItemRef::Indicator(i1)) => {
-                let f = indicators::figures(i1, plan, new, now);
-                for p in &f.history {
-                    let known = i0
-                        .actuals
-                        .iter()
-                        .any(|a| a.period.value == p.period && a.value == p.value);
-                    if !known {
-                        let mut r = row(plan, area, item, Change::Figure);
-                        r.from = Some(Shown::Written(p.period));
-                        r.to = p.value.map(Shown::Number);
-                        r.growth = p.growth;
-                        out.push(r);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    for (key, &(plan, area, item)) in &before {
-        if !after.contains_key(key) {
-            out.push(row(plan, area, item, Change::Removed));
         }
     }
     out.sort_by_key(|r| r.change);
     out
+}
+
+/// The rows of an item whose deadline or state moved between the two clocks.
+fn moved<'a>(
+    out: &mut Vec<ChangeRow<'a>>,
+    (old_plan, old_item, c0): (&Plan, ItemRef<'_>, Clock),
+    (plan, area, item, c1): (&'a Plan, &'a Area, ItemRef<'a>, Clock),
+) {
+    let (Some((due0, s0)), Some((due1, s1))) = (
+        deadline_state(old_plan, old_item, c0),
+        deadline_state(plan, item, c1),
+    ) else {
+        return;
+    };
+    if let (Some(d0), Some(d1)) = (due0, due1)
+        && d0 != d1
+    {
+        let mut r = row(
+            plan,
+            area,
+            item,
+            if d1 > d0 {
+                Change::Postponed
+            } else {
+                Change::BroughtForward
+            },
+        );
+        r.from = Some(Shown::Date(d0));
+        r.to = Some(Shown::Date(d1));
+        r.days = Some((d1 - d0).num_days());
+        out.push(r);
+    }
+    let changed = |state: State| s1 == state && s0 != state;
+    for (state, change) in [
+        (State::Overdue, Change::Overdue),
+        (State::Done, Change::Done),
+        (State::Met, Change::Met),
+    ] {
+        if changed(state) {
+            let mut r = row(plan, area, item, change);
+            r.from = Some(Shown::State(s0));
+            r.to = Some(Shown::State(s1));
+            if state == State::Overdue {
+                r.days = due1.map(|d| (c1.today - d).num_days());
+            }
+            out.push(r);
+        }
+    }
+}
+
+/// The rows of an item whose text changed: its stage, actual or figures.
+fn edited<'a>(
+    out: &mut Vec<ChangeRow<'a>>,
+    old_item: ItemRef<'_>,
+    (plan, area, item): (&'a Plan, &'a Area, ItemRef<'a>),
+    new: &Workspace,
+    now: NaiveDate,
+) {
+    match (old_item, item) {
+        (ItemRef::Project(p0), ItemRef::Project(p1)) if p0.stage.value != p1.stage.value => {
+            let mut r = row(plan, area, item, Change::Stage);
+            r.from = Some(Shown::Stage(p0.stage.value));
+            r.to = Some(Shown::Stage(p1.stage.value));
+            out.push(r);
+        }
+        (ItemRef::Target(t0), ItemRef::Target(t1)) if !t1.is_batch() => {
+            let (a0, a1) = (
+                t0.actual.as_ref().map(|a| a.value),
+                t1.actual.as_ref().map(|a| a.value),
+            );
+            if a0 != a1 {
+                let mut r = row(plan, area, item, Change::Actual);
+                r.from = a0.map(Shown::Number);
+                r.to = a1.map(Shown::Number);
+                out.push(r);
+            }
+        }
+        (ItemRef::Indicator(i0), ItemRef::Indicator(i1)) => {
+            let f = indicators::figures(i1, plan, new, now);
+            for p in &f.history {
+                let known = i0
+                    .actuals
+                    .iter()
+                    .any(|a| a.period.value == p.period && a.value == p.value);
+                if !known {
+                    let mut r = row(plan, area, item, Change::Figure);
+                    r.from = Some(Shown::Written(p.period));
+                    r.to = p.value.map(Shown::Number);
+                    r.growth = p.growth;
+                    out.push(r);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// One change of one item in one commit (`plan log`).

@@ -1,9 +1,9 @@
 //! `plan diff` and `plan log`: changes from git as a table, Markdown, CSV or JSON.
 
 use crate::history::{Change, ChangeRow, LogRow, Shown};
-use crate::render::View;
-use crate::render::grid::{Grid, GridCell, Tone};
+use crate::render::grid::{self, Grid, GridCell, Text, Tone};
 use crate::render::labels::Labels;
+use crate::render::{Format, View};
 
 /// A value before or after a change in the output language (JSON keeps the file's words).
 pub fn shown(t: &Labels, value: &Shown) -> String {
@@ -15,45 +15,84 @@ pub fn shown(t: &Labels, value: &Shown) -> String {
     }
 }
 
-/// `plan diff`.
-pub fn diff(view: View, rows: &[ChangeRow]) -> String {
+/// `plan diff`. A table for a pipe or a file, JSON and CSV are written while they are made,
+/// as the listings are: a province's diff never holds all its cells or all its text.
+pub fn diff(view: View, rows: Vec<ChangeRow<'static>>) -> Text {
     let t = view.labels();
-    if rows.is_empty() && view.format == crate::render::Format::Table {
-        return format!("{}\n", t.nothing_moved);
+    if rows.is_empty() && view.format == Format::Table {
+        return format!("{}\n", t.nothing_moved).into();
     }
-    let value = |v: &Option<Shown>| v.as_ref().map(|v| shown(t, v)).unwrap_or_default();
-    let grid = Grid {
-        headers: [t.change, t.id, t.title, t.from, t.to, t.days]
+    let headers = || {
+        [t.change, t.id, t.title, t.from, t.to, t.days]
             .map(str::to_string)
-            .to_vec(),
-        rows: rows
-            .iter()
-            .map(|r| {
-                let tone = match r.change {
-                    Change::Postponed | Change::Overdue | Change::Removed => Tone::Alert,
-                    Change::Done | Change::Met => Tone::Good,
-                    Change::BroughtForward
-                    | Change::Stage
-                    | Change::Actual
-                    | Change::Figure
-                    | Change::Added => Tone::Plain,
-                };
-                let to = match r.growth {
-                    Some(g) if r.to.is_some() => format!("{} ({g:+.1}%)", value(&r.to)),
-                    _ => value(&r.to),
-                };
-                vec![
-                    GridCell::text(t.changes[r.change as usize]).tone(tone),
-                    GridCell::text(r.id.as_str()),
-                    GridCell::text(r.title.as_str()),
-                    GridCell::text(value(&r.from)),
-                    GridCell::text(to),
-                    GridCell::text(r.days.map(|d| format!("{d:+}")).unwrap_or_default()),
-                ]
-            })
-            .collect(),
+            .to_vec()
     };
-    view.emit(&grid, rows)
+    match view.format {
+        Format::Table if grid::streams(view.table) => Text::Stream(Box::new(move |out| {
+            grid::write_plain(&headers(), &DiffRows { t, rows: &rows }, out)
+        })),
+        Format::Csv => Text::Stream(Box::new(move |out| {
+            grid::write_csv(&headers(), &DiffRows { t, rows: &rows }, view.bom, out)
+        })),
+        Format::Json => Text::Stream(Box::new(move |out| {
+            let mut w = std::io::BufWriter::new(out);
+            serde::Serialize::serialize(&rows, &mut serde_json::Serializer::pretty(&mut w))
+                .map_err(std::io::Error::other)?;
+            std::io::Write::write_all(&mut w, b"\n")?;
+            std::io::Write::flush(&mut w)
+        })),
+        _ => {
+            let grid = Grid {
+                headers: headers(),
+                rows: rows.iter().map(|r| diff_cells(t, r)).collect(),
+            };
+            view.emit(&grid, &rows).into()
+        }
+    }
+}
+
+/// The rows of `plan diff` as a table made while it is printed.
+struct DiffRows<'l> {
+    t: &'static Labels,
+    rows: &'l [ChangeRow<'static>],
+}
+
+impl grid::Rows for DiffRows<'_> {
+    fn count(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn cells(&self, at: usize, f: &mut dyn FnMut(&[GridCell<'_>])) {
+        if let Some(r) = self.rows.get(at) {
+            f(&diff_cells(self.t, r));
+        }
+    }
+}
+
+/// The cells of one change: change, id, title, from, to, days.
+fn diff_cells<'a>(t: &Labels, r: &ChangeRow<'a>) -> Vec<GridCell<'a>> {
+    let value = |v: &Option<Shown>| v.as_ref().map(|v| shown(t, v)).unwrap_or_default();
+    let tone = match r.change {
+        Change::Postponed | Change::Overdue | Change::Removed => Tone::Alert,
+        Change::Done | Change::Met => Tone::Good,
+        Change::BroughtForward
+        | Change::Stage
+        | Change::Actual
+        | Change::Figure
+        | Change::Added => Tone::Plain,
+    };
+    let to = match r.growth {
+        Some(g) if r.to.is_some() => format!("{} ({g:+.1}%)", value(&r.to)),
+        _ => value(&r.to),
+    };
+    vec![
+        GridCell::text(t.changes[r.change as usize]).tone(tone),
+        GridCell::text(r.id),
+        GridCell::text(r.title),
+        GridCell::text(value(&r.from)),
+        GridCell::text(to),
+        GridCell::text(r.days.map(|d| format!("{d:+}")).unwrap_or_default()),
+    ]
 }
 
 /// `plan log`.

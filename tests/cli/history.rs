@@ -999,12 +999,8 @@ fn diff_reads_again_only_the_plans_that_changed_and_agrees_with_reading_them_all
     let sha = repo.resolve("HEAD").unwrap();
     let then = repo.date(&sha).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2016, 4, 1).unwrap();
-    let whole = plan::history::diff(
-        &repo.load_at(&sha).unwrap().workspace,
-        then,
-        &current.workspace,
-        today,
-    );
+    let old = repo.load_at(&sha).unwrap();
+    let whole = plan::history::diff(&old.workspace, then, &current.workspace, today);
     let (part, same) = repo.load_changed(&sha, &current.workspace).unwrap();
     assert_eq!(same.into_iter().collect::<Vec<_>>(), ["p"]);
     assert_eq!(part.workspace.plans.len(), 1);
