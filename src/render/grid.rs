@@ -237,9 +237,9 @@ fn plain(grid: &Grid) -> String {
 }
 
 /// The layout of [`plain`] for `rows`, written to `out`. The rows are measured in stored order
-/// (only a width per cell is kept), then written in their order a piece at a time, each piece
-/// printed before the next is made, so that a long table is never held whole. (Measuring and
-/// writing on all cores gained nothing measurable: docs/performance.md.)
+/// on all cores (only a width per cell is kept), then written in their order eight pieces at a
+/// time on all cores, each batch printed before the next is made, so that a long table is
+/// never held whole (docs/performance.md measures both).
 pub fn write_plain(
     headers: &[String],
     rows: &dyn Rows,
@@ -250,10 +250,8 @@ pub fn write_plain(
     let n = rows.count();
     let order = rows.order();
     let ranges = pieces(n);
-    let measured: Vec<(Vec<u32>, Vec<usize>)> = ranges
-        .iter()
-        .map(|r| measure(rows, r.clone(), columns))
-        .collect();
+    let measured: Vec<(Vec<u32>, Vec<usize>)> =
+        crate::par::map(&ranges, |r| measure(rows, r.clone(), columns));
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for (_, widest) in &measured {
         for (w, m) in widths.iter_mut().zip(widest) {
@@ -342,9 +340,7 @@ pub fn write_plain(
         }
         part
     };
-    for range in &ranges {
-        out.write_all(write(range).as_bytes())?;
-    }
+    in_batches(&ranges, |r| Ok(write(r).into_bytes()), out)?;
     rule.push('\n');
     out.write_all(rule.as_bytes())
 }
@@ -496,36 +492,91 @@ pub fn csv_record(row: &[GridCell<'_>]) -> Vec<String> {
 }
 
 /// Rows as CSV written while they are made, in listed order, after a byte-order mark when
-/// `bom`: a long listing never holds its whole text.
+/// `bom`: a long listing never holds its whole text. Made on all cores, as [`write_plain`].
 pub fn write_csv(
     headers: &[String],
     rows: &dyn Rows,
     bom: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
+    let mut head = csv::Writer::from_writer(Vec::new());
+    head.write_record(headers)?;
+    let head = head.into_inner().map_err(|e| e.into_error())?;
     if bom {
         out.write_all("\u{feff}".as_bytes())?;
     }
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(headers)?;
-    let n = rows.count();
+    out.write_all(&head)?;
     let order = rows.order();
-    let mut failed = None;
-    for i in 0..n {
-        let at = order.map_or(i, |o| o.get(i).copied().unwrap_or(i));
-        rows.cells(at, &mut |cells| {
-            if failed.is_none()
-                && let Err(e) = w.write_record(csv_record(cells))
-            {
-                failed = Some(e);
+    let piece = |range: &std::ops::Range<usize>| -> std::io::Result<Vec<u8>> {
+        let mut w = csv::Writer::from_writer(Vec::with_capacity(range.len() * 160));
+        let mut failed = None;
+        for i in range.clone() {
+            let at = order.map_or(i, |o| o.get(i).copied().unwrap_or(i));
+            rows.cells(at, &mut |cells| {
+                if failed.is_none()
+                    && let Err(e) = w.write_record(csv_record(cells))
+                {
+                    failed = Some(e);
+                }
+            });
+            if let Some(e) = failed.take() {
+                return Err(e.into());
             }
-        });
-        if let Some(e) = failed.take() {
-            return Err(e.into());
+        }
+        w.into_inner().map_err(|e| e.into_error())
+    };
+    in_batches(&pieces(rows.count()), piece, out)
+}
+
+/// Each piece's bytes made by `piece`, eight pieces at a time on all cores, each batch
+/// written in order before the next is made: a long output is never held whole.
+fn in_batches(
+    ranges: &[std::ops::Range<usize>],
+    piece: impl Fn(&std::ops::Range<usize>) -> std::io::Result<Vec<u8>> + Sync,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for batch in ranges.chunks(8) {
+        for part in crate::par::map(batch, &piece) {
+            out.write_all(&part?)?;
         }
     }
-    w.flush()
+    Ok(())
+}
+
+/// A list of `n` rows as pretty JSON, byte for byte what `serde_json::to_writer_pretty` writes
+/// for the whole list, with a final newline; `row(i)` is the row listed i-th. Rows are
+/// serialized a few pieces at a time on all cores and each batch is written before the next is
+/// made, so that a long list is never held whole.
+pub fn write_json<'r, T: serde::Serialize + Sync + 'r>(
+    n: usize,
+    row: impl Fn(usize) -> Option<&'r T> + Sync,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if n == 0 {
+        return out.write_all(b"[]\n");
+    }
+    // One piece: its rows, each indented one level, after ",\n" (the first after "[\n").
+    let piece = |range: &std::ops::Range<usize>| -> std::io::Result<Vec<u8>> {
+        let mut part = Vec::with_capacity(range.len() * 320);
+        let mut one = Vec::with_capacity(512);
+        for i in range.clone() {
+            let Some(r) = row(i) else { continue };
+            one.clear();
+            serde_json::to_writer_pretty(&mut one, r).map_err(std::io::Error::other)?;
+            part.extend_from_slice(if i == 0 { b"[\n  " } else { b",\n  " });
+            // A newline in JSON text is only ever between tokens (strings escape theirs).
+            let mut rest = one.as_slice();
+            while let Some(at) = rest.iter().position(|b| *b == b'\n') {
+                part.extend_from_slice(&rest[..=at]);
+                part.extend_from_slice(b"  ");
+                rest = &rest[at + 1..];
+            }
+            part.extend_from_slice(rest);
+        }
+        Ok(part)
+    };
+    in_batches(&pieces(n), piece, out)?;
+    out.write_all(b"\n]\n")
 }
 
 #[cfg(test)]
@@ -629,6 +680,36 @@ mod tests {
         let written = String::from_utf8(out).unwrap();
         assert_eq!(written, plain(&expected));
         assert!(written.contains(r"改\u{202e}"));
+        // CSV, made on all cores a piece at a time, is the CSV of the rows in that order.
+        let mut out = Vec::new();
+        write_csv(&shuffled.grid.headers, &shuffled, true, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("\u{feff}{}", csv(&expected))
+        );
+    }
+
+    #[test]
+    fn json_made_in_pieces_is_serde_jsons_pretty_list() {
+        // More rows than fit in one piece; strings with escaped line breaks and quotes, empty
+        // and nested lists, a missing value.
+        let rows: Vec<serde_json::Value> = (0..5000)
+            .map(|i| {
+                serde_json::json!({
+                    "id": format!("t{i}"),
+                    "title": if i % 3 == 0 { "一\n\"二\"" } else { "项" },
+                    "owners": if i % 2 == 0 { vec![] } else { vec!["甲", "乙"] },
+                    "nested": [[i], {"x": null}],
+                })
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_json(rows.len(), |i| rows.get(i), &mut out).unwrap();
+        let expected = serde_json::to_string_pretty(&rows).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+        let mut out = Vec::new();
+        write_json(0, |i| rows.get(i), &mut out).unwrap();
+        assert_eq!(out, b"[]\n");
     }
 
     #[test]

@@ -35,11 +35,7 @@ pub fn diff(view: View, rows: Vec<ChangeRow<'static>>) -> Text {
             grid::write_csv(&headers(), &DiffRows { t, rows: &rows }, view.bom, out)
         })),
         Format::Json => Text::Stream(Box::new(move |out| {
-            let mut w = std::io::BufWriter::new(out);
-            serde::Serialize::serialize(&rows, &mut serde_json::Serializer::pretty(&mut w))
-                .map_err(std::io::Error::other)?;
-            std::io::Write::write_all(&mut w, b"\n")?;
-            std::io::Write::flush(&mut w)
+            grid::write_json(rows.len(), |i| rows.get(i), out)
         })),
         _ => {
             let grid = Grid {

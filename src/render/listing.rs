@@ -58,11 +58,7 @@ pub fn dated(
     // holds all its text at once.
     if view.format == Format::Json {
         return Text::Stream(Box::new(move |out| {
-            let mut w = std::io::BufWriter::new(out);
-            serde::Serialize::serialize(&rows, &mut serde_json::Serializer::pretty(&mut w))
-                .map_err(std::io::Error::other)?;
-            std::io::Write::write_all(&mut w, b"\n")?;
-            std::io::Write::flush(&mut w)
+            grid::write_json(rows.len(), |i| rows.get(i), out)
         }));
     }
     if view.format == Format::Csv {
