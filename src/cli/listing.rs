@@ -254,7 +254,9 @@ pub fn report(
     {
         return site(&l, args, dir);
     }
-    let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock, args.limit, false);
+    // Past `--limit` plans the overview stands for the rest: only the plans shown are made.
+    let bulletin =
+        crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock, args.limit, args.limit, false);
     let text = match args.format {
         crate::cli::args::ReportFormat::Markdown => {
             crate::render::bulletin::markdown(&bulletin, l.lang)
@@ -270,7 +272,9 @@ fn site(
     args: &crate::cli::args::ReportArgs,
     dir: &std::path::Path,
 ) -> Result<Output, CommandError> {
-    let bulletin = crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock, args.limit, true);
+    // Every plan has its page.
+    let bulletin =
+        crate::compute::bulletin::bulletin(l.ws, &l.filter, l.clock, args.limit, 0, true);
     let ranked = bulletin
         .overview
         .as_ref()

@@ -72,103 +72,66 @@ pub struct Bulletin<'a> {
     pub within: i64,
     /// Rows shown per list (0: every row); the rest are counted as "and N more".
     pub limit: usize,
+    /// The plans shown in full, in order.
     pub plans: Vec<PlanBulletin<'a>>,
+    /// How many plans pass the filter: past `plans`, the overview stands for the rest.
+    pub plans_total: usize,
 }
 
 /// The report (`plan report`) of the plans that pass the filter, on the clock's day; the
-/// overview comes with several plans, or when `overview` asks for it (a site's index).
+/// overview comes with several plans, or when `overview` asks for it (a site's index). Only
+/// the first `in_full` plans (0: all) are made in full, on all cores; the others count only in
+/// the overview.
 pub fn bulletin<'a>(
     ws: &'a Workspace,
     filter: &Filter,
     clock: Clock,
     limit: usize,
+    in_full: usize,
     overview: bool,
 ) -> Bulletin<'a> {
-    let plans: Vec<PlanBulletin<'a>> = ws
-        .plans
-        .iter()
-        .filter(|p| filter.plan(p))
-        .map(|plan| {
-            let mut one = filter.clone();
-            one.plan = Some(plan.id.value.clone());
-            let mut areas = report::status(ws, &one, clock)
-                .plans
-                .into_iter()
-                .flat_map(|p| p.areas)
-                .collect::<Vec<_>>();
-            // Key areas (重点) first; the sort is stable.
-            areas.sort_by_key(|a| !a.key);
-            // Every item's row once, beside the item it was made from.
-            let items: Vec<(ItemRow, Option<(NaiveDate, String)>)> = one
-                .items(ws)
-                .map(|(plan, area, item)| {
-                    let latest = item
-                        .common()
-                        .latest_progress(clock.today)
-                        .map(|p| (p.on.value.day(), p.text.clone()));
-                    (report::item_row(ws, plan, area, item, clock), latest)
-                })
-                .collect();
-            let mut targets: Vec<ItemRow> = items
-                .iter()
-                .filter(|(r, _)| r.kind == crate::model::Kind::Target)
-                .map(|(r, _)| r.clone())
-                .collect();
-            // Binding (约束性) targets that are overdue or exceeded come first; stable.
-            targets.sort_by_key(|r| {
-                !(r.binding
-                    && matches!(
-                        r.state,
-                        report::ItemState::Dated(State::Overdue | State::Exceeded)
-                    ))
-            });
-            let awaiting = items
-                .iter()
-                .filter(|(r, _)| r.awaiting_verification)
-                .map(|(r, _)| r.clone())
-                .collect();
-            let mut watched: Vec<Watched> = items
-                .into_iter()
-                .filter(|(r, latest)| {
-                    r.light.is_some()
-                        && r.sub_items.is_empty()
-                        && (latest.is_some() || r.light != Some(Light::Green))
-                })
-                .map(|(row, latest)| Watched { row, latest })
-                .collect();
-            watched.sort_by_key(|w| w.row.light.map(|l| l as u8));
-            let mut indicators = indicators::rows(ws, &one, clock.today);
-            // Binding indicators that are behind come first. (Sub-indicators stay after their
-            // parent only when neither moves.)
-            indicators.sort_by_key(|r| !(r.binding && r.status == IndicatorStatus::Behind));
-            PlanBulletin {
-                id: plan.id.value.clone(),
-                title: plan.title.clone(),
-                year: plan.year,
-                fiscal: plan.start.as_ref().map(|_| plan.span()),
-                year_elapsed: deadline::year_elapsed(plan.span(), clock.today),
-                areas,
-                overdue: report::overdue(ws, &one, clock),
-                due_soon: report::upcoming(ws, &one, clock),
-                targets,
-                indicators,
-                watched,
-                verify: plan.verify,
-                awaiting,
-                scoreboard: report::owners(ws, &one, clock, report::By::Unit),
-            }
-        })
-        .collect();
-    let overview = (overview || plans.len() > 1).then(|| {
+    let chosen: Vec<&'a crate::model::Plan> = ws.plans.iter().filter(|p| filter.plan(p)).collect();
+    let shown = if in_full == 0 {
+        chosen.len()
+    } else {
+        in_full.min(chosen.len())
+    };
+    let one = |plan: &crate::model::Plan| {
+        let mut one = filter.clone();
+        one.plan = Some(plan.id.value.clone());
+        one
+    };
+    // Key areas (重点) first; the sort is stable.
+    let areas_of = |one: &Filter| {
+        let mut areas = report::status(ws, one, clock)
+            .plans
+            .into_iter()
+            .flat_map(|p| p.areas)
+            .collect::<Vec<_>>();
+        areas.sort_by_key(|a| !a.key);
+        areas
+    };
+    let plans: Vec<PlanBulletin<'a>> = crate::par::map(&chosen[..shown], |&plan| {
+        let one = one(plan);
+        in_full_of(ws, plan, &one, clock, areas_of(&one))
+    });
+    let overview = (overview || chosen.len() > 1).then(|| {
+        let rest: Vec<(&crate::model::Plan, Vec<AreaStatus>)> =
+            crate::par::map(&chosen[shown..], |&plan| (plan, areas_of(&one(plan))));
         let totals = plans
             .iter()
-            .map(|p: &PlanBulletin<'_>| {
+            .map(|p| (p.id.as_str(), p.title.as_str(), p.areas.as_slice()))
+            .chain(
+                rest.iter()
+                    .map(|(p, a)| (p.id.value.as_str(), p.title.as_str(), a.as_slice())),
+            )
+            .map(|(id, title, areas)| {
                 let mut t = PlanTotals {
-                    id: p.id.clone(),
-                    title: p.title.clone(),
+                    id: id.to_string(),
+                    title: title.to_string(),
                     ..PlanTotals::default()
                 };
-                for a in &p.areas {
+                for a in areas {
                     t.tasks_done += a.tasks_done;
                     t.tasks_total += a.tasks_total;
                     t.overdue += a.overdue;
@@ -189,6 +152,76 @@ pub fn bulletin<'a>(
         limit,
         overview,
         plans,
+        plans_total: chosen.len(),
+    }
+}
+
+/// One plan's part of the report, in full; `one` keeps only this plan.
+fn in_full_of<'a>(
+    ws: &'a Workspace,
+    plan: &'a crate::model::Plan,
+    one: &Filter,
+    clock: Clock,
+    areas: Vec<AreaStatus>,
+) -> PlanBulletin<'a> {
+    // Every item's row once, beside the item it was made from.
+    let items: Vec<(ItemRow, Option<(NaiveDate, String)>)> = one
+        .items(ws)
+        .map(|(plan, area, item)| {
+            let latest = item
+                .common()
+                .latest_progress(clock.today)
+                .map(|p| (p.on.value.day(), p.text.clone()));
+            (report::item_row(ws, plan, area, item, clock), latest)
+        })
+        .collect();
+    let mut targets: Vec<ItemRow> = items
+        .iter()
+        .filter(|(r, _)| r.kind == crate::model::Kind::Target)
+        .map(|(r, _)| r.clone())
+        .collect();
+    // Binding (约束性) targets that are overdue or exceeded come first; stable.
+    targets.sort_by_key(|r| {
+        !(r.binding
+            && matches!(
+                r.state,
+                report::ItemState::Dated(State::Overdue | State::Exceeded)
+            ))
+    });
+    let awaiting = items
+        .iter()
+        .filter(|(r, _)| r.awaiting_verification)
+        .map(|(r, _)| r.clone())
+        .collect();
+    let mut watched: Vec<Watched> = items
+        .into_iter()
+        .filter(|(r, latest)| {
+            r.light.is_some()
+                && r.sub_items.is_empty()
+                && (latest.is_some() || r.light != Some(Light::Green))
+        })
+        .map(|(row, latest)| Watched { row, latest })
+        .collect();
+    watched.sort_by_key(|w| w.row.light.map(|l| l as u8));
+    let mut indicators = indicators::rows(ws, one, clock.today);
+    // Binding indicators that are behind come first. (Sub-indicators stay after their parent
+    // only when neither moves.)
+    indicators.sort_by_key(|r| !(r.binding && r.status == IndicatorStatus::Behind));
+    PlanBulletin {
+        id: plan.id.value.clone(),
+        title: plan.title.clone(),
+        year: plan.year,
+        fiscal: plan.start.as_ref().map(|_| plan.span()),
+        year_elapsed: deadline::year_elapsed(plan.span(), clock.today),
+        areas,
+        overdue: report::overdue(ws, one, clock),
+        due_soon: report::upcoming(ws, one, clock),
+        targets,
+        indicators,
+        watched,
+        verify: plan.verify,
+        awaiting,
+        scoreboard: report::owners(ws, one, clock, report::By::Unit),
     }
 }
 

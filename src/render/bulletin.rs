@@ -165,7 +165,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
         out.push('\n');
     }
     // Plans too are a list: past `--limit` of them the overview stands for the rest.
-    for p in cap(&b.plans, b.limit) {
+    for p in &b.plans {
         out.push_str(&format!("# {}\n\n", cell(&p.title)));
         out.push_str(&format!(
             "{}\n\n",
@@ -298,7 +298,7 @@ pub fn markdown(b: &Bulletin<'_>, lang: Lang) -> String {
         md_closing(&mut out, p, lang, b.limit);
         out.push('\n');
     }
-    if let Some(m) = more(lang, b.plans.len(), b.limit) {
+    if let Some(m) = more(lang, b.plans_total, b.limit) {
         out.push_str(&format!("{}\n", cell(&m)));
     }
     out
@@ -776,16 +776,16 @@ fn plan_html(b: &Bulletin<'_>, p: &PlanBulletin<'_>, lang: Lang) -> Markup {
 }
 
 pub fn html(b: &Bulletin<'_>, lang: Lang) -> String {
-    let title = b
-        .plans
-        .iter()
-        .map(|p| p.title.as_str())
-        .collect::<Vec<_>>()
-        .join(" / ");
+    // Every plan's title, those shown in full and those the overview stands for.
+    let title = match &b.overview {
+        Some((totals, _)) => totals.iter().map(|t| t.title.as_str()).collect::<Vec<_>>(),
+        None => b.plans.iter().map(|p| p.title.as_str()).collect(),
+    }
+    .join(" / ");
     let body = html! {
         @if let Some((totals, units)) = &b.overview { (overview_html(b, totals, units, lang)) }
-        @for p in cap(&b.plans, b.limit) { (plan_html(b, p, lang)) }
-        @if let Some(m) = more(lang, b.plans.len(), b.limit) { p.more { (m) } }
+        @for p in &b.plans { (plan_html(b, p, lang)) }
+        @if let Some(m) = more(lang, b.plans_total, b.limit) { p.more { (m) } }
     };
     page(&title, body, lang, b.today)
 }

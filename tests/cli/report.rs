@@ -386,6 +386,49 @@ fn long_lists_are_capped_with_how_many_more_and_several_plans_get_an_overview() 
     );
     let one = shipped(&["report", "--today", "2016-04-01"]);
     assert!(!one.stdout.contains("# 总览"));
+    // Past --limit plans: the overview is cut as every list is, only the plans shown are
+    // made in full, and the report says how many more there are.
+    let overview = |s: &str| s.split("\n## ").next().unwrap().to_string();
+    let all = shipped(&[
+        "--plans",
+        root.to_str().unwrap(),
+        "report",
+        "--today",
+        "2023-07-10",
+        "--limit",
+        "0",
+    ]);
+    let capped = shipped(&[
+        "--plans",
+        root.to_str().unwrap(),
+        "report",
+        "--today",
+        "2023-07-10",
+        "--limit",
+        "1",
+    ]);
+    let rows = |s: &str| -> Vec<String> {
+        overview(s)
+            .lines()
+            .filter(|l| l.starts_with("| 丽山区"))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(rows(&all.stdout).len(), 3);
+    assert_eq!(rows(&capped.stdout), rows(&all.stdout)[..1]);
+    assert!(
+        overview(&capped.stdout)
+            .ends_with("\n\n……另有 2 项未列出（plan report --limit 0 列出全部）\n")
+    );
+    let plans = |s: &str| s.lines().filter(|l| l.starts_with("# 丽山区")).count();
+    assert_eq!((plans(&all.stdout), plans(&capped.stdout)), (3, 1));
+    assert!(
+        capped
+            .stdout
+            .ends_with("\n\n……另有 2 项未列出（plan report --limit 0 列出全部）\n"),
+        "{}",
+        capped.stdout
+    );
 }
 
 /// Every `href="…"` of a page.
