@@ -434,7 +434,8 @@ impl Repo {
         let sizes = self.sizes(wanted.iter().map(|(_, e)| e.oid.as_str()))?;
         let (small, large): (Vec<_>, Vec<_>) = wanted
             .into_iter()
-            .zip(sizes)
+            // An object git did not size is read, and `blobs` skips it if it is missing.
+            .zip(sizes.into_iter().chain(std::iter::repeat(0)))
             .partition(|(_, size)| *size <= load::MAX_FILE_BYTES);
         let bytes = self.blobs(small.iter().map(|((_, e), _)| e.oid.as_str()))?;
         let mut files = Vec::new();
